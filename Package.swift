@@ -24,6 +24,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .target(
@@ -53,6 +56,19 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "SteadScheduler",
+            dependencies: [
+                "KubeModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strict
         ),
@@ -68,6 +84,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"], swiftSettings: strict),
+        .testTarget(name: "SteadSchedulerTests", dependencies: ["SteadScheduler", "KubeModel"], swiftSettings: strict),
         .testTarget(
             name: "ControlPlaneTests",
             dependencies: [
@@ -87,7 +104,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SteadTests",
-            dependencies: ["KubeModel", "KubeClient", "ControlPlane"],
+            dependencies: ["stead", "KubeModel", "KubeClient", "ControlPlane"],
             swiftSettings: strict
         ),
     ]

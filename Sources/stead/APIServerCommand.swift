@@ -1,0 +1,60 @@
+import ArgumentParser
+import ControlPlane
+import Foundation
+import Logging
+import ServiceLifecycle
+
+struct APIServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apiserver",
+        abstract: "Run the embedded Kubernetes-compatible API server (SQLite on disk) for kubectl and Stead."
+    )
+
+    @Option(help: "Folder for the SQLite database, the token and the kubeconfig.")
+    var dataDir: String = ".stead"
+
+    @Option(help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port: Int = 6443
+
+    @Option(help: "Where to write the kubeconfig (default: DATA_DIR/kubeconfig).")
+    var kubeconfig: String?
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        logging.bootstrap()
+        let logger = Logger(label: "stead.apiserver")
+        var options = APIServerOptions(dataDirectory: dataDir)
+        options.host = host
+        options.port = port
+        let server = try EmbeddedAPIServer(options: options, logger: logger)
+        try await server.start()
+        let kubeconfigPath = absolutePath(kubeconfig ?? "\(dataDir)/kubeconfig")
+        try server.writeKubeconfig(to: kubeconfigPath)
+        say("""
+            stead apiserver ready at \(server.baseURL), data in \(absolutePath(dataDir))
+              export KUBECONFIG=\(kubeconfigPath)
+              kubectl get namespaces
+            """)
+
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: server)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+    }
+}
+
+func absolutePath(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path).standardized.path
+}
+
+/// Writes a line to stdout at once: ready lines must reach a parent that reads us through a pipe.
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}

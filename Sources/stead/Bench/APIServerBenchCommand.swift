@@ -1,0 +1,57 @@
+import ArgumentParser
+import ControlPlane
+import Foundation
+import KubeClient
+import KubeModel
+import Logging
+
+struct APIServerBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "apiserver",
+        abstract: "Creates/s, updates/s, list latency and watch delivery latency of the embedded API server."
+    )
+
+    @Option(help: "Objects to create, update and list.")
+    var objects: Int = 10_000
+
+    @Option(help: "Concurrent writers.")
+    var concurrency: Int = 16
+
+    @Option(help: "Watchers that each receive every change.")
+    var watchers: Int = 10
+
+    @Option(help: "Changes made while the watchers listen.")
+    var watchedChanges: Int = 1_000
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard objects > 0, concurrency > 0, watchers > 0, watchedChanges > 0 else {
+            throw ValidationError("--objects, --concurrency, --watchers and --watched-changes must be positive")
+        }
+    }
+
+    func run() async throws {
+        logging.bootstrap()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stead-bench-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var options = APIServerOptions(dataDirectory: directory)
+        options.port = 0
+        options.watchHistoryLimit = max(10_000, watchedChanges * 2)
+        let server = try EmbeddedAPIServer(options: options, logger: Logger(label: "stead.bench.apiserver"))
+        try await server.start()
+        var configuration = try ClientConfiguration.fromKubeconfig(server.kubeconfig())
+        configuration.qps = 0
+        let client = try KubeClient(configuration: configuration)
+        let benchmark = APIServerBenchmark(
+            client: client, objects: objects, concurrency: concurrency, watchers: watchers,
+            watchedChanges: watchedChanges)
+        let result = try await benchmark.run()
+        try await client.shutdown()
+        await server.stop()
+        print(json ? try result.json() : result.table())
+    }
+}

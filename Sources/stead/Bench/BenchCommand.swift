@@ -1,0 +1,9 @@
+import ArgumentParser
+
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure Stead in-process (build with -c release for numbers worth recording).",
+        subcommands: [APIServerBenchCommand.self]
+    )
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Latency samples in seconds, reported as percentiles.
+struct LatencySamples {
+    private(set) var values: [Double] = []
+
+    mutating func add(_ seconds: Double) { values.append(seconds) }
+    mutating func add(contentsOf other: LatencySamples) { values += other.values }
+
+    var count: Int { values.count }
+
+    func percentile(_ p: Double) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let sorted = values.sorted()
+        let rank = Int((p / 100 * Double(sorted.count - 1)).rounded())
+        return sorted[min(max(rank, 0), sorted.count - 1)]
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
+
+func formatMilliseconds(_ seconds: Double) -> String {
+    String(format: "%.2f ms", seconds * 1000)
+}
+
+func formatRate(_ count: Int, _ seconds: Double) -> String {
+    String(format: "%.0f/s", Double(count) / seconds)
+}
+
+/// Peak resident memory of this process (VmHWM), in MiB; nil where /proc is missing.
+func peakResidentMemoryMiB() -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kib = line.split(separator: " ").compactMap { Double($0) }.first
+        return kib.map { $0 / 1024 }
+    }
+    return nil
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Stead: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stead",
+        abstract: "Stateful pods on Kubernetes, updated without rescheduling.",
+        subcommands: [APIServerCommand.self, BenchCommand.self]
+    )
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// `stead apiserver` run as a separate process on a data folder, as a user runs it.
+struct APIServerProcess {
+    let child: ChildProcess
+    let dataDirectory: String
+    let baseURL: String
+
+    var kubeconfig: String { dataDirectory + "/kubeconfig" }
+
+    static func start(dataDirectory: String) async throws -> APIServerProcess {
+        let child = try ChildProcess(
+            TestPaths.stead, ["apiserver", "--data-dir", dataDirectory, "--port", "0", "--log-level", "warning"])
+        guard let line = await child.waitForLine(containing: "ready at"),
+            let url = line.split(separator: " ").first(where: { $0.hasPrefix("http") })
+        else {
+            child.signal(SIGKILL)
+            throw StartError(output: child.lines)
+        }
+        return APIServerProcess(child: child, dataDirectory: dataDirectory, baseURL: String(url.trimmingCharacters(in: [","])))
+    }
+
+    struct StartError: Error, CustomStringConvertible {
+        var output: [String]
+        var description: String { "stead apiserver did not print its ready line:\n" + output.joined(separator: "\n") }
+    }
+
+    func kubectl(_ arguments: [String], input: String? = nil) throws -> CommandResult {
+        try runCommand(TestPaths.kubectl ?? "kubectl", ["--kubeconfig", kubeconfig] + arguments, input: input)
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Synchronization
+
+/// A program started by a test, with its output collected line by line as it arrives.
+final class ChildProcess: Sendable {
+    let process: Process
+    private let output = Mutex<[String]>([])
+    private let partial = Mutex<Data>(Data())
+
+    init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        pipe.fileHandleForReading.readabilityHandler = { [output, partial] handle in
+            let data = handle.availableData
+            guard !data.isEmpty else { return }
+            let lines = partial.withLock { buffer -> [String] in
+                buffer.append(data)
+                var complete: [String] = []
+                while let newline = buffer.firstIndex(of: 0x0A) {
+                    complete.append(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
+                    buffer.removeSubrange(buffer.startIndex...newline)
+                }
+                return complete
+            }
+            output.withLock { $0.append(contentsOf: lines) }
+        }
+        try process.run()
+    }
+
+    var lines: [String] { output.withLock { $0 } }
+
+    /// Waits until a line contains `text`; returns that line, or nil after `timeout` seconds.
+    func waitForLine(containing text: String, timeout: Double = 30) async -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let line = lines.first(where: { $0.contains(text) }) { return line }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
+    }
+
+    func signal(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
+    /// Waits for the process to end and returns its exit status, or nil if it is still running after `timeout`.
+    func waitForExit(timeout: Double = 30) async -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+/// The result of a program run to completion.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs a program to completion, feeding `input` on stdin.
+func runCommand(_ executable: String, _ arguments: [String], input: String? = nil,
+                environment: [String: String] = [:]) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env.merge(environment) { _, new in new }
+    process.environment = env
+    let stdout = Pipe()
+    let stderr = Pipe()
+    let stdin = Pipe()
+    process.standardOutput = stdout
+    process.standardError = stderr
+    process.standardInput = stdin
+    try process.run()
+    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+    try stdin.fileHandleForWriting.close()
+    let out = stdout.fileHandleForReading.readDataToEndOfFile()
+    let err = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(
+        status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+        stderr: String(decoding: err, as: UTF8.self))
+}
+
+enum TestPaths {
+    /// The `stead` executable built next to the test bundle.
+    static var stead: String {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var folder = executable.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("stead").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return "stead"
+    }
+
+    static let kubectl: String? = ["/usr/bin/kubectl", "/usr/local/bin/kubectl"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    static func temporaryDirectory() throws -> String {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("stead-test-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
