@@ -4,8 +4,7 @@ import Synchronization
 /// A program started by a test, with its output collected line by line as it arrives.
 final class ChildProcess: Sendable {
     let process: Process
-    private let output = Mutex<[String]>([])
-    private let partial = Mutex<Data>(Data())
+    private let output = OutputLines()
 
     init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         process = Process()
@@ -17,24 +16,14 @@ final class ChildProcess: Sendable {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        pipe.fileHandleForReading.readabilityHandler = { [output, partial] handle in
+        pipe.fileHandleForReading.readabilityHandler = { [output] handle in
             let data = handle.availableData
-            guard !data.isEmpty else { return }
-            let lines = partial.withLock { buffer -> [String] in
-                buffer.append(data)
-                var complete: [String] = []
-                while let newline = buffer.firstIndex(of: 0x0A) {
-                    complete.append(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
-                    buffer.removeSubrange(buffer.startIndex...newline)
-                }
-                return complete
-            }
-            output.withLock { $0.append(contentsOf: lines) }
+            if !data.isEmpty { output.append(data) }
         }
         try process.run()
     }
 
-    var lines: [String] { output.withLock { $0 } }
+    var lines: [String] { output.lines }
 
     /// Waits until a line contains `text`; returns that line, or nil after `timeout` seconds.
     func waitForLine(containing text: String, timeout: Double = 30) async -> String? {
@@ -62,6 +51,23 @@ final class ChildProcess: Sendable {
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
+}
+
+/// Output split into lines as it arrives in chunks.
+final class OutputLines: Sendable {
+    private let state = Mutex<(lines: [String], partial: Data)>(([], Data()))
+
+    func append(_ data: Data) {
+        state.withLock { state in
+            state.partial.append(data)
+            while let newline = state.partial.firstIndex(of: 0x0A) {
+                state.lines.append(String(decoding: state.partial[state.partial.startIndex..<newline], as: UTF8.self))
+                state.partial.removeSubrange(state.partial.startIndex...newline)
+            }
+        }
+    }
+
+    var lines: [String] { state.withLock { $0.lines } }
 }
 
 /// The result of a program run to completion.

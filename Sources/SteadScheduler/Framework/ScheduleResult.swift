@@ -1,0 +1,25 @@
+/// The outcome of one scheduling cycle.
+public enum ScheduleResult: Sendable, Hashable {
+    case scheduled(ScheduledNode)
+    case unschedulable(UnschedulableDiagnosis)
+
+    public var nodeName: String? {
+        if case .scheduled(let placement) = self { return placement.node }
+        return nil
+    }
+
+    public var evaluations: NodeEvaluations {
+        switch self {
+        case .scheduled(let placement): placement.evaluations
+        case .unschedulable(let diagnosis): diagnosis.evaluations
+        }
+    }
+}
+
+public struct ScheduledNode: Sendable, Hashable {
+    public var node: String
+    /// Sum of score × weight over the score plugins (0 when only one node was feasible).
+    public var score: Int64
+    public var feasibleNodes: Int
+    public var evaluations: NodeEvaluations
+}

@@ -1,0 +1,85 @@
+import KubeModel
+
+/// Node selection for genuinely new pods: filter, score, pick. Pure over the snapshot it is given; the
+/// only state it keeps is where the next cycle starts walking the nodes, so that sampling covers the
+/// whole cluster over successive pods (kube-scheduler's nextStartNodeIndex).
+public struct Scheduler: Sendable {
+    public var profile: SchedulerProfile
+    public var sampling: NodeSampling
+    public private(set) var nextStartNodeIndex: Int
+
+    public init(profile: SchedulerProfile = .default, sampling: NodeSampling = NodeSampling(), startIndex: Int = 0) {
+        self.profile = profile
+        self.sampling = sampling
+        self.nextStartNodeIndex = max(0, startIndex)
+    }
+
+    public mutating func schedule(pod: Pod, snapshot: ClusterSnapshot) -> ScheduleResult {
+        schedule(pod: PodInfo(pod), snapshot: snapshot)
+    }
+
+    public mutating func schedule(pod: PodInfo, snapshot: ClusterSnapshot) -> ScheduleResult {
+        let nodes = snapshot.nodes
+        var evaluations = NodeEvaluations()
+        guard !nodes.isEmpty else { return .unschedulable(UnschedulableDiagnosis(totalNodes: 0)) }
+
+        // Once per pod: what the plugins need, and which plugins can matter at all.
+        let state = CycleState(pod: pod, snapshot: snapshot)
+        let filters = profile.filters.filter { $0.isRelevant(for: pod, state: state) }
+        let scorers = profile.scorers.filter { $0.isRelevant(for: pod, state: state) }
+
+        // Filter from a rotating start until enough feasible nodes are found; a node is rejected by
+        // the first filter that fails it.
+        let wanted = sampling.feasibleNodesToFind(totalNodes: nodes.count)
+        let start = nextStartNodeIndex % nodes.count
+        var feasible: [Int] = []
+        feasible.reserveCapacity(min(wanted, nodes.count))
+        var failures = ReasonHistogram()
+        var visited = 0
+        nodeLoop: while visited < nodes.count, feasible.count < wanted {
+            let index = (start + visited) % nodes.count
+            visited += 1
+            let node = nodes[index]
+            for filterIndex in filters.indices {
+                evaluations.filterCalls += 1
+                let result = filters[filterIndex].filter(pod: pod, node: node, state: state)
+                if case .unschedulable(let reasons) = result {
+                    failures.record(reasons)
+                    continue nodeLoop
+                }
+            }
+            feasible.append(index)
+        }
+        nextStartNodeIndex = (start + visited) % nodes.count
+        evaluations.nodesFiltered = visited
+
+        guard !feasible.isEmpty else {
+            return .unschedulable(
+                UnschedulableDiagnosis(totalNodes: nodes.count, reasonCounts: failures.counts, evaluations: evaluations))
+        }
+        guard feasible.count > 1 else {
+            let only = ScheduledNode(node: nodes[feasible[0]].name, score: 0, feasibleNodes: 1, evaluations: evaluations)
+            return .scheduled(only)
+        }
+
+        // Score the feasible nodes: each plugin's normalised score, weighted, summed.
+        var totals = [Int64](repeating: 0, count: feasible.count)
+        var scores = [Int64](repeating: 0, count: feasible.count)
+        for scorer in scorers {
+            for (position, index) in feasible.enumerated() {
+                scores[position] = scorer.score(pod: pod, node: nodes[index], state: state)
+            }
+            evaluations.scoreCalls += feasible.count
+            scorer.normalize(&scores)
+            for position in totals.indices { totals[position] += scores[position] * scorer.weight }
+        }
+
+        // Highest total wins; a tie goes to the node visited first, which rotates with the start index.
+        var best = 0
+        for position in totals.indices.dropFirst() where totals[position] > totals[best] { best = position }
+        return .scheduled(
+            ScheduledNode(
+                node: nodes[feasible[best]].name, score: totals[best], feasibleNodes: feasible.count,
+                evaluations: evaluations))
+    }
+}

@@ -1,0 +1,30 @@
+/// The plugins one scheduler runs, in order.
+public struct SchedulerProfile: Sendable {
+    public var filters: [any FilterPlugin]
+    public var scorers: [any ScorePlugin]
+
+    public init(filters: [any FilterPlugin], scorers: [any ScorePlugin]) {
+        self.filters = filters
+        self.scorers = scorers
+    }
+
+    /// Filters in kube-scheduler's order (cheap node checks first, then resources, volumes, pods),
+    /// scorers with its default weights.
+    public static let `default` = SchedulerProfile(
+        filters: [
+            NodeReady(),
+            NodeUnschedulable(),
+            TaintToleration(),
+            NodeAffinityFilter(),
+            NodePorts(),
+            NodeResourcesFit(),
+            VolumeNodeAffinityFilter(),
+            InterPodAntiAffinity(),
+        ],
+        scorers: [
+            LeastAllocated(weight: 1),
+            BalancedAllocation(weight: 1),
+            PreferredNodeAffinity(weight: 2),
+            ReplicaSpread(weight: 2),
+        ])
+}

@@ -1,0 +1,28 @@
+/// Metric names and label values for the scheduler, emitted by the wiring through swift-metrics.
+public enum SchedulerMetricNames {
+    /// Counter; label `result`: scheduled, unschedulable, error.
+    public static let scheduleAttempts = "stead_scheduler_schedule_attempts_total"
+    /// Counter; label `phase`: filter, score (plugin calls); sticky evaluations count under phase sticky.
+    public static let nodeEvaluations = "stead_scheduler_node_evaluations_total"
+    /// Counter: replacement pods bound back to their previous node.
+    public static let stickyBinds = "stead_scheduler_sticky_binds_total"
+    /// Counter; label `reason`: `StickyFallbackReason.metricLabel`.
+    public static let stickyFallbacks = "stead_scheduler_sticky_fallbacks_total"
+    /// Gauge: reservations currently kept.
+    public static let reservationsHeld = "stead_scheduler_reservations_held"
+    /// Timer (seconds): one filter + score cycle or one sticky evaluation; label `path`: new, sticky.
+    public static let algorithmDuration = "stead_scheduler_scheduling_algorithm_duration_seconds"
+
+    public enum Label {
+        public static let result = "result"
+        public static let phase = "phase"
+        public static let reason = "reason"
+        public static let path = "path"
+    }
+
+    public enum Result {
+        public static let scheduled = "scheduled"
+        public static let unschedulable = "unschedulable"
+        public static let error = "error"
+    }
+}

@@ -1,0 +1,26 @@
+/// Spreads the replicas of one set (pods with the same controller owner UID): fewer siblings on the node
+/// and in its zone give a higher score. As kube-scheduler's former SelectorSpread, the zone counts for
+/// two thirds when the node has a zone.
+public struct ReplicaSpread: ScorePlugin {
+    static let zoneWeightThirds: Int64 = 2
+
+    public var name: String { "ReplicaSpread" }
+    public let weight: Int64
+
+    public init(weight: Int64 = 2) { self.weight = weight }
+
+    public func isRelevant(for pod: PodInfo, state: CycleState) -> Bool { state.spread.maxPerNode > 0 }
+
+    public func score(pod: PodInfo, node: NodeInfo, state: CycleState) -> Int64 {
+        let spread = state.spread
+        let nodeScore = Self.fewerIsBetter(spread.siblings(on: node), max: spread.maxPerNode)
+        guard let inZone = spread.siblings(inZoneOf: node), spread.maxPerZone > 0 else { return nodeScore }
+        let zoneScore = Self.fewerIsBetter(inZone, max: spread.maxPerZone)
+        return (nodeScore * (3 - Self.zoneWeightThirds) + zoneScore * Self.zoneWeightThirds) / 3
+    }
+
+    static func fewerIsBetter(_ count: Int, max: Int) -> Int64 {
+        guard max > 0 else { return maxScore }
+        return Int64(max - min(count, max)) * maxScore / Int64(max)
+    }
+}

@@ -1,0 +1,34 @@
+import KubeModel
+
+/// The node constraints of a pod's claims, resolved once per cycle: a claim already bound to a
+/// persistent volume that has node affinity (a local volume) pins the pod to the nodes it names.
+/// Unbound claims add no constraint (binding them is not this scheduler's job).
+public struct VolumeConstraints: Sendable {
+    public let selectors: [NodeSelector]
+    /// Set when a claim or its volume is missing: then no node fits.
+    public let failure: String?
+
+    public init(selectors: [NodeSelector] = [], failure: String? = nil) {
+        self.selectors = selectors
+        self.failure = failure
+    }
+
+    public init(pod: PodInfo, snapshot: ClusterSnapshot) {
+        var selectors: [NodeSelector] = []
+        for claimName in pod.claimNames {
+            guard let claim = snapshot.claim(namespace: pod.namespace, name: claimName) else {
+                self.init(failure: "persistentvolumeclaim \"\(claimName)\" not found")
+                return
+            }
+            guard let volumeName = claim.spec?.volumeName, !volumeName.isEmpty else { continue }
+            guard let volume = snapshot.persistentVolume(named: volumeName) else {
+                self.init(failure: "persistentvolume \"\(volumeName)\" not found")
+                return
+            }
+            if let required = volume.spec?.nodeAffinity?.required { selectors.append(required) }
+        }
+        self.init(selectors: selectors)
+    }
+
+    public var isEmpty: Bool { selectors.isEmpty && failure == nil }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import KubeModel
+
+extension ClusterSnapshot {
+    /// Keeps `requests` on `node` for `identity` until a new incarnation of it is bound (on that node, or
+    /// on another after a fallback) or `expiresAt` passes.
+    /// Replaces an earlier reservation of the same identity.
+    public mutating func reserve(
+        identity: ObjectKey, node: String, requests: ResourceVector, expiresAt: Date, replacing podUID: String? = nil
+    ) {
+        release(identity: identity)
+        reservationsByIdentity[identity] = Reservation(
+            identity: identity, node: node, requests: requests, expiresAt: expiresAt, replacedPodUID: podUID)
+        holdReservation(of: identity)
+    }
+
+    /// Reserves what `pod` (the incarnation being replaced, or its successor's spec) requests.
+    public mutating func reserve(for pod: Pod, node: String, expiresAt: Date) {
+        reserve(
+            identity: pod.objectKey, node: node, requests: PodInfo(pod).requests, expiresAt: expiresAt,
+            replacing: pod.metadata.uid)
+    }
+
+    @discardableResult
+    public mutating func release(identity: ObjectKey) -> Reservation? {
+        guard let reservation = reservationsByIdentity.removeValue(forKey: identity) else { return nil }
+        dropFromNode(reservation)
+        return reservation
+    }
+
+    /// Releases every reservation whose time is up; returns them (for logs and metrics).
+    @discardableResult
+    public mutating func expireReservations(now: Date) -> [Reservation] {
+        let expired = reservationsByIdentity.values.filter { $0.expiresAt <= now }
+        for reservation in expired { release(identity: reservation.identity) }
+        return expired.sorted { $0.identity < $1.identity }
+    }
+
+    /// Every reservation, held or waiting for the previous incarnation to go, ordered by identity.
+    public var reservations: [Reservation] {
+        reservationsByIdentity.values.sorted { $0.identity < $1.identity }
+    }
+
+    public func reservation(for identity: ObjectKey) -> Reservation? { reservationsByIdentity[identity] }
+}

@@ -1,0 +1,129 @@
+import KubeModel
+
+/// The scheduler's view of the cluster, updated incrementally from informer events and read by every
+/// scheduling cycle. A value type: the owning actor mutates it; a cycle reads a consistent copy.
+public struct ClusterSnapshot: Sendable {
+    /// Dense, so a cycle can walk nodes by index; `indexByName` gives O(1) lookup.
+    public internal(set) var nodes: [NodeInfo] = []
+    var indexByName: [String: Int] = [:]
+    /// Pods assigned to nodes the snapshot does not know (yet, or any more), by node name.
+    var unknownNodeUsage: [String: NodeUsage] = [:]
+    /// Node name of every pod counted, by pod key.
+    var podNodes: [ObjectKey: String] = [:]
+    public internal(set) var spreadByOwner: [String: OwnerSpread] = [:]
+    /// Assigned pods with required anti-affinity terms: the ones the symmetric check must consult.
+    public internal(set) var podsWithAntiAffinity: [ObjectKey: PodInfo] = [:]
+    /// Assigned pods by namespace: anti-affinity terms select pods within namespaces.
+    public internal(set) var podsByNamespace: [String: [ObjectKey: PodInfo]] = [:]
+    /// Assigned pods by label: a selector with matchLabels only needs to look at one bucket.
+    public internal(set) var podsByLabel: [LabelPair: [ObjectKey: PodInfo]] = [:]
+    var reservationsByIdentity: [ObjectKey: Reservation] = [:]
+    var persistentVolumesByName: [String: PersistentVolume] = [:]
+    var claimsByKey: [ObjectKey: PersistentVolumeClaim] = [:]
+    /// Zones interned to small integers, so per-node zone lookups in a cycle are array reads.
+    var zoneIDsByName: [String: Int] = [:]
+
+    public init() {}
+
+    public var nodeCount: Int { nodes.count }
+    public var podCount: Int { podNodes.count }
+
+    public func node(named name: String) -> NodeInfo? {
+        indexByName[name].map { nodes[$0] }
+    }
+
+    /// The node a counted pod is on.
+    public func nodeName(ofPod key: ObjectKey) -> String? { podNodes[key] }
+
+    /// The node's index in `nodes`.
+    public func position(ofNode name: String) -> Int? { indexByName[name] }
+
+    /// The number of distinct zones ever seen; zone IDs are below it.
+    public var zoneIDCount: Int { zoneIDsByName.count }
+
+    public func zoneID(of zone: String) -> Int? { zoneIDsByName[zone] }
+
+    mutating func internZone(_ zone: String?) -> Int {
+        guard let zone else { return -1 }
+        if let id = zoneIDsByName[zone] { return id }
+        let id = zoneIDsByName.count
+        zoneIDsByName[zone] = id
+        return id
+    }
+
+    // MARK: Nodes
+
+    public mutating func upsertNode(_ node: Node) {
+        let name = node.name
+        if let index = indexByName[name] {
+            let oldZone = nodes[index].zone
+            nodes[index].update(node)
+            nodes[index].place(at: index, zoneID: internZone(nodes[index].zone))
+            moveSpreadZones(of: nodes[index], from: oldZone)
+            return
+        }
+        let usage = unknownNodeUsage.removeValue(forKey: name) ?? NodeUsage()
+        var info = NodeInfo(node: node, usage: usage)
+        for reservation in reservationsByIdentity.values where reservation.node == name && reservation.isHeld {
+            info.hold(reservation.requests, for: reservation.identity)
+        }
+        info.place(at: nodes.count, zoneID: internZone(info.zone))
+        indexByName[name] = nodes.count
+        nodes.append(info)
+        moveSpreadZones(of: info, from: nil)
+    }
+
+    /// Pods still assigned to the removed node stay counted there, waiting for their deletion events.
+    public mutating func removeNode(named name: String) {
+        guard let index = indexByName.removeValue(forKey: name) else { return }
+        let removed = nodes[index]
+        let last = nodes.count - 1
+        if index != last {
+            nodes.swapAt(index, last)
+            indexByName[nodes[index].name] = index
+            nodes[index].place(at: index, zoneID: nodes[index].zoneID)
+        }
+        nodes.removeLast()
+        moveSpreadZones(of: removed, to: nil)
+        if !removed.usage.isEmpty { unknownNodeUsage[name] = removed.usage }
+    }
+
+    mutating func moveSpreadZones(of info: NodeInfo, from oldZone: String?) {
+        guard oldZone != info.zone else { return }
+        for owner in Set(info.usage.pods.values.compactMap(\.ownerUID)) {
+            spreadByOwner[owner]?.moveZone(node: info.name, from: oldZone, to: info.zone)
+        }
+    }
+
+    mutating func moveSpreadZones(of info: NodeInfo, to newZone: String?) {
+        guard newZone != info.zone else { return }
+        for owner in Set(info.usage.pods.values.compactMap(\.ownerUID)) {
+            spreadByOwner[owner]?.moveZone(node: info.name, from: info.zone, to: newZone)
+        }
+    }
+
+    // MARK: Reservation bookkeeping on nodes
+
+    /// A reservation's capacity counts only while no pod of its identity is in the snapshot.
+    mutating func holdReservation(of identity: ObjectKey) {
+        guard reservationsByIdentity[identity] != nil, podNodes[identity] == nil else { return }
+        setHeld(true, identity: identity)
+    }
+
+    mutating func setHeld(_ held: Bool, identity: ObjectKey) {
+        guard var reservation = reservationsByIdentity[identity] else { return }
+        reservation.isHeld = held
+        reservationsByIdentity[identity] = reservation
+        guard let index = indexByName[reservation.node] else { return }
+        if held {
+            nodes[index].hold(reservation.requests, for: identity)
+        } else {
+            nodes[index].drop(identity)
+        }
+    }
+
+    mutating func dropFromNode(_ reservation: Reservation) {
+        guard let index = indexByName[reservation.node] else { return }
+        nodes[index].drop(reservation.identity)
+    }
+}

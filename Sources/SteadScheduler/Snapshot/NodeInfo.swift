@@ -1,0 +1,180 @@
+import KubeModel
+
+/// One node as the scheduler sees it: the node object, what it offers, and what is taken from it by
+/// assigned pods and by reservations held for identities being replaced.
+///
+/// A value type whose fields live in one copy-on-write box: a cycle hands a NodeInfo to every plugin
+/// for every node, and passing it must cost one reference, not a copy of each field.
+public struct NodeInfo: Sendable {
+    private var storage: Storage
+
+    init(node: Node, usage: NodeUsage = NodeUsage()) {
+        storage = Storage(node: node, usage: usage)
+    }
+
+    public var name: String { storage.name }
+    public var node: Node { storage.node }
+    public var labels: [String: String] { storage.labels }
+    public var taints: [Taint] { storage.taints }
+    public var allocatable: ResourceVector { storage.allocatable }
+    public var isReady: Bool { storage.isReady }
+    /// When the Ready condition last changed, if the node is not Ready and the node says so.
+    public var notReadySince: KubeTime? { storage.notReadySince }
+    public var isUnschedulable: Bool { storage.isUnschedulable }
+    /// `topology.kubernetes.io/zone` (or the legacy beta label).
+    public var zone: String? { storage.zone }
+    public var usage: NodeUsage { storage.usage }
+    /// Reservations held on this node, by identity.
+    public var reservations: [ObjectKey: ResourceVector] { storage.reservations }
+    /// Sum of `reservations`.
+    public var reserved: ResourceVector { storage.reserved }
+    /// This node's index in `ClusterSnapshot.nodes` of the snapshot it was read from.
+    public var position: Int { storage.position }
+    /// Index of `zone` in the snapshot's zone table, or -1 without a zone.
+    public var zoneID: Int { storage.zoneID }
+    public var allocatableCore: CoreResources { storage.allocatableCore }
+
+    /// CPU, memory and pods taken on this node as seen by the pod of `identity`: assigned pods' requests
+    /// and the reservations of every other identity.
+    public func usedCore(by identity: ObjectKey) -> CoreResources {
+        storage.requestedCore + reservedCoreExcluding(identity)
+    }
+
+    /// As `usedCore(by:)`, with kube-scheduler's non-zero defaults for request-less pods (for scoring).
+    public func usedNonZeroCore(by identity: ObjectKey) -> CoreResources {
+        storage.nonZeroCore + reservedCoreExcluding(identity)
+    }
+
+    private func reservedCoreExcluding(_ identity: ObjectKey) -> CoreResources {
+        guard !storage.reservations.isEmpty else { return .zero }
+        guard let own = storage.reservations[identity] else { return storage.reservedCore }
+        return storage.reservedCore - own.core
+    }
+
+    /// The reservation capacity `identity` may not use: everything held except its own reservation.
+    public func reservedExcluding(_ identity: ObjectKey) -> ResourceVector {
+        guard !storage.reservations.isEmpty else { return .zero }
+        guard let own = storage.reservations[identity] else { return storage.reserved }
+        var others = storage.reserved
+        others.subtract(own)
+        return others
+    }
+
+    mutating func update(_ node: Node) {
+        uniqueStorage().update(node)
+    }
+
+    mutating func addPod(_ pod: PodInfo) {
+        let storage = uniqueStorage()
+        storage.usage.add(pod)
+        storage.refreshUsageTotals()
+    }
+
+    @discardableResult
+    mutating func removePod(_ key: ObjectKey) -> PodInfo? {
+        let storage = uniqueStorage()
+        defer { storage.refreshUsageTotals() }
+        return storage.usage.remove(key)
+    }
+
+    mutating func hold(_ requests: ResourceVector, for identity: ObjectKey) {
+        let storage = uniqueStorage()
+        storage.drop(identity)
+        storage.reservations[identity] = requests
+        storage.reserved.add(requests)
+        storage.reservedCore = storage.reserved.core
+    }
+
+    mutating func place(at position: Int, zoneID: Int) {
+        guard position != storage.position || zoneID != storage.zoneID else { return }
+        let storage = uniqueStorage()
+        storage.position = position
+        storage.zoneID = zoneID
+    }
+
+    mutating func drop(_ identity: ObjectKey) {
+        uniqueStorage().drop(identity)
+    }
+
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    /// Mutated only through `uniqueStorage()`, so a shared box is never written: safe to send.
+    private final class Storage: @unchecked Sendable {
+        let name: String
+        var node: Node
+        var labels: [String: String] = [:]
+        var taints: [Taint] = []
+        var allocatable = ResourceVector.zero
+        var isReady = false
+        var notReadySince: KubeTime?
+        var isUnschedulable = false
+        var zone: String?
+        var usage: NodeUsage
+        var reservations: [ObjectKey: ResourceVector] = [:]
+        var reserved = ResourceVector.zero
+        var position = 0
+        var zoneID = -1
+        var allocatableCore = CoreResources.zero
+        var requestedCore = CoreResources.zero
+        var nonZeroCore = CoreResources.zero
+        var reservedCore = CoreResources.zero
+
+        init(node: Node, usage: NodeUsage) {
+            name = node.name
+            self.node = node
+            self.usage = usage
+            update(node)
+            refreshUsageTotals()
+        }
+
+        private init(copying other: Storage) {
+            name = other.name
+            node = other.node
+            labels = other.labels
+            taints = other.taints
+            allocatable = other.allocatable
+            isReady = other.isReady
+            notReadySince = other.notReadySince
+            isUnschedulable = other.isUnschedulable
+            zone = other.zone
+            usage = other.usage
+            reservations = other.reservations
+            reserved = other.reserved
+            position = other.position
+            zoneID = other.zoneID
+            allocatableCore = other.allocatableCore
+            requestedCore = other.requestedCore
+            nonZeroCore = other.nonZeroCore
+            reservedCore = other.reservedCore
+        }
+
+        func copy() -> Storage { Storage(copying: self) }
+
+        func update(_ node: Node) {
+            self.node = node
+            labels = node.metadata.labels ?? [:]
+            taints = node.spec?.taints ?? []
+            allocatable = ResourceVector(node.status?.allocatable)
+            allocatableCore = allocatable.core
+            isReady = node.isReady
+            notReadySince = isReady ? nil : node.status?.condition("Ready")?.lastTransitionTime
+            isUnschedulable = node.spec?.unschedulable ?? false
+            zone = labels[WellKnownLabels.zone] ?? labels[WellKnownLabels.legacyZone]
+        }
+
+        func drop(_ identity: ObjectKey) {
+            guard let requests = reservations.removeValue(forKey: identity) else { return }
+            reserved.subtract(requests)
+            reservedCore = reserved.core
+        }
+
+        func refreshUsageTotals() {
+            requestedCore = usage.requested.core
+            nonZeroCore = CoreResources(
+                milliCPU: usage.nonZeroMilliCPU, memory: usage.nonZeroMemory, pods: usage.requested.pods)
+        }
+    }
+}

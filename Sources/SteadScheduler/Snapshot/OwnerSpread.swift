@@ -1,0 +1,30 @@
+/// Where the pods of one controller owner are: counts per node and per zone.
+public struct OwnerSpread: Sendable, Hashable {
+    public private(set) var byNode: [String: Int] = [:]
+    public private(set) var byZone: [String: Int] = [:]
+
+    public init() {}
+
+    public var isEmpty: Bool { byNode.isEmpty }
+
+    mutating func add(node: String, zone: String?, count: Int = 1) {
+        Self.adjust(&byNode, node, by: count)
+        if let zone { Self.adjust(&byZone, zone, by: count) }
+    }
+
+    mutating func remove(node: String, zone: String?, count: Int = 1) {
+        Self.adjust(&byNode, node, by: -count)
+        if let zone { Self.adjust(&byZone, zone, by: -count) }
+    }
+
+    mutating func moveZone(node: String, from oldZone: String?, to newZone: String?) {
+        guard let count = byNode[node], oldZone != newZone else { return }
+        if let oldZone { Self.adjust(&byZone, oldZone, by: -count) }
+        if let newZone { Self.adjust(&byZone, newZone, by: count) }
+    }
+
+    private static func adjust(_ counts: inout [String: Int], _ key: String, by delta: Int) {
+        let updated = (counts[key] ?? 0) + delta
+        counts[key] = updated > 0 ? updated : nil
+    }
+}

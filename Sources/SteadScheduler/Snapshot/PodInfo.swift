@@ -1,0 +1,82 @@
+import KubeModel
+
+/// What scheduling needs from a pod, computed once per pod so the per-node work stays cheap.
+/// Immutable, and a class so that handing it to a plugin for every node costs one reference.
+public final class PodInfo: Sendable {
+    public let key: ObjectKey
+    public let uid: String?
+    public let namespace: String
+    public let labels: [String: String]
+    /// UID of the controller owner (`controller: true`); replicas of one set share it.
+    public let ownerUID: String?
+    public let nodeName: String?
+    public let isFinished: Bool
+    public let isTerminating: Bool
+
+    /// Requests as kube-scheduler counts them, with `pods` = 1.
+    public let requests: ResourceVector
+    /// CPU and memory with kube-scheduler's defaults (100m, 200Mi) for containers that request none:
+    /// used by scoring only, so that request-less pods still spread.
+    public let nonZeroMilliCPU: Int64
+    public let nonZeroMemory: Int64
+    /// `requests` without the extended resources, for the per-node checks.
+    public let coreRequests: CoreResources
+    /// The non-zero CPU and memory, with `pods` = 1.
+    public let nonZeroCoreRequests: CoreResources
+
+    public let hostPorts: [HostPort]
+    public let nodeSelector: [String: String]
+    /// `nodeSelector` as an array, cheaper to walk once per node.
+    public let nodeSelectorPairs: [LabelPair]
+    public let requiredNodeAffinity: NodeSelector?
+    public let preferredNodeAffinity: [PreferredSchedulingTerm]
+    public let tolerations: [Toleration]
+    public let requiredAntiAffinity: [PodAffinityTerm]
+    public let claimNames: [String]
+
+    public init(_ pod: Pod) {
+        key = pod.objectKey
+        uid = pod.metadata.uid
+        namespace = pod.metadata.namespace ?? ""
+        labels = pod.metadata.labels ?? [:]
+        ownerUID = pod.metadata.controllerReference?.uid
+        let spec = pod.spec ?? PodSpec(containers: [])
+        nodeName = spec.nodeName.flatMap { $0.isEmpty ? nil : $0 }
+        isFinished = pod.status?.phase == PodPhase.succeeded || pod.status?.phase == PodPhase.failed
+        isTerminating = pod.isTerminating
+
+        let computed = PodRequests(spec)
+        requests = computed.requests
+        nonZeroMilliCPU = computed.nonZeroMilliCPU
+        nonZeroMemory = computed.nonZeroMemory
+        coreRequests = computed.requests.core
+        nonZeroCoreRequests = CoreResources(milliCPU: computed.nonZeroMilliCPU, memory: computed.nonZeroMemory, pods: 1)
+
+        hostPorts = spec.containers.flatMap { container in
+            (container.ports ?? []).compactMap { port in
+                guard let hostPort = port.hostPort, hostPort > 0 else { return nil }
+                return HostPort(hostIP: port.hostIP, protocol: port.protocol, port: hostPort)
+            }
+        }
+        nodeSelector = spec.nodeSelector ?? [:]
+        nodeSelectorPairs = nodeSelector.map { LabelPair($0.key, $0.value) }
+        requiredNodeAffinity = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+        preferredNodeAffinity = spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []
+        tolerations = spec.tolerations ?? []
+        requiredAntiAffinity = spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []
+        claimNames = (spec.volumes ?? []).compactMap { $0.persistentVolumeClaim?.claimName }
+    }
+
+    /// Counted on its node: assigned, and neither Succeeded nor Failed.
+    public var occupiesNode: Bool { nodeName != nil && !isFinished }
+}
+
+public enum PodPhase {
+    public static let succeeded = "Succeeded"
+    public static let failed = "Failed"
+}
+
+extension Pod {
+    /// `namespace/name`: the pod's identity across incarnations.
+    public var objectKey: ObjectKey { ObjectKey(namespace: metadata.namespace, name: metadata.name ?? "") }
+}

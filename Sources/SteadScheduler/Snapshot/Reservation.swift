@@ -1,0 +1,35 @@
+import Foundation
+import KubeModel
+
+/// Capacity kept on a node for an identity (namespace/name) while its pod is replaced.
+///
+/// It counts as used on `node` for every pod except the identity's own, and only while the snapshot
+/// holds no pod of that identity: a previous incarnation still terminating counts itself, so holding both
+/// would count the capacity twice.
+public struct Reservation: Sendable, Hashable {
+    public let identity: ObjectKey
+    public let node: String
+    public let requests: ResourceVector
+    public let expiresAt: Date
+    /// UID of the incarnation being replaced: a pod with this UID does not release the reservation.
+    public let replacedPodUID: String?
+    /// Whether the capacity currently counts on the node (false while a pod of the identity is present).
+    public internal(set) var isHeld: Bool
+
+    public init(
+        identity: ObjectKey, node: String, requests: ResourceVector, expiresAt: Date, replacedPodUID: String? = nil,
+        isHeld: Bool = false
+    ) {
+        self.identity = identity
+        self.node = node
+        self.requests = requests
+        self.expiresAt = expiresAt
+        self.replacedPodUID = replacedPodUID
+        self.isHeld = isHeld
+    }
+
+    /// A pod of this identity that is a new incarnation: it consumes the reservation.
+    func isReleased(by pod: PodInfo) -> Bool {
+        pod.key == identity && !pod.isTerminating && (replacedPodUID == nil || pod.uid != replacedPodUID)
+    }
+}

@@ -1,0 +1,23 @@
+import KubeModel
+
+/// Whether a pod is a genuinely new pod or the next incarnation of an identity that already ran.
+public enum Incarnation: Sendable, Hashable {
+    /// Same namespace/name and same controller owner as the record, but a different pod: go back to `node`.
+    case replacement(previousNode: String)
+    /// No record, another owner, no owner, or the very pod the record describes: schedule normally.
+    case new
+}
+
+/// The identity rule. A bare pod (no controller owner) is never a replacement: recreating it by hand
+/// does not make it the same workload.
+public func classifyIncarnation(of pod: Pod, record: PlacementRecord?) -> Incarnation {
+    guard let record, pod.objectKey == record.identity,
+        let owner = pod.metadata.controllerReference?.uid, owner == record.ownerUID,
+        pod.metadata.uid == nil || pod.metadata.uid != record.podUID
+    else { return .new }
+    return .replacement(previousNode: record.node)
+}
+
+public func isReplacement(pod: Pod, of record: PlacementRecord) -> Bool {
+    classifyIncarnation(of: pod, record: record) != .new
+}
