@@ -66,16 +66,27 @@ let package = Package(
         .target(
             name: "SteadScheduler",
             dependencies: [
-                "KubeModel",
+                "KubeModel", "KubeClient",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "NodeSim",
+            dependencies: [
+                "KubeModel", "KubeClient",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "stead",
             dependencies: [
-                "KubeModel", "KubeClient", "ControlPlane",
+                "KubeModel", "KubeClient", "ControlPlane", "NodeSim", "SteadScheduler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -84,6 +95,22 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"], swiftSettings: strict),
+        .testTarget(
+            name: "NodeSimTests",
+            dependencies: [
+                "NodeSim", "KubeModel", "KubeClient", "ControlPlane",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SchedulerIntegrationTests",
+            dependencies: [
+                "SteadScheduler", "NodeSim", "KubeModel", "KubeClient", "ControlPlane",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "SteadSchedulerTests", dependencies: ["SteadScheduler", "KubeModel"], swiftSettings: strict),
         .testTarget(
             name: "ControlPlaneTests",
@@ -99,6 +126,8 @@ let package = Package(
             dependencies: [
                 "KubeModel", "KubeClient", "ControlPlane",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strict
         ),

@@ -1,0 +1,226 @@
+import Foundation
+import KubeModel
+import Testing
+
+@testable import KubeClient
+
+@Suite("Client against the embedded API server", .serialized)
+struct ClientIntegrationTests {
+    @Test func createGetUpdateDelete() async throws {
+        try await TestServer.with { env in
+            let client = env.client
+            let created = try await client.create(configMap("crud", labels: ["app": "web"], data: ["k": "v1"]))
+            #expect(created.metadata.uid != nil)
+            #expect(created.metadata.resourceVersion != nil)
+            #expect(created.kind == "ConfigMap")
+
+            var fetched = try await client.get(ConfigMap.self, name: "crud", namespace: "default")
+            #expect(fetched.data == ["k": "v1"])
+            #expect(fetched.metadata.uid == created.metadata.uid)
+
+            fetched.data = ["k": "v2"]
+            let updated = try await client.update(fetched)
+            #expect(updated.data == ["k": "v2"])
+            #expect(updated.metadata.resourceVersion != created.metadata.resourceVersion)
+
+            // Untyped access to the same object.
+            let raw = try await client.get(ConfigMap.resourceType, name: "crud", namespace: "default")
+            #expect(raw["data"]?["k"] == "v2")
+
+            let duplicate = await #expect(throws: KubeAPIError.self) {
+                _ = try await client.create(configMap("crud"))
+            }
+            #expect(duplicate?.isAlreadyExists == true)
+            #expect(duplicate?.httpCode == 409)
+
+            try await client.delete(ConfigMap.self, name: "crud", namespace: "default")
+            let missing = await #expect(throws: KubeAPIError.self) {
+                _ = try await client.get(ConfigMap.self, name: "crud", namespace: "default")
+            }
+            #expect(missing?.isNotFound == true)
+            #expect(missing?.httpCode == 404)
+        }
+    }
+
+    @Test func staleUpdateIsConflict() async throws {
+        try await TestServer.with { env in
+            let client = env.client
+            let original = try await client.create(configMap("stale", data: ["n": "0"]))
+            var first = original
+            first.data = ["n": "1"]
+            _ = try await client.update(first)
+            var stale = original
+            stale.data = ["n": "2"]
+            let error = await #expect(throws: KubeAPIError.self) { _ = try await client.update(stale) }
+            #expect(error?.isConflict == true)
+            #expect(error?.reason == .conflict)
+            #expect(try await client.get(ConfigMap.self, name: "stale", namespace: "default").data == ["n": "1"])
+
+            // A delete with a stale resourceVersion precondition is refused too.
+            let deleteError = await #expect(throws: KubeAPIError.self) {
+                try await client.delete(
+                    ConfigMap.self, name: "stale", namespace: "default",
+                    options: DeleteOptions(preconditionResourceVersion: original.metadata.resourceVersion))
+            }
+            #expect(deleteError?.isConflict == true)
+        }
+    }
+
+    @Test func listPaginatesAcrossPages() async throws {
+        try await TestServer.with { env in
+            let client = env.client
+            try await env.makeNamespace("paging")
+            for index in 0..<25 {
+                _ = try await client.create(configMap(String(format: "cm-%02d", index), namespace: "paging"))
+            }
+            var names: [String] = []
+            var options = ListOptions(limit: 10)
+            var pages = 0
+            repeat {
+                let page = try await client.list(ConfigMap.self, namespace: "paging", options: options)
+                pages += 1
+                #expect(page.items.count <= 10)
+                #expect(page.metadata.resourceVersion != nil)
+                names += page.items.map(\.name)
+                options.continue = page.metadata.continue
+            } while !(options.continue ?? "").isEmpty
+            #expect(pages == 3)
+            #expect(names.count == 25)
+            #expect(Set(names).count == 25)
+
+            let all = try await client.listAll(ConfigMap.self, namespace: "paging", pageSize: 7)
+            #expect(all.items.count == 25)
+            let untyped = try await client.list(ConfigMap.resourceType, namespace: "paging", options: ListOptions(limit: 5))
+            #expect(untyped.items.count == 5)
+            #expect(untyped.items.first?["kind"] == "ConfigMap")
+            #expect(!(untyped.metadata.continue ?? "").isEmpty)
+        }
+    }
+
+    @Test func labelAndFieldSelectors() async throws {
+        try await TestServer.with { env in
+            let client = env.client
+            _ = try await client.create(configMap("web-1", labels: ["app": "web", "tier": "front"]))
+            _ = try await client.create(configMap("web-2", labels: ["app": "web", "tier": "back"]))
+            _ = try await client.create(configMap("db-1", labels: ["app": "db"]))
+            _ = try await client.create(configMap("plain"))
+
+            func names(_ options: ListOptions) async throws -> [String] {
+                try await client.list(ConfigMap.self, namespace: "default", options: options).items.map(\.name).sorted()
+            }
+            #expect(try await names(ListOptions(labelSelector: "app=web")) == ["web-1", "web-2"])
+            #expect(try await names(ListOptions(labelSelector: "app in (web,db),tier!=back")) == ["db-1", "web-1"])
+            #expect(try await names(ListOptions(labelSelector: "!app")) == ["plain"])
+            #expect(try await names(ListOptions(fieldSelector: "metadata.name=db-1")) == ["db-1"])
+            #expect(
+                try await names(ListOptions(labelSelector: "app=web", fieldSelector: "metadata.name!=web-1")) == ["web-2"])
+        }
+    }
+
+    @Test func patchesSetTheirContentType() async throws {
+        try await TestServer.with { env in
+            let client = env.client
+            _ = try await client.create(configMap("patched", labels: ["a": "1"], data: ["x": "1"]))
+            let merged = try await client.patch(
+                ConfigMap.self, name: "patched", namespace: "default",
+                patch: .merge(["data": ["y": "2"], "metadata": ["labels": ["a": nil, "b": "2"]]]))
+            #expect(merged.data == ["x": "1", "y": "2"])
+            #expect(merged.metadata.labels == ["b": "2"])
+
+            let jsonPatched = try await client.patch(
+                ConfigMap.self, name: "patched", namespace: "default",
+                patch: .json([["op": "replace", "path": "/data/x", "value": "10"], ["op": "remove", "path": "/data/y"]]))
+            #expect(jsonPatched.data == ["x": "10"])
+
+            let strategic = try await client.patch(
+                ConfigMap.self, name: "patched", namespace: "default", patch: .strategic(["data": ["z": "3"]]))
+            #expect(strategic.data == ["x": "10", "z": "3"])
+
+            // The embedded server does not implement server-side apply: the content type reaches it and is refused.
+            let apply = await #expect(throws: KubeAPIError.self) {
+                _ = try await client.patch(
+                    ConfigMap.self, name: "patched", namespace: "default",
+                    patch: .apply(yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: patched\ndata:\n  a: b\n"),
+                    fieldManager: "test")
+            }
+            #expect(apply?.httpCode == 415)
+
+            let invalid = await #expect(throws: KubeAPIError.self) {
+                _ = try await client.patch(
+                    ConfigMap.self, name: "patched", namespace: "default",
+                    patch: .json([["op": "remove", "path": "/data/nothing-here"]]))
+            }
+            #expect(invalid != nil)
+        }
+    }
+
+    @Test func podStatusAndBindingSubresources() async throws {
+        try await TestServer.with { env in
+            let client = env.client
+            let pod = Pod(
+                metadata: ObjectMeta(name: "p1", namespace: "default"),
+                spec: PodSpec(containers: [Container(name: "c", image: "busybox")]))
+            let created = try await client.create(pod)
+            #expect(created.spec?.nodeName == nil)
+
+            _ = try await client.create(
+                Pod.resourceType,
+                ["apiVersion": "v1", "kind": "Binding", "metadata": ["name": "p1"], "target": ["kind": "Node", "name": "node-a"]],
+                namespace: "default", subresource: "binding")
+            let bound = try await client.get(Pod.self, name: "p1", namespace: "default")
+            #expect(bound.spec?.nodeName == "node-a")
+
+            var withStatus = bound
+            withStatus.status = PodStatus(phase: "Running")
+            let statusUpdated = try await client.update(withStatus, subresource: "status")
+            #expect(statusUpdated.status?.phase == "Running")
+
+            let statusPatched = try await client.patch(
+                Pod.self, name: "p1", namespace: "default", patch: .merge(["status": ["phase": "Succeeded"]]),
+                subresource: "status")
+            #expect(statusPatched.status?.phase == "Succeeded")
+            let viaGet = try await client.get(Pod.resourceType, name: "p1", namespace: "default", subresource: "status")
+            #expect(viaGet["status"]?["phase"] == "Succeeded")
+        }
+    }
+
+    @Test func badTokenIsUnauthorized() async throws {
+        try await TestServer.with { env in
+            var configuration = env.client.configuration
+            configuration.bearerToken = "wrong"
+            let client = try KubeClient(configuration: configuration)
+            let error = await #expect(throws: KubeAPIError.self) {
+                _ = try await client.list(ConfigMap.self, namespace: "default")
+            }
+            #expect(error?.isUnauthorized == true)
+            try await client.shutdown()
+        }
+    }
+
+    @Test func transportErrorIsDistinct() async throws {
+        let configuration = ClientConfiguration(server: URL(string: "http://127.0.0.1:1")!, qps: 0, requestTimeout: .seconds(1))
+        let client = try KubeClient(configuration: configuration)
+        let error = await #expect(throws: KubeClientError.self) {
+            _ = try await client.get(ConfigMap.self, name: "x", namespace: "default")
+        }
+        if case .transport = error {} else { Issue.record("expected a transport error, got \(String(describing: error))") }
+        try await client.shutdown()
+    }
+
+    @Test func clientSideRateLimitHolds() async throws {
+        try await TestServer.with(qps: 20) { env in
+            // burst 100 default: lower it to see the limit.
+            var configuration = env.client.configuration
+            configuration.qps = 20
+            configuration.burst = 2
+            let client = try KubeClient(configuration: configuration)
+            let clock = ContinuousClock()
+            let elapsed = try await clock.measure {
+                for _ in 0..<8 { _ = try await client.list(ConfigMap.resourceType, namespace: "default") }
+            }
+            // 2 free, then 6 at 50 ms.
+            #expect(elapsed >= .milliseconds(280))
+            try await client.shutdown()
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import KubeModel
+import Synchronization
+import Testing
+
+@testable import KubeClient
+
+@Suite("Leader election against the embedded API server", .serialized)
+struct LeaderElectionIntegrationTests {
+    /// Records who leads; flags two leaders at once.
+    final class Leadership: Sendable {
+        private struct State {
+            var current: String?
+            var history: [String] = []
+            var overlaps = 0
+        }
+        private let state = Mutex(State())
+
+        func started(_ identity: String) {
+            state.withLock { state in
+                if state.current != nil { state.overlaps += 1 }
+                state.current = identity
+                state.history.append(identity)
+            }
+        }
+
+        func stopped(_ identity: String) {
+            state.withLock { state in if state.current == identity { state.current = nil } }
+        }
+
+        var current: String? { state.withLock { $0.current } }
+        var history: [String] { state.withLock { $0.history } }
+        var overlaps: Int { state.withLock { $0.overlaps } }
+    }
+
+    static let key = ObjectKey(namespace: "default", name: "stead-controller")
+
+    func elector(_ client: KubeClient, _ identity: String, releaseOnCancel: Bool = true) -> LeaderElector {
+        LeaderElector(
+            client: client, lease: Self.key, identity: identity, leaseDuration: .seconds(2),
+            renewDeadline: .milliseconds(1500), retryPeriod: .milliseconds(200), releaseOnCancel: releaseOnCancel)
+    }
+
+    func campaign(_ elector: LeaderElector, _ leadership: Leadership) -> Task<Void, Never> {
+        Task {
+            await elector.run(
+                onStartedLeading: {
+                    leadership.started(elector.identity)
+                    while !Task.isCancelled { try? await Task.sleep(for: .milliseconds(50)) }
+                    leadership.stopped(elector.identity)
+                })
+        }
+    }
+
+    @Test func twoCandidatesNeverLeadTogetherAndHandOver() async throws {
+        try await TestServer.with { env in
+            let a = elector(env.client, "candidate-a")
+            let b = elector(env.client, "candidate-b")
+            let leadership = Leadership()
+            let both = Mutex(0)
+            let watcher = Task {
+                while !Task.isCancelled {
+                    if a.isLeader && b.isLeader { both.withLock { $0 += 1 } }
+                    try? await Task.sleep(for: .milliseconds(5))
+                }
+            }
+            defer { watcher.cancel() }
+
+            let taskA = campaign(a, leadership)
+            try await Task.sleep(for: .milliseconds(100))
+            let taskB = campaign(b, leadership)
+            try await eventually(timeout: .seconds(5), "a leader") { leadership.current != nil }
+            let first = try #require(leadership.current)
+            #expect(first == "candidate-a")
+
+            // The leader keeps the lease across several lease durations by renewing it.
+            try await Task.sleep(for: .seconds(3))
+            #expect(leadership.history == [first])
+            let lease = try await env.client.get(Lease.self, name: Self.key.name, namespace: Self.key.namespace)
+            #expect(lease.spec?.holderIdentity == first)
+            #expect(lease.spec?.leaseDurationSeconds == 2)
+            #expect(lease.spec?.leaseTransitions == 0)
+
+            // Graceful stop of the leader: it releases and the other takes over quickly.
+            let stopAt = ContinuousClock.now
+            taskA.cancel()
+            await taskA.value
+            #expect(!a.isLeader)
+            let released = try await env.client.get(Lease.self, name: Self.key.name, namespace: Self.key.namespace)
+            #expect(released.spec?.holderIdentity == "" || released.spec?.holderIdentity == "candidate-b")
+            try await eventually(timeout: .seconds(3), "hand-over") { b.isLeader }
+            #expect(ContinuousClock.now - stopAt < .seconds(2))
+            try await eventually(timeout: .seconds(2), "B's callback") { leadership.current == "candidate-b" }
+            #expect(leadership.history == ["candidate-a", "candidate-b"])
+            let handedOver = try await env.client.get(Lease.self, name: Self.key.name, namespace: Self.key.namespace)
+            #expect(handedOver.spec?.holderIdentity == "candidate-b")
+            #expect(handedOver.spec?.leaseTransitions == 1)
+
+            taskB.cancel()
+            await taskB.value
+            #expect(leadership.overlaps == 0)
+            #expect(both.withLock { $0 } == 0)
+        }
+    }
+
+    @Test func leaderStepsDownWhenItCannotRenew() async throws {
+        try await TestServer.with { env in
+            let a = elector(env.client, "solo")
+            let stopped = Mutex(false)
+            let task = Task {
+                await a.run(
+                    onStartedLeading: { while !Task.isCancelled { try? await Task.sleep(for: .milliseconds(50)) } },
+                    onStoppedLeading: { stopped.withLock { $0 = true } })
+            }
+            try await eventually(timeout: .seconds(5), "leadership") { a.isLeader }
+            // Someone else takes the lease behind the elector's back: renewals are refused from now on.
+            var lease = try await env.client.get(Lease.self, name: Self.key.name, namespace: Self.key.namespace)
+            lease.spec?.holderIdentity = "intruder"
+            lease.spec?.leaseDurationSeconds = 60
+            _ = try await env.client.update(lease)
+            let takenAt = ContinuousClock.now
+            try await eventually(timeout: .seconds(4), "step down") { !a.isLeader }
+            // It gives up within the renew deadline (plus a retry period of slack).
+            #expect(ContinuousClock.now - takenAt < .milliseconds(2000))
+            await task.value  // run returns after losing leadership
+            #expect(stopped.withLock { $0 })
+            let after = try await env.client.get(Lease.self, name: Self.key.name, namespace: Self.key.namespace)
+            #expect(after.spec?.holderIdentity == "intruder")
+        }
+    }
+
+    @Test func withoutReleaseTheNextLeaderWaitsForExpiry() async throws {
+        try await TestServer.with { env in
+            let a = elector(env.client, "crashy", releaseOnCancel: false)
+            let b = elector(env.client, "patient")
+            let leadership = Leadership()
+            let taskA = campaign(a, leadership)
+            try await eventually(timeout: .seconds(5), "first leader") { a.isLeader }
+            let taskB = campaign(b, leadership)
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(!b.isLeader)
+            // A stops without releasing (like a crash after its last renewal).
+            taskA.cancel()
+            await taskA.value
+            let stoppedAt = ContinuousClock.now
+            let lease = try await env.client.get(Lease.self, name: Self.key.name, namespace: Self.key.namespace)
+            #expect(lease.spec?.holderIdentity == "crashy")
+            try await eventually(timeout: .seconds(5), "take-over after expiry") { b.isLeader }
+            // B only takes over once the 2 s lease has expired as B observed it.
+            #expect(ContinuousClock.now - stoppedAt >= .milliseconds(1200))
+            #expect(leadership.overlaps == 0)
+            let taken = try await env.client.get(Lease.self, name: Self.key.name, namespace: Self.key.namespace)
+            #expect(taken.spec?.holderIdentity == "patient")
+            #expect(taken.spec?.leaseTransitions == 1)
+            taskB.cancel()
+            await taskB.value
+        }
+    }
+}
