@@ -57,6 +57,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -74,6 +76,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "SteadController",
+            dependencies: [
+                "KubeModel", "KubeClient",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "NodeSim",
             dependencies: [
                 "KubeModel", "KubeClient",
@@ -86,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "stead",
             dependencies: [
-                "KubeModel", "KubeClient", "ControlPlane", "NodeSim", "SteadScheduler",
+                "KubeModel", "KubeClient", "ControlPlane", "NodeSim", "SteadScheduler", "SteadController",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -111,6 +125,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "SteadControllerTests", dependencies: ["SteadController", "KubeModel"], swiftSettings: strict),
         .testTarget(name: "SteadSchedulerTests", dependencies: ["SteadScheduler", "KubeModel"], swiftSettings: strict),
         .testTarget(
             name: "ControlPlaneTests",

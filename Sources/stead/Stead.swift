@@ -5,6 +5,6 @@ struct Stead: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stead",
         abstract: "Stateful pods on Kubernetes, updated without rescheduling.",
-        subcommands: [APIServerCommand.self, BenchCommand.self]
+        subcommands: [APIServerCommand.self, BenchCommand.self, NodeSimCommand.self]
     )
 }

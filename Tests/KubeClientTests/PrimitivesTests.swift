@@ -87,7 +87,7 @@ struct PrimitivesTests {
         }
         // 1 free token then 4 at 50 ms each.
         #expect(elapsed >= .milliseconds(190))
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < .seconds(10), "the limiter does not wait far beyond its rate")
     }
 
     @Test func backoffPolicy() {

@@ -217,18 +217,26 @@ public final class LeaderElector: Sendable {
         }
     }
 
-    /// Gives the lease up if we still hold it, so another candidate can take it at once.
+    /// Gives the lease up if we still hold it, so another candidate can take it at once. A renewal
+    /// cut short by the cancellation may still land first: on 409 read again and retry.
     private func release() async {
-        do {
-            var current = try await client.get(Lease.self, name: lease.name, namespace: lease.namespace)
-            guard current.spec?.holderIdentity == identity else { return }
-            current.spec?.holderIdentity = ""
-            current.spec?.leaseDurationSeconds = 1
-            current.spec?.renewTime = KubeTime(Date(), microseconds: true)
-            _ = try await client.update(current)
-            logger.info("released the lease")
-        } catch {
-            logger.warning("cannot release the lease", metadata: ["error": "\(error)"])
+        for _ in 0..<3 {
+            do {
+                var current = try await client.get(Lease.self, name: lease.name, namespace: lease.namespace)
+                guard current.spec?.holderIdentity == identity else { return }
+                current.spec?.holderIdentity = ""
+                current.spec?.leaseDurationSeconds = 1
+                current.spec?.renewTime = KubeTime(Date(), microseconds: true)
+                _ = try await client.update(current)
+                logger.info("released the lease")
+                return
+            } catch let error as KubeAPIError where error.isConflict {
+                continue
+            } catch {
+                logger.warning("cannot release the lease", metadata: ["error": "\(error)"])
+                return
+            }
         }
+        logger.warning("cannot release the lease: it kept changing under us")
     }
 }

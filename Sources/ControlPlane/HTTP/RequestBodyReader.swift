@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import KubeModel
+import Yams
+
+/// Reads and parses request bodies, enforcing the size limit (413) and content type (415).
+enum RequestBodyReader {
+    static func read(_ request: Request, limit: Int) async throws(Status) -> Data {
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+            throw tooLarge(limit)
+        }
+        var buffer = ByteBuffer()
+        do {
+            for try await chunk in request.body {
+                if buffer.readableBytes + chunk.readableBytes > limit { throw tooLarge(limit) }
+                var chunk = chunk
+                buffer.writeBuffer(&chunk)
+            }
+        } catch let status as Status {
+            throw status
+        } catch {
+            throw Status.failure(.badRequest, "cannot read the request body: \(error)")
+        }
+        return Data(buffer.readableBytesView)
+    }
+
+    /// Parses an object body: JSON (any `*json` type or none) or YAML.
+    static func parse(_ data: Data, contentType: String?) throws(Status) -> JSONValue {
+        if data.isEmpty { throw Status.failure(.badRequest, "the request body is empty") }
+        let type = contentType?.split(separator: ";").first.map { String($0).trimmingSpaces().lowercased() } ?? ""
+        if type.hasSuffix("yaml") {
+            return try parseYAML(data)
+        }
+        guard type.isEmpty || type.hasSuffix("json") || type == "*/*" else {
+            throw Status.failure(.unsupportedMediaType, "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml")
+        }
+        return try parseJSON(data)
+    }
+
+    static func parseJSON(_ data: Data) throws(Status) -> JSONValue {
+        do {
+            return try KubeJSON.parse(data)
+        } catch {
+            throw Status.failure(.badRequest, "the request body is not valid JSON: \(error)")
+        }
+    }
+
+    static func parseYAML(_ data: Data) throws(Status) -> JSONValue {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Status.failure(.badRequest, "the request body is not UTF-8")
+        }
+        do {
+            let node = try Yams.compose(yaml: text)
+            guard let node else { return .null }
+            return try jsonValue(node)
+        } catch let status as Status {
+            throw status
+        } catch {
+            throw Status.failure(.badRequest, "the request body is not valid YAML: \(error)")
+        }
+    }
+
+    private static func jsonValue(_ node: Yams.Node) throws -> JSONValue {
+        switch node {
+        case .mapping(let mapping):
+            var object: JSONObject = [:]
+            for (key, value) in mapping {
+                guard let keyText = key.string else { throw Status.failure(.badRequest, "YAML keys must be strings") }
+                object[keyText] = try jsonValue(value)
+            }
+            return .object(object)
+        case .sequence(let sequence):
+            return .array(try sequence.map(jsonValue))
+        case .scalar(let scalar):
+            if scalar.style != Yams.Node.Scalar.Style.plain { return .string(scalar.string) }
+            if node.null != nil { return .null }
+            if let value = node.bool { return .bool(value) }
+            if let value = node.int { return .int(Int64(value)) }
+            if let value = node.float { return .double(value) }
+            return .string(scalar.string)
+        case .alias:
+            throw Status.failure(.badRequest, "YAML aliases are not supported")
+        }
+    }
+
+    static func tooLarge(_ limit: Int) -> Status {
+        .failure(.requestEntityTooLarge, "the request body is larger than the limit of \(limit) bytes")
+    }
+}

@@ -1,0 +1,270 @@
+import Foundation
+import Hummingbird
+import KubeModel
+import Logging
+
+/// The verbs on resources: get, list, watch, create, update, patch, delete, and the `status` and
+/// `binding` subresources. Every failure is thrown as a `Status`.
+struct ResourceHandler: Sendable {
+    let store: ObjectStore
+    let registry: ResourceRegistry
+    let options: APIServerOptions
+    let logger: Logger
+
+    func handle(_ request: Request, path: ResourcePath, query: QueryParameters) async throws(Status) -> Response {
+        guard let resource = registry.lookup(group: path.group, version: path.version, plural: path.plural) else {
+            throw Status.failure(
+                .notFound, "the server could not find the requested resource (\(path.plural))")
+        }
+        if path.namespace != nil && !resource.type.namespaced {
+            throw Status.failure(.notFound, "\(resource.type.plural) are not namespaced")
+        }
+        if let sub = path.subresource, !resource.subresources.contains(sub) {
+            throw Status.failure(.notFound, "\(resource.type.plural) has no subresource \"\(sub)\"")
+        }
+        let method = request.method
+        switch (path.name, path.subresource) {
+        case (nil, _):
+            switch method {
+            case .get:
+                if query.flag("watch") {
+                    return try watch(resource, path: path, query: query, accept: request.headers[.accept])
+                }
+                return try list(resource, path: path, query: query, accept: request.headers[.accept])
+            case .post:
+                return try await create(resource, path: path, request: request, query: query)
+            default:
+                throw methodNotAllowed(method, path: "collection")
+            }
+        case (let name?, nil):
+            switch method {
+            case .get: return try get(resource, path: path, name: name, accept: request.headers[.accept])
+            case .put: return try await update(resource, path: path, name: name, request: request, query: query)
+            case .patch: return try await patch(resource, path: path, name: name, request: request, query: query)
+            case .delete: return try await delete(resource, path: path, name: name, request: request, query: query)
+            default: throw methodNotAllowed(method, path: "object")
+            }
+        case (let name?, "status"?):
+            switch method {
+            case .get: return try get(resource, path: path, name: name, accept: nil)
+            case .put: return try await updateStatus(resource, path: path, name: name, request: request, query: query)
+            case .patch:
+                return try await patch(resource, path: path, name: name, request: request, query: query, status: true)
+            default: throw methodNotAllowed(method, path: "status")
+            }
+        case (let name?, "binding"?):
+            guard method == .post else { throw methodNotAllowed(method, path: "binding") }
+            return try await bind(resource, path: path, name: name, request: request, query: query)
+        default:
+            throw Status.failure(.notFound, "the server could not find the requested resource")
+        }
+    }
+
+    private func methodNotAllowed(_ method: HTTPRequest.Method, path: String) -> Status {
+        .failure(.methodNotAllowed, "the server does not allow this method on the requested resource (\(method.rawValue) on \(path))")
+    }
+
+    private func key(_ resource: ResourceInfo, _ path: ResourcePath, _ name: String) throws(Status) -> ObjectKey {
+        if resource.type.namespaced && (path.namespace ?? "").isEmpty {
+            throw Status.failure(.notFound, "\(resource.type.plural) are namespaced: the path needs a namespace")
+        }
+        return ObjectKey(namespace: resource.type.namespaced ? path.namespace : nil, name: name)
+    }
+
+    // MARK: Reads
+
+    private func get(_ resource: ResourceInfo, path: ResourcePath, name: String, accept: String?) throws(Status) -> Response {
+        let key = try key(resource, path, name)
+        guard let stored = store.get(resource, key) else { throw ObjectStore.notFound(resource, name) }
+        if TableConverter.wantsTable(accept) {
+            return Responses.table(
+                TableConverter.table(resource, items: [stored.object], resourceVersion: stored.resourceVersion, continueToken: nil))
+        }
+        return Responses.object(stored)
+    }
+
+    func filter(_ path: ResourcePath, _ query: QueryParameters) throws(Status) -> ObjectFilter {
+        ObjectFilter(
+            namespace: path.namespace,
+            labels: try query["labelSelector"].map { text throws(Status) in try LabelSelectorExpression(parsing: text) }
+                ?? .everything,
+            fields: try query["fieldSelector"].map { text throws(Status) in try FieldSelectorExpression(parsing: text) }
+                ?? .everything)
+    }
+
+    private func list(_ resource: ResourceInfo, path: ResourcePath, query: QueryParameters, accept: String?) throws(Status) -> Response {
+        let limit = try query.integer("limit")
+        let result = try store.list(
+            resource, filter: try filter(path, query), limit: limit.map { Int(clamping: $0) },
+            continueToken: query["continue"].flatMap { $0.isEmpty ? nil : $0 })
+        if TableConverter.wantsTable(accept) {
+            return Responses.table(
+                TableConverter.table(
+                    resource, items: result.items.map(\.object), resourceVersion: result.resourceVersion,
+                    continueToken: result.continueToken))
+        }
+        return Responses.list(resource, result)
+    }
+
+    private func watch(
+        _ resource: ResourceInfo, path: ResourcePath, query: QueryParameters, accept: String?
+    ) throws(Status) -> Response {
+        let since: Int64?
+        if let text = query["resourceVersion"], !text.isEmpty {
+            guard let value = Int64(text) else {
+                throw Status.failure(.badRequest, "invalid resourceVersion \"\(text)\"")
+            }
+            since = value
+        } else {
+            since = nil
+        }
+        let subscription = try store.watch(resource, filter: try filter(path, query), after: since)
+        let timeout = try query.integer("timeoutSeconds").map { Double($0) } ?? options.defaultWatchTimeout
+        return WatchStreamer(
+            store: store, resource: resource, subscription: subscription, timeout: timeout,
+            bookmarkInterval: query.flag("allowWatchBookmarks") ? options.watchBookmarkInterval : nil,
+            asTable: TableConverter.wantsTable(accept), logger: logger
+        ).response()
+    }
+
+    // MARK: Writes
+
+    private func body(_ request: Request) async throws(Status) -> JSONValue {
+        let data = try await RequestBodyReader.read(request, limit: options.maxRequestBodyBytes)
+        return try RequestBodyReader.parse(data, contentType: request.headers[.contentType])
+    }
+
+    private func create(
+        _ resource: ResourceInfo, path: ResourcePath, request: Request, query: QueryParameters
+    ) async throws(Status) -> Response {
+        try query.checkFieldValidation()
+        let dryRun = try query.dryRun()
+        let body = try await body(request)
+        if resource.type.namespaced && (path.namespace ?? "").isEmpty {
+            throw Status.failure(.methodNotAllowed, "create needs a namespace path for \(resource.type.plural)")
+        }
+        let generated = (body[path: ["metadata", "name"]]?.stringValue ?? "").isEmpty
+        var attempt = 0
+        while true {
+            attempt += 1
+            let object = try ObjectRules.prepareForCreate(
+                body, resource: resource, namespace: path.namespace, generatedSuffix: ObjectRules.randomSuffix())
+            do {
+                let stored = try store.create(resource, object, dryRun: dryRun)
+                log("create", resource, stored.key, code: 201)
+                return Responses.object(stored, status: 201)
+            } catch where error.statusReason == .alreadyExists && generated && attempt < 8 {
+                continue
+            }
+        }
+    }
+
+    private func update(
+        _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters
+    ) async throws(Status) -> Response {
+        try query.checkFieldValidation()
+        let dryRun = try query.dryRun()
+        let body = try await body(request)
+        let key = try key(resource, path, name)
+        let result = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in
+            let updated = try ObjectRules.prepareForUpdate(
+                body, old: current.object, resource: resource, namespace: key.namespace, name: name)
+            return DeleteRules.finishesDeletion(updated) ? .delete : .put(updated)
+        }
+        log("update", resource, key, code: 200)
+        return Responses.object(result.object)
+    }
+
+    private func updateStatus(
+        _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters
+    ) async throws(Status) -> Response {
+        try query.checkFieldValidation()
+        let dryRun = try query.dryRun()
+        let body = try await body(request)
+        let key = try key(resource, path, name)
+        let result = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in
+            .put(try ObjectRules.prepareStatusUpdate(body, old: current.object, resource: resource, name: name))
+        }
+        log("update-status", resource, key, code: 200)
+        return Responses.object(result.object)
+    }
+
+    private func patch(
+        _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters,
+        status: Bool = false
+    ) async throws(Status) -> Response {
+        guard let patchType = PatchType(contentType: request.headers[.contentType]) else {
+            throw Status.failure(
+                .unsupportedMediaType,
+                "the body of the request was in an unknown format - accepted media types include: \(PatchType.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
+        }
+        try query.checkFieldValidation()
+        let dryRun = try query.dryRun()
+        let data = try await RequestBodyReader.read(request, limit: options.maxRequestBodyBytes)
+        let patch = try RequestBodyReader.parseJSON(data)
+        let key = try key(resource, path, name)
+        let result = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in
+            let patched = try patchType.apply(patch, to: current.object)
+            if status {
+                return .put(
+                    try ObjectRules.prepareStatusUpdate(patched, old: current.object, resource: resource, name: name))
+            }
+            let updated = try ObjectRules.prepareForUpdate(
+                patched, old: current.object, resource: resource, namespace: key.namespace, name: name)
+            return DeleteRules.finishesDeletion(updated) ? .delete : .put(updated)
+        }
+        log(status ? "patch-status" : "patch", resource, key, code: 200)
+        return Responses.object(result.object)
+    }
+
+    private func delete(
+        _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters
+    ) async throws(Status) -> Response {
+        let dryRun = try query.dryRun()
+        let data = try await RequestBodyReader.read(request, limit: options.maxRequestBodyBytes)
+        var deleteOptions = DeleteOptions()
+        if !data.isEmpty {
+            deleteOptions = try DeleteOptions(body: try RequestBodyReader.parseJSON(data))
+        }
+        if let policy = query["propagationPolicy"] { deleteOptions.propagationPolicy = policy }
+        if let grace = try query.integer("gracePeriodSeconds") { deleteOptions.gracePeriodSeconds = grace }
+        if let uid = query["preconditions.uid"] { deleteOptions.preconditionUID = uid }
+        if let rv = query["preconditions.resourceVersion"] { deleteOptions.preconditionResourceVersion = rv }
+        try deleteOptions.validatePolicy()
+        let key = try key(resource, path, name)
+        let result = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in
+            try deleteOptions.checkPreconditions(current.object, resource: resource, name: name)
+            if let marked = DeleteRules.markIfFinalizing(current.object) { return .put(marked) }
+            return .delete
+        }
+        let code = result.deleted ? 200 : 202
+        log("delete", resource, key, code: code)
+        return Responses.object(result.object, status: code)
+    }
+
+    private func bind(
+        _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters
+    ) async throws(Status) -> Response {
+        let dryRun = try query.dryRun()
+        let body = try await body(request)
+        let node = try BindingRule.targetNode(of: body, podName: name)
+        let key = try key(resource, path, name)
+        _ = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in
+            .put(try BindingRule.bind(current.object, to: node))
+        }
+        log("bind", resource, key, code: 201)
+        var status = Status.success()
+        status.code = 201
+        return Responses.json((try? KubeJSON.encode(status)) ?? Data(), status: 201)
+    }
+
+    private func log(_ verb: String, _ resource: ResourceInfo, _ key: ObjectKey, code: Int) {
+        logger.debug(
+            "request",
+            metadata: [
+                "verb": "\(verb)", "resource": "\(resource.type.description)",
+                "namespace": "\(key.namespace ?? "")", "name": "\(key.name)", "code": "\(code)",
+            ])
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+import KubeModel
+
+/// Building JSON responses.
+enum Responses {
+    static func json(_ data: Data, status: Int = 200) -> Response {
+        Response(
+            status: HTTPResponse.Status(code: status),
+            headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func json(_ value: JSONValue, status: Int = 200) -> Response {
+        json((try? KubeJSON.serialize(value)) ?? Data("{}".utf8), status: status)
+    }
+
+    static func object(_ stored: StoredObject, status: Int = 200) -> Response {
+        json(stored.data, status: status)
+    }
+
+    static func table(_ value: JSONValue) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: TableConverter.contentType],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: (try? KubeJSON.serialize(value)) ?? Data())))
+    }
+
+    static func status(_ status: Status) -> Response {
+        let data = (try? KubeJSON.encode(status)) ?? Data("{\"kind\":\"Status\",\"apiVersion\":\"v1\"}".utf8)
+        return json(data, status: status.code ?? 500)
+    }
+
+    static func text(_ text: String, status: Int = 200) -> Response {
+        Response(
+            status: HTTPResponse.Status(code: status), headers: [.contentType: "text/plain; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// A list document built from the stored bytes of each item, without encoding them again.
+    static func list(_ resource: ResourceInfo, _ result: ObjectStore.ListResult) -> Response {
+        var data = Data()
+        data.append(contentsOf: #"{"apiVersion":"\#(resource.type.apiVersion)","items":["#.utf8)
+        for (index, item) in result.items.enumerated() {
+            if index > 0 { data.append(UInt8(ascii: ",")) }
+            data.append(item.data)
+        }
+        var metadata: JSONObject = ["resourceVersion": .string(String(result.resourceVersion))]
+        if let token = result.continueToken { metadata["continue"] = .string(token) }
+        if let remaining = result.remainingItemCount { metadata["remainingItemCount"] = .int(remaining) }
+        let metadataData = (try? KubeJSON.serialize(.object(metadata))) ?? Data("{}".utf8)
+        data.append(contentsOf: #"],"kind":"\#(resource.type.listKind)","metadata":"#.utf8)
+        data.append(metadataData)
+        data.append(UInt8(ascii: "}"))
+        return json(data)
+    }
+}

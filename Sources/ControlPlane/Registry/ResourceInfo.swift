@@ -1,0 +1,29 @@
+import KubeModel
+
+/// Everything the server knows about one resource: where it lives, what discovery says about it, and
+/// which subresources it has.
+public struct ResourceInfo: Sendable, Hashable {
+    public var type: ResourceType
+    public var singularName: String
+    public var shortNames: [String]
+    public var subresources: Set<String>
+    public var categories: [String]
+
+    public init(
+        _ type: ResourceType, singular: String? = nil, shortNames: [String] = [], subresources: Set<String> = [],
+        categories: [String] = []
+    ) {
+        self.type = type
+        self.singularName = singular ?? type.kind.lowercased()
+        self.shortNames = shortNames
+        self.subresources = subresources
+        self.categories = categories
+    }
+
+    public var hasStatus: Bool { subresources.contains("status") }
+
+    /// The key objects are stored under: stable across versions of the same group.
+    public var storageKey: String { "\(type.group)/\(type.plural)" }
+
+    public static let verbs = ["create", "delete", "get", "list", "patch", "update", "watch"]
+}

@@ -1,0 +1,28 @@
+/// How to run the embedded API server.
+public struct APIServerOptions: Sendable {
+    /// The SQLite file lives here (the directory is created if missing).
+    public var dataDirectory: String
+    public var host: String = "127.0.0.1"
+    /// 0 picks a free port.
+    public var port: Int = 6443
+    /// nil: read `dataDirectory/token`, or generate a random one and persist it there.
+    public var token: String? = nil
+    /// Events kept in memory for watch resume; an older resourceVersion gets 410 Gone.
+    public var watchHistoryLimit: Int = 10_000
+    public var maxRequestBodyBytes: Int = 3 * 1024 * 1024
+    /// Events buffered per watcher before a slow watcher is closed (its client resumes).
+    public var watchBufferSize: Int = 10_000
+    /// Seconds between BOOKMARK events for watches with `allowWatchBookmarks=true`.
+    public var watchBookmarkInterval: Double = 30
+    /// Seconds a watch lasts without `timeoutSeconds`.
+    public var defaultWatchTimeout: Double = 1800
+
+    /// Serve HTTPS with a CA and serving certificate made on first start and kept in the data folder
+    /// (the kubeconfig carries the CA). Plain HTTP only for tests of the REST layer itself: kubectl
+    /// never sends a bearer token to an `http://` server.
+    public var tls: Bool = true
+
+    public init(dataDirectory: String) {
+        self.dataDirectory = dataDirectory
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Hummingbird
+import KubeModel
+import Logging
+import ServiceLifecycle
+import Synchronization
+import Yams
+
+/// A Kubernetes-compatible API server inside the process: HTTP (Hummingbird) in front of a SQLite store.
+///
+/// `start()` returns once the socket listens; `stop()` closes the watches, the listener and the store.
+/// As a `Service` it runs until cancelled or shut down gracefully.
+public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
+    public let options: APIServerOptions
+    public let token: String
+    /// The CA and serving certificate when `options.tls` is on.
+    public let certificates: ServingCertificates?
+    let store: ObjectStore
+    let registry: ResourceRegistry
+    private let logger: Logger
+    private let runtime = Mutex<Runtime>(Runtime())
+
+    private struct Runtime {
+        var task: Task<Void, Never>?
+        var group: ServiceGroup?
+        var port: Int?
+        var stopped = false
+    }
+
+    public init(options: APIServerOptions, logger: Logger) throws {
+        self.options = options
+        self.logger = logger
+        self.token = try TokenFile.resolve(given: options.token, directory: options.dataDirectory)
+        self.certificates = options.tls
+            ? try ServingCertificates.loadOrCreate(in: options.dataDirectory, host: options.host) : nil
+        self.registry = ResourceRegistry()
+        self.store = try ObjectStore(
+            directory: options.dataDirectory, historyLimit: options.watchHistoryLimit,
+            watchBufferSize: options.watchBufferSize, logger: logger)
+        try createInitialNamespaces()
+    }
+
+    private func createInitialNamespaces() throws {
+        let namespaces = BuiltinResources.namespaces
+        for name in BuiltinResources.initialNamespaces where !store.exists(namespaces, ObjectKey(namespace: nil, name: name)) {
+            let object = try ObjectRules.prepareForCreate(
+                ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(name)], "spec": ["finalizers": ["kubernetes"]],
+                 "status": ["phase": "Active"]],
+                resource: namespaces, namespace: nil, generatedSuffix: "")
+            _ = try store.create(namespaces, object)
+        }
+    }
+
+    /// Starts listening; returns once the socket is bound.
+    public func start() async throws {
+        if runtime.withLock({ $0.task != nil }) { return }
+        let responder = APIResponder(
+            token: token,
+            resources: ResourceHandler(store: store, registry: registry, options: options, logger: logger),
+            discovery: Discovery(registry: registry), logger: logger)
+        let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
+        let app = try Listener.makeApplication(
+            responder: responder, host: options.host, port: options.port, certificates: certificates, logger: logger,
+            onRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) })
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], logger: logger))
+        let task = Task {
+            do {
+                try await group.run()
+            } catch {
+                continuation.yield(.failure(error))
+            }
+            continuation.finish()
+        }
+        runtime.withLock {
+            $0.task = task
+            $0.group = group
+        }
+        for await event in events {
+            let port = try event.get()
+            runtime.withLock { $0.port = port }
+            logger.info("API server listening", metadata: ["address": "\(options.host):\(port)"])
+            return
+        }
+        throw Status.failure(.internalError, "the API server stopped before it started listening")
+    }
+
+    /// `https://host:port` (`http://` without TLS) with the port actually bound.
+    public var baseURL: String {
+        let port = runtime.withLock { $0.port } ?? options.port
+        let host = options.host.contains(":") ? "[\(options.host)]" : options.host
+        return "\(certificates == nil ? "http" : "https")://\(host):\(port)"
+    }
+
+    public func kubeconfig() -> Kubeconfig {
+        .single(name: "stead", server: baseURL, token: token, certificateAuthorityData: certificates?.caCertificateBase64)
+    }
+
+    /// Writes `kubeconfig()` as YAML with file mode 0600.
+    public func writeKubeconfig(to path: String) throws {
+        let yaml = try YAMLEncoder().encode(kubeconfig())
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // Written to a private temporary file first, so the token is never readable by others.
+        let temporary = path + ".tmp-\(UUID().uuidString)"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(yaml.utf8), attributes: [.posixPermissions: 0o600])
+        else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        if rename(temporary, path) != 0 {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+    }
+
+    /// Ends every open watch stream; clients see the stream end and watch again.
+    public func disconnectWatchers() async {
+        store.disconnectWatchers()
+    }
+
+    /// Closes the watches, shuts the listener down gracefully (cancelling it after 5 s), closes the store.
+    public func stop() async {
+        let (task, group) = runtime.withLock { runtime -> (Task<Void, Never>?, ServiceGroup?) in
+            if runtime.stopped { return (nil, nil) }
+            runtime.stopped = true
+            return (runtime.task, runtime.group)
+        }
+        store.disconnectWatchers()
+        if let task {
+            await group?.triggerGracefulShutdown()
+            let deadline = Task {
+                try? await Task.sleep(for: .seconds(5))
+                if !Task.isCancelled { task.cancel() }
+            }
+            await task.value
+            deadline.cancel()
+        }
+        store.close()
+        logger.info("API server stopped")
+    }
+
+    /// `Service`: starts if needed and runs until graceful shutdown or cancellation.
+    public func run() async throws {
+        try await start()
+        try? await gracefulShutdown()
+        await stop()
+    }
+}

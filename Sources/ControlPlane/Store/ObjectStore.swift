@@ -1,0 +1,276 @@
+import Foundation
+import KubeModel
+import Logging
+import Synchronization
+
+/// All objects of all resources: an in-memory cache in front of SQLite, with one global resourceVersion.
+///
+/// Every change runs under one lock: check, write SQLite (committed before returning), update the cache,
+/// record the event in the watch history and hand it to the watchers. Reads use the cache only.
+final class ObjectStore: Sendable {
+    struct State: Sendable {
+        var resourceVersion: Int64
+        var objects: [String: [ObjectKey: StoredObject]]
+        var history: WatchHistory
+        var hub: WatchHub
+    }
+
+    /// A change to one object, decided under the lock by the caller's closure.
+    enum Change: Sendable {
+        case put(JSONValue)
+        case delete
+    }
+
+    private let state: Mutex<State>
+    private let storage: SQLiteStorage
+    private let logger: Logger
+
+    init(directory: String, historyLimit: Int, watchBufferSize: Int, logger: Logger) throws {
+        storage = try SQLiteStorage(directory: directory)
+        self.logger = logger
+        let (rows, rv) = try storage.load()
+        var objects: [String: [ObjectKey: StoredObject]] = [:]
+        for row in rows {
+            guard let object = try? KubeJSON.parse(row.data) else {
+                logger.error("skipping unreadable stored object", metadata: ["resource": "\(row.resource)", "key": "\(row.key)"])
+                continue
+            }
+            let stored = StoredObject(object: object, resourceVersion: row.resourceVersion, data: row.data)
+            objects[row.resource, default: [:]][stored.key] = stored
+        }
+        state = Mutex(
+            State(
+                resourceVersion: rv, objects: objects, history: WatchHistory(limit: historyLimit, floor: rv),
+                hub: WatchHub(bufferSize: watchBufferSize)))
+        logger.info("store opened", metadata: ["objects": "\(rows.count)", "resourceVersion": "\(rv)"])
+    }
+
+    func close() {
+        disconnectWatchers()
+        storage.close()
+    }
+
+    var currentResourceVersion: Int64 { state.withLock { $0.resourceVersion } }
+
+    // MARK: Reads
+
+    func get(_ resource: ResourceInfo, _ key: ObjectKey) -> StoredObject? {
+        state.withLock { $0.objects[resource.storageKey]?[key] }
+    }
+
+    func exists(_ resource: ResourceInfo, _ key: ObjectKey) -> Bool { get(resource, key) != nil }
+
+    struct ListResult: Sendable {
+        var items: [StoredObject]
+        var resourceVersion: Int64
+        var continueToken: String?
+        var remainingItemCount: Int64?
+    }
+
+    /// A consistent list: pages after the first are served from the state at the first page's
+    /// resourceVersion, rebuilt from the watch history (410 Expired once that history is gone).
+    func list(
+        _ resource: ResourceInfo, filter: ObjectFilter, limit: Int?, continueToken: String?
+    ) throws(Status) -> ListResult {
+        let token = try continueToken.map { text throws(Status) in try ContinueToken(decoding: text) }
+        let (current, rv, newer) = try state.withLock { state throws(Status) -> ([ObjectKey: StoredObject], Int64, [StoreEvent]) in
+            let objects = state.objects[resource.storageKey] ?? [:]
+            guard let token, token.resourceVersion < state.resourceVersion else {
+                return (objects, token?.resourceVersion ?? state.resourceVersion, [])
+            }
+            guard let events = state.history.events(after: token.resourceVersion) else {
+                throw Status.failure(
+                    .expired,
+                    "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.")
+            }
+            return (objects, token.resourceVersion, events.filter { $0.resource == resource.storageKey })
+        }
+        var snapshot = current
+        for event in newer.reversed() {
+            let key = event.object.key
+            switch event.type {
+            case .added: snapshot.removeValue(forKey: key)
+            default: snapshot[key] = event.previous
+            }
+        }
+        let lastKey = token?.lastKey
+        var keys = snapshot.keys.map { ($0.description, $0) }
+        if let lastKey { keys = keys.filter { $0.0 > lastKey } }
+        keys.sort { $0.0 < $1.0 }
+        var items: [StoredObject] = []
+        var nextToken: String?
+        for (index, (text, key)) in keys.enumerated() {
+            guard let item = snapshot[key], filter.matches(item.object) else { continue }
+            items.append(item)
+            if let limit, limit > 0, items.count >= limit {
+                if index + 1 < keys.count {
+                    nextToken = ContinueToken(resourceVersion: rv, lastKey: text).encoded()
+                }
+                break
+            }
+        }
+        return ListResult(items: items, resourceVersion: rv, continueToken: nextToken)
+    }
+
+    // MARK: Writes
+
+    /// Creates an object; 404 when its namespace does not exist, 409 AlreadyExists when the name is taken.
+    func create(_ resource: ResourceInfo, _ object: JSONValue, dryRun: Bool = false) throws(Status) -> StoredObject {
+        let key = StoredObject.key(of: object)
+        return try state.withLock { state throws(Status) -> StoredObject in
+            if resource.type.namespaced {
+                let namespace = key.namespace ?? ""
+                guard state.objects[BuiltinResources.namespaces.storageKey]?[ObjectKey(namespace: nil, name: namespace)] != nil
+                else {
+                    throw Status.failure(
+                        .notFound, "namespaces \"\(namespace)\" not found",
+                        details: StatusDetails(name: namespace, kind: "namespaces"))
+                }
+            }
+            if state.objects[resource.storageKey]?[key] != nil {
+                throw Status.failure(
+                    .alreadyExists, "\(resource.type.description) \"\(key.name)\" already exists",
+                    details: StatusDetails(name: key.name, group: resource.type.group, kind: resource.type.plural))
+            }
+            let results = try commit(&state, [(resource.storageKey, key, .put(object))], dryRun: dryRun)
+            return results[0]
+        }
+    }
+
+    /// Read-modify-write of one object under the lock: `decide` sees the current object and returns the
+    /// change (or throws a Status, e.g. 409 Conflict). 404 when the object does not exist.
+    func modify(
+        _ resource: ResourceInfo, _ key: ObjectKey, dryRun: Bool = false,
+        _ decide: (StoredObject) throws(Status) -> Change
+    ) throws(Status) -> (object: StoredObject, deleted: Bool) {
+        try state.withLock { state throws(Status) -> (object: StoredObject, deleted: Bool) in
+            guard let current = state.objects[resource.storageKey]?[key] else {
+                throw Self.notFound(resource, key.name)
+            }
+            let change = try decide(current)
+            var changes: [(String, ObjectKey, Change)] = [(resource.storageKey, key, change)]
+            if case .delete = change, resource.storageKey == BuiltinResources.namespaces.storageKey {
+                // Deleting a namespace deletes what is in it.
+                for (resourceKey, objects) in state.objects {
+                    for objectKey in objects.keys where objectKey.namespace == key.name {
+                        changes.append((resourceKey, objectKey, .delete))
+                    }
+                }
+            }
+            let results = try commit(&state, changes, dryRun: dryRun)
+            if case .delete = change { return (results[0], true) }
+            return (results[0], false)
+        }
+    }
+
+    static func notFound(_ resource: ResourceInfo, _ name: String) -> Status {
+        .failure(
+            .notFound, "\(resource.type.description) \"\(name)\" not found",
+            details: StatusDetails(name: name, group: resource.type.group, kind: resource.type.plural))
+    }
+
+    /// Gives each change the next resourceVersion, writes them all in one SQLite transaction, then updates
+    /// the cache, the history and the watchers. Returns the stored objects (for a delete, the last state).
+    private func commit(
+        _ state: inout State, _ changes: [(resource: String, key: ObjectKey, change: Change)], dryRun: Bool
+    ) throws(Status) -> [StoredObject] {
+        var rv = state.resourceVersion
+        var writes: [SQLiteStorage.Write] = []
+        var events: [StoreEvent] = []
+        for (resource, key, change) in changes {
+            rv += 1
+            let previous = state.objects[resource]?[key]
+            switch change {
+            case .put(let object):
+                let stored = try StoredObject.make(object, resourceVersion: rv)
+                writes.append(.put(resource: resource, key: key.description, resourceVersion: rv, data: stored.data))
+                events.append(
+                    StoreEvent(
+                        resourceVersion: rv, resource: resource, type: previous == nil ? .added : .modified,
+                        object: stored, previous: previous))
+            case .delete:
+                guard let previous else { continue }
+                let stored = try StoredObject.make(previous.object, resourceVersion: rv)
+                writes.append(.delete(resource: resource, key: key.description))
+                events.append(
+                    StoreEvent(resourceVersion: rv, resource: resource, type: .deleted, object: stored, previous: previous))
+            }
+        }
+        if dryRun {
+            // Answer as if stored, with the current resourceVersion for a new object: nothing changes.
+            return events.map { event in
+                var object = event.object
+                if event.type != .deleted {
+                    object = (try? StoredObject.make(object.object, resourceVersion: event.previous?.resourceVersion ?? 0)) ?? object
+                }
+                return object
+            }
+        }
+        do {
+            try storage.commit(writes, resourceVersion: rv)
+        } catch {
+            logger.error("SQLite commit failed", metadata: ["error": "\(error)"])
+            throw Status.failure(.internalError, "storage error: \(error)")
+        }
+        state.resourceVersion = rv
+        for event in events {
+            switch event.type {
+            case .deleted: state.objects[event.resource]?.removeValue(forKey: event.object.key)
+            default: state.objects[event.resource, default: [:]][event.object.key] = event.object
+            }
+            state.history.append(event)
+            let closed = state.hub.publish(event)
+            if closed > 0 { logger.warning("closed slow watchers", metadata: ["count": "\(closed)"]) }
+        }
+        return events.map(\.object)
+    }
+
+    // MARK: Watch
+
+    struct Subscription: Sendable {
+        var id: Int
+        var initial: [WatchItem]
+        var stream: AsyncStream<WatchItem>
+    }
+
+    /// Starts a watch. Without a resourceVersion (or "0") the current objects come first as ADDED events;
+    /// with one, the events after it are replayed from the history (410 Gone when it is too old).
+    func watch(_ resource: ResourceInfo, filter: ObjectFilter, after resourceVersion: Int64?) throws(Status)
+        -> Subscription
+    {
+        try state.withLock { state throws(Status) -> Subscription in
+            var initial: [WatchItem] = []
+            if let resourceVersion, resourceVersion > 0 {
+                guard let events = state.history.events(after: resourceVersion) else {
+                    throw Status.failure(
+                        .gone, "too old resource version: \(resourceVersion) (\(state.history.floor))")
+                }
+                for event in events where event.resource == resource.storageKey {
+                    if let item = event.projected(through: filter) { initial.append(item) }
+                }
+            } else {
+                let objects = (state.objects[resource.storageKey] ?? [:]).values.sorted {
+                    $0.resourceVersion < $1.resourceVersion
+                }
+                for object in objects where filter.matches(object.object) { initial.append(.event(.added, object)) }
+            }
+            let (id, stream) = state.hub.add(resource: resource.storageKey, filter: filter)
+            return Subscription(id: id, initial: initial, stream: stream)
+        }
+    }
+
+    /// Queues a BOOKMARK at the current resourceVersion behind the events already sent to the watcher.
+    func bookmark(_ id: Int) {
+        state.withLock { $0.hub.send(.bookmark($0.resourceVersion), to: id) }
+    }
+
+    func endWatch(_ id: Int) {
+        state.withLock { $0.hub.remove(id) }
+    }
+
+    func disconnectWatchers() {
+        state.withLock { $0.hub.removeAll() }
+    }
+
+    var watcherCount: Int { state.withLock { $0.hub.count } }
+}

@@ -1,0 +1,51 @@
+import KubeModel
+
+/// Kubernetes name rules (RFC 1123 labels and subdomains).
+public enum NameValidation {
+    /// At most 63 characters of `[a-z0-9-]`, starting and ending alphanumeric.
+    public static func isDNS1123Label(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        guard !bytes.isEmpty, bytes.count <= 63, isAlnum(bytes[0]), isAlnum(bytes[bytes.count - 1]) else {
+            return false
+        }
+        return bytes.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// At most 253 characters: DNS-1123 labels joined by dots.
+    public static func isDNS1123Subdomain(_ name: String) -> Bool {
+        guard !name.isEmpty, name.utf8.count <= 253 else { return false }
+        return name.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
+            isDNS1123Label(String($0))
+        }
+    }
+
+    private static func isAlnum(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+
+    /// A 422 Invalid Status naming `metadata.name`, worded like Kubernetes.
+    public static func invalidName(kind: String, name: String, label: Bool) -> Status {
+        let rule =
+            label
+            ? "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character"
+            : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"
+        let message = "Invalid value: \"\(name)\": \(rule)"
+        return .failure(
+            .invalid, "\(kind) \"\(name)\" is invalid: metadata.name: \(message)",
+            details: StatusDetails(
+                name: name, kind: kind,
+                causes: [StatusCause(reason: "FieldValueInvalid", message: message, field: "metadata.name")]))
+    }
+
+    public static func missingName(kind: String) -> Status {
+        .failure(
+            .invalid, "\(kind) \"\" is invalid: metadata.name: Required value: name or generateName is required",
+            details: StatusDetails(
+                kind: kind,
+                causes: [
+                    StatusCause(
+                        reason: "FieldValueRequired", message: "Required value: name or generateName is required",
+                        field: "metadata.name")
+                ]))
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import KubeModel
+
+/// What the server does to an object's metadata on create and update. Pure: unit-testable without HTTP.
+public enum ObjectRules {
+    /// Checks a request body against the resource and path, and returns it ready to store:
+    /// apiVersion/kind must match (400), `metadata.namespace` must match the path (400) or is filled in,
+    /// the name must be valid (422); uid, creationTimestamp and generation 1 are set.
+    /// A missing name with `generateName` gets `generatedSuffix` appended.
+    public static func prepareForCreate(
+        _ body: JSONValue, resource: ResourceInfo, namespace: String?, generatedSuffix: String,
+        now: KubeTime = .now()
+    ) throws(Status) -> JSONValue {
+        var object = try checkTypeMeta(body, resource: resource)
+        var metadata = object["metadata"]?.objectValue ?? [:]
+        try checkNamespace(&metadata, resource: resource, pathNamespace: namespace)
+        var name = metadata["name"]?.stringValue ?? ""
+        if name.isEmpty, let prefix = metadata["generateName"]?.stringValue, !prefix.isEmpty {
+            name = prefix + generatedSuffix
+            metadata["name"] = .string(name)
+        }
+        try validateName(name, resource: resource)
+        metadata["uid"] = .string(UUID().uuidString.lowercased())
+        metadata["creationTimestamp"] = .string(now.description)
+        metadata["generation"] = .int(1)
+        metadata.removeValue(forKey: "resourceVersion")
+        metadata.removeValue(forKey: "deletionTimestamp")
+        metadata.removeValue(forKey: "deletionGracePeriodSeconds")
+        object["metadata"] = .object(metadata)
+        if resource.type == BuiltinResources.pod.type { object = podDefaults(object) }
+        return object
+    }
+
+    /// The defaults Kubernetes gives a new pod that the rest of Stead relies on: `spec.schedulerName`
+    /// (so `fieldSelector=spec.schedulerName=default-scheduler` finds it) and `status.phase` Pending.
+    static func podDefaults(_ pod: JSONValue) -> JSONValue {
+        var pod = pod
+        if var spec = pod["spec"]?.objectValue {
+            if (spec["schedulerName"]?.stringValue ?? "").isEmpty { spec["schedulerName"] = "default-scheduler" }
+            pod["spec"] = .object(spec)
+        }
+        if pod[path: ["status", "phase"]] == nil {
+            var status = pod["status"]?.objectValue ?? [:]
+            status["phase"] = "Pending"
+            pod["status"] = .object(status)
+        }
+        return pod
+    }
+
+    /// The object a PUT stores: identity, creation data and (for resources with a status subresource) the
+    /// status come from `old`; a stale `metadata.resourceVersion` is a 409 Conflict.
+    public static func prepareForUpdate(
+        _ body: JSONValue, old: JSONValue, resource: ResourceInfo, namespace: String?, name: String
+    ) throws(Status) -> JSONValue {
+        var object = try checkTypeMeta(body, resource: resource)
+        var metadata = object["metadata"]?.objectValue ?? [:]
+        try checkNamespace(&metadata, resource: resource, pathNamespace: namespace)
+        let bodyName = metadata["name"]?.stringValue ?? ""
+        if !bodyName.isEmpty && bodyName != name {
+            throw Status.failure(
+                .badRequest, "the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
+        }
+        metadata["name"] = .string(name)
+        try checkResourceVersion(metadata, old: old, resource: resource, name: name)
+        if resource.hasStatus { object["status"] = old["status"] }
+        object["metadata"] = .object(keepSystemFields(metadata, from: old))
+        return withGeneration(object, old: old)
+    }
+
+    /// The object a status write stores: everything from `old` except `status`.
+    public static func prepareStatusUpdate(
+        _ body: JSONValue, old: JSONValue, resource: ResourceInfo, name: String
+    ) throws(Status) -> JSONValue {
+        let checked = try checkTypeMeta(body, resource: resource)
+        let metadata = checked["metadata"]?.objectValue ?? [:]
+        if let bodyName = metadata["name"]?.stringValue, !bodyName.isEmpty, bodyName != name {
+            throw Status.failure(
+                .badRequest, "the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
+        }
+        try checkResourceVersion(metadata, old: old, resource: resource, name: name)
+        var object = old
+        object["status"] = checked["status"]
+        return object
+    }
+
+    /// Fields the client cannot change on update.
+    static func keepSystemFields(_ metadata: JSONObject, from old: JSONValue) -> JSONObject {
+        var metadata = metadata
+        let oldMetadata = old["metadata"]?.objectValue ?? [:]
+        for key in ["uid", "creationTimestamp", "namespace", "generation", "deletionTimestamp", "deletionGracePeriodSeconds", "generateName"] {
+            metadata[key] = oldMetadata[key]
+        }
+        return metadata
+    }
+
+    static func withGeneration(_ object: JSONValue, old: JSONValue) -> JSONValue {
+        var object = object
+        var metadata = object["metadata"]?.objectValue ?? [:]
+        metadata["generation"] = .int(GenerationRule.nextGeneration(old: old, new: object))
+        object["metadata"] = .object(metadata)
+        return object
+    }
+
+    static func checkResourceVersion(_ metadata: JSONObject, old: JSONValue, resource: ResourceInfo, name: String)
+        throws(Status)
+    {
+        guard let given = metadata["resourceVersion"]?.stringValue, !given.isEmpty else { return }
+        let current = old[path: ["metadata", "resourceVersion"]]?.stringValue ?? ""
+        if given != current {
+            throw Status.failure(
+                .conflict,
+                "Operation cannot be fulfilled on \(resource.type.description) \"\(name)\": the object has been modified; please apply your changes to the latest version and try again",
+                details: StatusDetails(name: name, group: resource.type.group, kind: resource.type.plural))
+        }
+    }
+
+    static func checkTypeMeta(_ body: JSONValue, resource: ResourceInfo) throws(Status) -> JSONValue {
+        guard case .object = body else {
+            throw Status.failure(.badRequest, "the request body must be a JSON object")
+        }
+        var object = body
+        let apiVersion = body["apiVersion"]?.stringValue ?? ""
+        let kind = body["kind"]?.stringValue ?? ""
+        if !apiVersion.isEmpty && apiVersion != resource.type.apiVersion || !kind.isEmpty && kind != resource.type.kind {
+            throw Status.failure(
+                .badRequest,
+                "the API version in the data (\(apiVersion)) and kind (\(kind)) do not match the path's \(resource.type.apiVersion) \(resource.type.kind)"
+            )
+        }
+        object["apiVersion"] = .string(resource.type.apiVersion)
+        object["kind"] = .string(resource.type.kind)
+        if let metadata = body["metadata"], metadata.objectValue == nil, metadata != .null {
+            throw Status.failure(.badRequest, "metadata must be an object")
+        }
+        return object
+    }
+
+    static func checkNamespace(_ metadata: inout JSONObject, resource: ResourceInfo, pathNamespace: String?) throws(Status) {
+        let given = metadata["namespace"]?.stringValue ?? ""
+        if resource.type.namespaced {
+            guard let pathNamespace, !pathNamespace.isEmpty else {
+                throw Status.failure(.badRequest, "\(resource.type.plural) are namespaced: use a namespace path")
+            }
+            if !given.isEmpty && given != pathNamespace {
+                throw Status.failure(
+                    .badRequest,
+                    "the namespace of the provided object (\(given)) does not match the namespace sent on the request (\(pathNamespace))"
+                )
+            }
+            metadata["namespace"] = .string(pathNamespace)
+        } else {
+            metadata.removeValue(forKey: "namespace")
+        }
+    }
+
+    public static func validateName(_ name: String, resource: ResourceInfo) throws(Status) {
+        if name.isEmpty { throw NameValidation.missingName(kind: resource.type.kind) }
+        let label = resource.type == BuiltinResources.namespaces.type
+        let valid = label ? NameValidation.isDNS1123Label(name) : NameValidation.isDNS1123Subdomain(name)
+        if !valid { throw NameValidation.invalidName(kind: resource.type.kind, name: name, label: label) }
+    }
+
+    /// Five random characters as Kubernetes uses for `generateName`.
+    public static func randomSuffix() -> String {
+        let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
+        return String((0..<5).map { _ in alphabet.randomElement() ?? "x" })
+    }
+}

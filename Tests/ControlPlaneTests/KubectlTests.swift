@@ -1,0 +1,136 @@
+import ControlPlane
+import Foundation
+import KubeModel
+import Testing
+
+private let kubectlPath = "/usr/bin/kubectl"
+private let kubectlPresent = FileManager.default.isExecutableFile(atPath: kubectlPath)
+
+/// Runs the real kubectl against the server.
+@Suite(.enabled(if: kubectlPresent, "kubectl is not installed at /usr/bin/kubectl"))
+struct KubectlTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    /// Runs kubectl with its output in files and waits through the termination handler, so no thread of
+    /// the cooperative pool blocks (the machine may have only two).
+    static func kubectl(_ arguments: [String], kubeconfig: String) async throws -> Run {
+        let directory = (kubeconfig as NSString).deletingLastPathComponent
+        let outPath = directory + "/kubectl-\(UUID().uuidString).out"
+        let errPath = directory + "/kubectl-\(UUID().uuidString).err"
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(atPath: outPath)
+            try? FileManager.default.removeItem(atPath: errPath)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: kubectlPath)
+        process.arguments = ["--kubeconfig", kubeconfig, "--request-timeout=20s"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = directory
+        environment["KUBECACHEDIR"] = directory + "/cache"
+        process.environment = environment
+        process.standardOutput = FileHandle(forWritingAtPath: outPath)
+        process.standardError = FileHandle(forWritingAtPath: errPath)
+        process.standardInput = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let error = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        return Run(status: status, output: output, error: error)
+    }
+
+    /// Over HTTPS with the generated CA and the bearer token from the written kubeconfig, as a user runs it.
+    @Test func createApplyGetDelete() async throws {
+        try await TestServer.with(configure: { $0.tls = true }) { s in
+            let kubeconfig = s.directory + "/kubeconfig"
+            try s.server.writeKubeconfig(to: kubeconfig)
+            func run(_ arguments: String..., expect code: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation) async throws -> Run {
+                let result = try await Self.kubectl(arguments, kubeconfig: kubeconfig)
+                #expect(result.status == code, "kubectl \(arguments.joined(separator: " ")): \(result.error)", sourceLocation: sourceLocation)
+                return result
+            }
+            let manifests = s.directory + "/objects.yaml"
+            try """
+                apiVersion: v1
+                kind: Namespace
+                metadata:
+                  name: smoke
+                ---
+                apiVersion: v1
+                kind: Node
+                metadata:
+                  name: node-1
+                  labels:
+                    kubernetes.io/hostname: node-1
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  namespace: smoke
+                  labels:
+                    app: web
+                spec:
+                  containers:
+                  - name: nginx
+                    image: nginx:1.27
+                    ports:
+                    - containerPort: 80
+                """.write(toFile: manifests, atomically: true, encoding: .utf8)
+            _ = try await run("version", "-o", "json")
+            _ = try await run("create", "-f", manifests)
+            _ = try await run("create", "-f", manifests, expect: 1)  // AlreadyExists
+
+            let updated = s.directory + "/pod.yaml"
+            try """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  namespace: smoke
+                  labels:
+                    app: web
+                    tier: front
+                spec:
+                  containers:
+                  - name: nginx
+                    image: nginx:1.27
+                    ports:
+                    - containerPort: 80
+                """.write(toFile: updated, atomically: true, encoding: .utf8)
+            _ = try await run("apply", "-f", updated)
+            _ = try await run("apply", "-f", updated)
+            let got = try await run("get", "pod", "web", "-n", "smoke", "-o", "json")
+            let pod = try KubeJSON.parse(Data(got.output.utf8))
+            #expect(pod[path: ["metadata", "labels", "tier"]] == "front")
+            #expect(pod[path: ["spec", "containers"]]?.arrayValue?.first?["image"] == "nginx:1.27")
+            #expect(pod["kind"] == "Pod")
+
+            let table = try await run("get", "pods", "-A")
+            #expect(table.output.contains("web"))
+            let nodes = try await run("get", "no")
+            #expect(nodes.output.contains("node-1"))
+            _ = try await run("get", "pods", "-n", "smoke", "-l", "app=web", "-o", "name")
+            _ = try await run("label", "pod", "web", "-n", "smoke", "extra=yes")
+            let watched = try await Self.kubectl(
+                ["get", "pods", "-n", "smoke", "-w", "--request-timeout=2s"], kubeconfig: kubeconfig)
+            #expect(watched.output.contains("web"), "kubectl get -w: \(watched.output) \(watched.error)")
+            #expect(watched.output.contains("Pending"))
+            _ = try await run("delete", "pod", "web", "-n", "smoke")
+            _ = try await run("get", "pod", "web", "-n", "smoke", expect: 1)
+            _ = try await run("delete", "-f", manifests, "--ignore-not-found")
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import ControlPlane
+import Foundation
+import KubeClient
+import KubeModel
+import Logging
+import NodeSim
+
+/// A real embedded API server on a free port, a client, and a running NodeSimulator with short latencies.
+struct SimEnvironment {
+    let server: EmbeddedAPIServer
+    let client: KubeClient
+    let simulator: NodeSimulator
+    let directory: String
+
+    static func testConfiguration(nodes: Int) -> NodeSimConfiguration {
+        NodeSimConfiguration(
+            nodeCount: nodes, zones: 2, startLatency: .milliseconds(30), restartLatency: .milliseconds(50),
+            crashLoopInterval: .milliseconds(100), leaseRenewInterval: .milliseconds(200),
+            nodeStatusInterval: .seconds(1))
+    }
+
+    static func with<R>(
+        nodes: Int = 2, configure: (inout NodeSimConfiguration) -> Void = { _ in },
+        _ body: (SimEnvironment) async throws -> R
+    ) async throws -> R {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nodesim-\(UUID().uuidString)").path
+        var options = APIServerOptions(dataDirectory: directory)
+        options.port = 0
+        var serverLogger = Logger(label: "test.apiserver")
+        serverLogger.logLevel = .warning
+        let server = try EmbeddedAPIServer(options: options, logger: serverLogger)
+        try await server.start()
+        var clientConfiguration = try ClientConfiguration.fromKubeconfig(server.kubeconfig())
+        clientConfiguration.qps = 0
+        var logger = Logger(label: "test.nodesim")
+        logger.logLevel = .warning
+        let client = try KubeClient(configuration: clientConfiguration, logger: logger)
+        var configuration = testConfiguration(nodes: nodes)
+        configure(&configuration)
+        let simulator = NodeSimulator(client: client, configuration: configuration, logger: logger)
+        let env = SimEnvironment(server: server, client: client, simulator: simulator, directory: directory)
+        do {
+            try await simulator.start()
+            let result = try await body(env)
+            await env.stop()
+            return result
+        } catch {
+            await env.stop()
+            throw error
+        }
+    }
+
+    func stop() async {
+        await simulator.stop()
+        try? await client.shutdown()
+        await server.stop()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    func pod(_ name: String) async throws -> Pod {
+        try await client.get(Pod.self, name: name, namespace: "default")
+    }
+
+    /// Polls the pod until `condition` holds; returns it.
+    @discardableResult
+    func waitForPod(
+        _ name: String, timeout: Duration = .seconds(10), _ what: String, _ condition: (Pod) -> Bool
+    ) async throws -> Pod {
+        var last: Pod?
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let pod = try? await pod(name) {
+                last = pod
+                if condition(pod) { return pod }
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw TimeoutError(what: "\(what) (last status: \(String(describing: last?.status)))")
+    }
+
+    /// Changes the pod with a read-modify-write update, retrying on conflict.
+    @discardableResult
+    func updatePod(_ name: String, subresource: String? = nil, _ change: (inout Pod) -> Void) async throws -> Pod {
+        for _ in 0..<20 {
+            var pod = try await pod(name)
+            change(&pod)
+            do {
+                return try await client.update(pod, subresource: subresource)
+            } catch let error as KubeAPIError where error.isConflict {
+                continue
+            }
+        }
+        throw TimeoutError(what: "update of \(name) kept conflicting")
+    }
+}
+
+func makePod(
+    _ name: String, node: String, containers: [Container] = [Container(name: "app", image: "nginx:1.27")],
+    finalizers: [String]? = nil
+) -> Pod {
+    var metadata = ObjectMeta(name: name, namespace: "default", labels: ["app": name])
+    metadata.finalizers = finalizers
+    return Pod(metadata: metadata, spec: PodSpec(containers: containers, nodeName: node))
+}
+
+func container(_ name: String, image: String = "nginx:1.27", cpu: Quantity? = nil, memory: Quantity? = nil) -> Container {
+    var requests: [String: Quantity] = [:]
+    if let cpu { requests["cpu"] = cpu }
+    if let memory { requests["memory"] = memory }
+    return Container(name: name, image: image, resources: requests.isEmpty ? nil : ResourceRequirements(requests: requests))
+}
+
+/// Fails when `condition` does not become true within `timeout`.
+func eventually(
+    timeout: Duration = .seconds(10), _ what: String, _ condition: () async throws -> Bool
+) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    throw TimeoutError(what: what)
+}
+
+struct TimeoutError: Error, CustomStringConvertible {
+    var what: String
+    var description: String { "timed out waiting for \(what)" }
+}
+
+extension Pod {
+    var isRunningAndReady: Bool { status?.phase == "Running" && isReady }
+    func containerStatus(_ name: String) -> ContainerStatus? { status?.containerStatuses?.first { $0.name == name } }
+}
