@@ -1,0 +1,60 @@
+import KubeModel
+
+public struct StatefulPodSetStatus: Codable, Sendable, Hashable {
+    public var observedGeneration: Int64?
+    public var replicas: Int32
+    public var readyReplicas: Int32?
+    public var availableReplicas: Int32?
+    public var currentReplicas: Int32?
+    public var updatedReplicas: Int32?
+    public var currentRevision: String?
+    public var updateRevision: String?
+    public var collisionCount: Int32?
+    /// The selector as a string, for the scale subresource's `labelSelectorPath`.
+    public var selector: String?
+    public var conditions: [StatefulPodSetCondition]?
+    /// Pods of the rollout to `updateRevision` updated in place.
+    public var updatedInPlace: Int32?
+    /// Pods of the rollout deleted and recreated on the node they ran on.
+    public var recreatedOnSameNode: Int32?
+    /// Pods of the rollout (or of node loss) placed anew by the scheduler.
+    public var rescheduled: Int32?
+    /// Why pods were rescheduled: reason -> count.
+    public var rescheduleReasons: [String: Int32]?
+
+    public init(replicas: Int32 = 0) { self.replicas = replicas }
+
+    public func condition(_ type: StatefulPodSetConditionType) -> StatefulPodSetCondition? {
+        conditions?.first { $0.type == type.rawValue }
+    }
+}
+
+public struct StatefulPodSetCondition: Codable, Sendable, Hashable {
+    public var type: String
+    /// True, False or Unknown.
+    public var status: String
+    public var reason: String?
+    public var message: String?
+    public var lastTransitionTime: KubeTime?
+    public var observedGeneration: Int64?
+
+    public init(
+        type: String, status: String, reason: String? = nil, message: String? = nil,
+        lastTransitionTime: KubeTime? = nil, observedGeneration: Int64? = nil
+    ) {
+        self.type = type
+        self.status = status
+        self.reason = reason
+        self.message = message
+        self.lastTransitionTime = lastTransitionTime
+        self.observedGeneration = observedGeneration
+    }
+}
+
+public enum StatefulPodSetConditionType: String, Sendable, Hashable, CaseIterable {
+    case progressing = "Progressing"
+    case paused = "Paused"
+    case invalid = "Invalid"
+    case rolloutBlocked = "RolloutBlocked"
+    case available = "Available"
+}

@@ -1,0 +1,63 @@
+import KubeModel
+
+/// Builds the pod for one ordinal of a set from a revision's template. The template's JSON is the base,
+/// so fields the Swift models do not know reach the pod.
+public enum PodBuilder {
+    public static func build(set: StatefulPodSet, ordinal: Int, revision: ControllerRevision) throws -> Pod {
+        let template = RevisionBuilder.template(of: revision) ?? set.spec.withDefaults().template
+        let name = PodNaming.podName(setName: set.name, ordinal: ordinal)
+
+        var metadata: JSONObject = [:]
+        for key in ["labels", "annotations", "finalizers"] {
+            if let value = template.json[path: ["metadata", key]], !value.isNull { metadata[key] = value }
+        }
+        var labels = template.labels
+        labels[SteadLabels.podName] = name
+        labels[SteadLabels.podIndex] = String(ordinal)
+        labels[SteadLabels.revisionHash] = revision.name
+        labels[SteadLabels.set] = set.name
+        metadata["labels"] = .object(labels.mapValues(JSONValue.string))
+        metadata["name"] = .string(name)
+        if let namespace = set.metadata.namespace { metadata["namespace"] = .string(namespace) }
+        metadata["ownerReferences"] = .array([try KubeJSON.encodeToValue(set.controllerReference)])
+
+        var spec = template.json["spec"] ?? .object([:])
+        if spec.objectValue == nil { spec = .object([:]) }
+        if spec["schedulerName"]?.stringValue == nil { spec["schedulerName"] = .string(SteadLabels.schedulerName) }
+        spec["hostname"] = .string(name)
+        if let serviceName = set.spec.serviceName, !serviceName.isEmpty { spec["subdomain"] = .string(serviceName) }
+        spec["readinessGates"] = .array(readinessGates(spec["readinessGates"]))
+        spec["volumes"] = .array(volumes(spec["volumes"], set: set, ordinal: ordinal))
+
+        let json: JSONValue = .object([
+            "apiVersion": .string(Pod.resourceType.apiVersion), "kind": .string(Pod.resourceType.kind),
+            "metadata": .object(metadata), "spec": spec,
+        ])
+        return try KubeJSON.decode(Pod.self, from: json)
+    }
+
+    /// The template's gates plus `stead.dev/InPlaceUpdateReady`, once.
+    static func readinessGates(_ existing: JSONValue?) -> [JSONValue] {
+        var gates = existing?.arrayValue ?? []
+        if !gates.contains(where: { $0["conditionType"]?.stringValue == SteadLabels.inPlaceUpdateReady }) {
+            gates.append(.object(["conditionType": .string(SteadLabels.inPlaceUpdateReady)]))
+        }
+        return gates
+    }
+
+    /// The template's volumes with one PVC volume per claim template; a claim replaces a template volume
+    /// of the same name, as in a StatefulSet.
+    static func volumes(_ existing: JSONValue?, set: StatefulPodSet, ordinal: Int) -> [JSONValue] {
+        let claims = set.spec.volumeClaimTemplates ?? []
+        let claimNames = Set(claims.map(\.name))
+        var volumes = (existing?.arrayValue ?? []).filter { !claimNames.contains($0["name"]?.stringValue ?? "") }
+        for claim in claims {
+            let claimName = PodNaming.claimName(claim: claim.name, setName: set.name, ordinal: ordinal)
+            volumes.append(.object([
+                "name": .string(claim.name),
+                "persistentVolumeClaim": .object(["claimName": .string(claimName)]),
+            ]))
+        }
+        return volumes
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import KubeModel
+
+extension Pod {
+    /// The time the Ready condition last became True, when it is True.
+    var readySince: Date? {
+        guard let ready = status?.condition("Ready"), ready.status == "True" else { return nil }
+        return ready.lastTransitionTime?.date ?? Date.distantPast
+    }
+
+    var isRunningAndReady: Bool { status?.phase == "Running" && isReady && !isTerminating }
+
+    /// Ready for at least `minReadySeconds`, not terminating: what StatefulSet calls available.
+    func isAvailable(minReadySeconds: Int, now: Date) -> Bool {
+        guard !isTerminating, status?.phase == "Running", let since = readySince else { return false }
+        if minReadySeconds <= 0 { return true }
+        return now.timeIntervalSince(since) >= Double(minReadySeconds)
+    }
+
+    var revisionHash: String? { metadata.labels?[SteadLabels.revisionHash] }
+
+    var nodeName: String? { spec?.nodeName.flatMap { $0.isEmpty ? nil : $0 } }
+
+    var hasFailed: Bool { status?.phase == "Failed" || status?.phase == "Succeeded" }
+}
+
+extension StatefulPodSet {
+    /// The ordinal in a pod name `<set>-<ordinal>`, or nil when the name is not one of this set's.
+    func ordinal(ofPodNamed podName: String) -> Int? {
+        let prefix = name + "-"
+        guard podName.hasPrefix(prefix) else { return nil }
+        let digits = podName.dropFirst(prefix.count)
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
+            digits == "0" || !digits.hasPrefix("0")
+        else { return nil }
+        return Int(digits)
+    }
+
+    /// The pods that belong to this set, keyed by ordinal; pods of other owners are ignored.
+    func podsByOrdinal(_ pods: [Pod]) -> [Int: Pod] {
+        var result: [Int: Pod] = [:]
+        for pod in pods {
+            if let owner = pod.metadata.controllerReference, let uid = metadata.uid, owner.uid != uid { continue }
+            guard let ordinal = ordinal(ofPodNamed: pod.name) else { continue }
+            result[ordinal] = pod
+        }
+        return result
+    }
+}

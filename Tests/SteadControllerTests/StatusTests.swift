@@ -1,0 +1,99 @@
+import Foundation
+import KubeModel
+import Testing
+@testable import SteadController
+
+@Suite("Status")
+struct StatusTests {
+    @Test("counts: replicas, ready, available (minReadySeconds), current, updated")
+    func counts() {
+        var rollout = Fixture.rollout(to: Fixture.template(containers: [Fixture.container(image: "nginx:1.26")]), minReadySeconds: 30)
+        rollout.replacePod(4, with: Fixture.pod(rollout.set, ordinal: 4, revision: rollout.update, readiness: .ready(since: Fixture.now - 5)))
+        rollout.replacePod(3, with: Fixture.pod(rollout.set, ordinal: 3, revision: rollout.current, readiness: .notReady))
+        let status = StatusCalculator.compute(StatusInputs(
+            set: rollout.set, pods: rollout.pods, currentRevision: rollout.current.name,
+            updateRevision: rollout.update.name, collisionCount: 0, now: Fixture.now))
+        #expect(status.replicas == 5)
+        #expect(status.readyReplicas == 4)
+        #expect(status.availableReplicas == 3)
+        #expect(status.updatedReplicas == 1)
+        #expect(status.currentReplicas == 4)
+        #expect(status.currentRevision == rollout.current.name)
+        #expect(status.updateRevision == rollout.update.name)
+        #expect(status.observedGeneration == 1)
+        #expect(status.selector == "app=web")
+        #expect(status.condition(.progressing)?.reason == "RollingUpdate")
+    }
+
+    @Test("a complete rollout promotes the update revision to current")
+    func complete() {
+        let set = Fixture.set()
+        let revision = Fixture.revision(set)
+        let status = StatusCalculator.compute(StatusInputs(
+            set: set, pods: Fixture.pods(set, revision: revision), currentRevision: "web-old",
+            updateRevision: revision.name, now: Fixture.now))
+        #expect(status.currentRevision == revision.name)
+        #expect(status.currentReplicas == 5)
+        #expect(status.condition(.progressing)?.reason == "RolloutComplete")
+        #expect(status.condition(.available)?.status == "True")
+    }
+
+    @Test("conditions: Invalid, Paused, RolloutBlocked, stalled")
+    func conditions() {
+        var rollout = Fixture.rollout(to: Fixture.template(containers: [Fixture.container(env: ["A": "1"])]),
+                                      rolling: RollingUpdateStrategy(podUpdatePolicy: .inPlaceOnly))
+        let plan = rollout.plan()
+        let errors = [FieldError("spec.replicas", "must be greater than or equal to 0")]
+        let status = StatusCalculator.compute(StatusInputs(
+            set: rollout.set, pods: rollout.pods, currentRevision: rollout.current.name,
+            updateRevision: rollout.update.name, now: Fixture.now, validationErrors: errors, updatePlan: plan))
+        #expect(status.condition(.invalid)?.status == "True")
+        #expect(status.condition(.invalid)?.message == "spec.replicas: must be greater than or equal to 0")
+        #expect(status.condition(.rolloutBlocked)?.status == "True")
+        #expect(status.condition(.rolloutBlocked)?.message?.contains("spec.containers[app].env") == true)
+        #expect(status.condition(.paused)?.status == "False")
+
+        rollout.set.spec.updateStrategy?.rollingUpdate?.paused = true
+        let paused = StatusCalculator.compute(StatusInputs(
+            set: rollout.set, pods: rollout.pods, currentRevision: rollout.current.name,
+            updateRevision: rollout.update.name, now: Fixture.now))
+        #expect(paused.condition(.paused)?.status == "True")
+        #expect(paused.condition(.progressing)?.status == "Unknown")
+    }
+
+    @Test("transition times are kept while a condition's status does not change")
+    func transitionTimes() {
+        var set = Fixture.set()
+        let revision = Fixture.revision(set)
+        let pods = Fixture.pods(set, revision: revision)
+        let first = StatusCalculator.compute(StatusInputs(set: set, pods: pods, currentRevision: revision.name,
+                                                          updateRevision: revision.name, now: Fixture.now))
+        set.status = first
+        let later = Fixture.now + 600
+        set.spec.updateStrategy = UpdateStrategy(rollingUpdate: RollingUpdateStrategy(paused: true))
+        let second = StatusCalculator.compute(StatusInputs(set: set, pods: pods, currentRevision: revision.name,
+                                                           updateRevision: revision.name, now: later))
+        #expect(second.condition(.invalid)?.lastTransitionTime == KubeTime(Fixture.now))
+        #expect(second.condition(.paused)?.lastTransitionTime == KubeTime(later))
+    }
+
+    @Test("rollout counts: recorded per action, reset by a new update revision")
+    func rolloutCounts() {
+        var status = StatefulPodSetStatus(replicas: 3)
+        status.updateRevision = "web-a"
+        status = RolloutCounter.recording(.updateInPlace(InPlacePlan(
+            revisionHash: "web-a", imageChanges: [], resourceChanges: [], labelChanges: [:], annotationChanges: [:],
+            addedTolerations: [], podPatch: [:], resizePatch: nil)), in: status)
+        status = RolloutCounter.recording(.recreateOnSameNode(node: "n", reason: "env"), in: status)
+        status = RolloutCounter.recording(.reschedule(reason: "node sim-1 NotReady for 300s"), in: status)
+        status = RolloutCounter.recording(.reschedule(reason: "podUpdatePolicy Recreate"), in: status)
+        #expect(status.updatedInPlace == 1 && status.recreatedOnSameNode == 1 && status.rescheduled == 2)
+        #expect(status.rescheduleReasons == ["NodeLost": 1, "RecreatePolicy": 1])
+
+        var set = Fixture.set()
+        set.status = status
+        let next = StatusCalculator.compute(StatusInputs(set: set, pods: [], currentRevision: "web-a",
+                                                         updateRevision: "web-b", now: Fixture.now))
+        #expect(next.updatedInPlace == 0 && next.rescheduled == 0 && next.rescheduleReasons == nil)
+    }
+}
