@@ -1,5 +1,4 @@
 import ArgumentParser
-import ControlPlane
 import Foundation
 import KubeClient
 import KubeModel
@@ -36,22 +35,13 @@ struct APIServerBenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         logging.bootstrap()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stead-bench-\(UUID())").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        var options = APIServerOptions(dataDirectory: directory)
-        options.port = 0
-        options.watchHistoryLimit = max(10_000, watchedChanges * 2)
-        let server = try EmbeddedAPIServer(options: options, logger: Logger(label: "stead.bench.apiserver"))
-        try await server.start()
-        var configuration = try ClientConfiguration.fromKubeconfig(server.kubeconfig())
-        configuration.qps = 0
-        let client = try KubeClient(configuration: configuration)
+        let cluster = try await InProcessAPIServer.start(
+            watchHistoryLimit: max(10_000, watchedChanges * 2), label: "stead.bench.apiserver")
         let benchmark = APIServerBenchmark(
-            client: client, objects: objects, concurrency: concurrency, watchers: watchers,
+            client: cluster.client, objects: objects, concurrency: concurrency, watchers: watchers,
             watchedChanges: watchedChanges)
         let result = try await benchmark.run()
-        try await client.shutdown()
-        await server.stop()
+        await cluster.stop()
         print(json ? try result.json() : result.table())
     }
 }

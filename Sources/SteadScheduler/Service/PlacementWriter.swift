@@ -1,0 +1,86 @@
+import KubeClient
+import KubeModel
+import Logging
+
+/// Persists placement records, coalescing: while one ConfigMap's write is in flight, and for
+/// `interval` after it, the records for it that arrive wait and go out together in the next merge
+/// patch. Each patch sets only its own keys. A missing ConfigMap is created; when a concurrent writer
+/// created it first (409 AlreadyExists) the patch is tried again.
+///
+/// The interval matters at high throughput: every patch makes the server rewrite, and every watcher
+/// receive, the whole ConfigMap (one entry per pod of the owner).
+actor PlacementWriter {
+    private let client: KubeClient
+    private let logger: Logger
+    private let interval: Duration
+    private var pending: [PlacementConfigMap.Target: [String: String]] = [:]
+    private var writing: Set<PlacementConfigMap.Target> = []
+    private var writers: [PlacementConfigMap.Target: Task<Void, Never>] = [:]
+    /// Patches sent, for tests of the coalescing.
+    private(set) var patchCount = 0
+
+    init(client: KubeClient, interval: Duration, logger: Logger) {
+        self.client = client
+        self.interval = interval
+        self.logger = logger
+    }
+
+    /// Queues `record` of `pod` for its owner's ConfigMap; pods without a controller owner have none.
+    func record(_ record: PlacementRecord, of pod: Pod) {
+        guard let target = PlacementConfigMap.target(for: pod), let json = try? record.jsonString() else { return }
+        pending[target, default: [:]][pod.name] = json
+        guard !writing.contains(target) else { return }
+        writing.insert(target)
+        writers[target] = Task { await self.drain(target) }
+    }
+
+    /// Waits for every queued record to be written (or given up).
+    func flush() async {
+        while let task = writers.values.first {
+            await task.value
+        }
+    }
+
+    private func drain(_ target: PlacementConfigMap.Target) async {
+        while let entries = pending.removeValue(forKey: target), !entries.isEmpty, !Task.isCancelled {
+            patchCount += 1
+            await write(entries, to: target)
+            if interval > .zero, pending[target] != nil { try? await Task.sleep(for: interval) }
+        }
+        writing.remove(target)
+        writers[target] = nil
+    }
+
+    private func write(_ entries: [String: String], to target: PlacementConfigMap.Target) async {
+        for attempt in 1...5 {
+            do {
+                _ = try await client.patch(
+                    ConfigMap.self, name: target.name, namespace: target.namespace,
+                    patch: .merge(PlacementConfigMap.mergePatch(entries: entries)))
+                return
+            } catch let error as KubeAPIError where error.isNotFound {
+                do {
+                    _ = try await client.create(PlacementConfigMap.make(target, entries: entries), namespace: target.namespace)
+                    return
+                } catch let error as KubeAPIError where error.isAlreadyExists || error.isConflict {
+                    continue
+                } catch {
+                    logFailure(error, target: target, attempt: attempt)
+                }
+            } catch {
+                logFailure(error, target: target, attempt: attempt)
+            }
+            if Task.isCancelled { return }
+            try? await Task.sleep(for: .milliseconds(50 * attempt))
+        }
+        logger.error(
+            "giving up writing placement records",
+            metadata: ["configMap": "\(target.namespace)/\(target.name)", "entries": "\(entries.count)"])
+    }
+
+    private func logFailure(_ error: any Error, target: PlacementConfigMap.Target, attempt: Int) {
+        logger.warning(
+            "cannot write placement records",
+            metadata: ["configMap": "\(target.namespace)/\(target.name)", "attempt": "\(attempt)", "error": "\(error)"])
+    }
+}

@@ -1,0 +1,51 @@
+/// How a ``SchedulerService`` runs.
+public struct SchedulerConfiguration: Sendable {
+    /// Pods whose `spec.schedulerName` is this are Stead's.
+    public var schedulerName: String
+    /// kube-scheduler's percentageOfNodesToScore; nil for its adaptive default.
+    public var percentageOfNodesToScore: Int?
+    /// How long capacity stays reserved on a node for an identity whose pod is being replaced.
+    public var reservationTimeout: Duration
+    /// Watch pods, claims and placement records of this namespace only; nil for all namespaces.
+    public var namespace: String?
+    /// Bindings in flight at once while the next cycles run.
+    public var bindConcurrency: Int
+    /// Unschedulable pods are tried again at least this often (and whenever the cluster changes).
+    public var unschedulableRetryInterval: Duration
+    /// How often expired reservations are released.
+    public var reservationSweepInterval: Duration
+    /// Emit an Event `Scheduled` for every bind. Turn off for throughput benchmarks: at thousands of
+    /// pods per second the event writes cost as much as the binds. FailedScheduling and StickyFallback
+    /// events are always emitted.
+    public var emitScheduledEvents: Bool
+    /// Persist each identity's last node in a `stead-placement-<owner>` ConfigMap (the sticky path
+    /// survives a scheduler restart only with it).
+    public var persistPlacements: Bool
+    /// Records of one owner decided within this interval go out in one merge patch. Each patch makes
+    /// the server rewrite, and every watcher receive, the owner's whole ConfigMap, so at thousands of
+    /// binds per second fewer, larger patches win; the record in memory is current at once, and
+    /// `stop()` writes what is pending.
+    public var placementWriteInterval: Duration
+    /// The filter and score plugins.
+    public var profile: SchedulerProfile
+
+    public init(
+        schedulerName: String = "stead", percentageOfNodesToScore: Int? = nil,
+        reservationTimeout: Duration = .seconds(60), namespace: String? = nil, bindConcurrency: Int = 64,
+        unschedulableRetryInterval: Duration = .seconds(30), reservationSweepInterval: Duration = .seconds(1),
+        emitScheduledEvents: Bool = true, persistPlacements: Bool = true,
+        placementWriteInterval: Duration = .seconds(1), profile: SchedulerProfile = .default
+    ) {
+        self.schedulerName = schedulerName
+        self.percentageOfNodesToScore = percentageOfNodesToScore
+        self.reservationTimeout = reservationTimeout
+        self.namespace = namespace
+        self.bindConcurrency = max(1, bindConcurrency)
+        self.unschedulableRetryInterval = unschedulableRetryInterval
+        self.reservationSweepInterval = reservationSweepInterval
+        self.emitScheduledEvents = emitScheduledEvents
+        self.persistPlacements = persistPlacements
+        self.placementWriteInterval = placementWriteInterval
+        self.profile = profile
+    }
+}

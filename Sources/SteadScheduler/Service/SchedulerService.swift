@@ -1,0 +1,170 @@
+import Foundation
+import KubeClient
+import KubeModel
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Stead's scheduler as a running component: informers keep a ``ClusterSnapshot`` current, a loop
+/// places the pods that name ``SchedulerConfiguration/schedulerName`` (back on their previous node when
+/// they replace an earlier incarnation), binds run concurrently, records persist each identity's node.
+///
+/// A `Service` for ServiceLifecycle (``run()``), or ``start()`` / ``stop()`` for tests. One instance
+/// runs once: to restart, make a new one (it reloads the placement records from the API server).
+public final class SchedulerService: ServiceLifecycle.Service, Sendable {
+    public let configuration: SchedulerConfiguration
+    let logger: Logger
+    let core: SchedulingCore
+    let queue: WorkQueue<String>
+    let binder: PodBinder
+    let reporter: SchedulingReporter
+    let placements: PlacementWriter
+    let serviceMetrics = SchedulerServiceMetrics()
+
+    let nodes: Informer<Node>
+    let pods: Informer<Pod>
+    let volumes: Informer<PersistentVolume>
+    let claims: Informer<PersistentVolumeClaim>
+    let placementRecords: Informer<ConfigMap>
+
+    private let tasks = Mutex<RunningTasks>(RunningTasks())
+
+    private struct RunningTasks {
+        var informers: Task<Void, Never>?
+        var scheduling: Task<Void, Never>?
+        var housekeeping: Task<Void, Never>?
+        var started = false
+    }
+
+    public init(
+        client: KubeClient, configuration: SchedulerConfiguration = SchedulerConfiguration(),
+        logger: Logger = Logger(label: "stead.scheduler")
+    ) {
+        self.configuration = configuration
+        self.logger = logger
+        let queue = WorkQueue<String>(
+            policy: RateLimitPolicy(baseDelay: .milliseconds(10), maxDelay: .seconds(10), overallQPS: 0))
+        self.queue = queue
+        self.core = SchedulingCore(configuration: configuration, queue: queue, logger: logger)
+        self.binder = PodBinder(client: client)
+        self.reporter = SchedulingReporter(client: client, logger: logger)
+        self.placements = PlacementWriter(
+            client: client, interval: configuration.placementWriteInterval, logger: logger)
+        let namespace = configuration.namespace
+        nodes = Informer(client: client, logger: logger)
+        pods = Informer(client: client, namespace: namespace, logger: logger)
+        volumes = Informer(client: client, logger: logger)
+        claims = Informer(client: client, namespace: namespace, logger: logger)
+        placementRecords = Informer(
+            client: client, namespace: namespace, labelSelector: PlacementConfigMap.labelSelector, logger: logger)
+        registerHandlers()
+    }
+
+    private func registerHandlers() {
+        let core = self.core
+        nodes.addEventHandler(
+            EventHandler(
+                onAdd: { await core.nodeChanged(old: nil, new: $0) },
+                onUpdate: { await core.nodeChanged(old: $0, new: $1) },
+                onDelete: { await core.nodeDeleted($0) }))
+        pods.addEventHandler(
+            EventHandler(
+                onAdd: { await core.podChanged(old: nil, new: $0) },
+                onUpdate: { await core.podChanged(old: $0, new: $1) },
+                onDelete: { await core.podDeleted($0) }))
+        volumes.addEventHandler(
+            EventHandler(
+                onAdd: { await core.volumeChanged($0) },
+                onUpdate: { await core.volumeChanged($1) },
+                onDelete: { await core.volumeDeleted($0) }))
+        claims.addEventHandler(
+            EventHandler(
+                onAdd: { await core.claimChanged($0) },
+                onUpdate: { await core.claimChanged($1) },
+                onDelete: { await core.claimDeleted($0) }))
+        placementRecords.addEventHandler(
+            EventHandler(
+                onAdd: { await core.recordsChanged(old: nil, new: $0) },
+                onUpdate: { await core.recordsChanged(old: $0, new: $1) },
+                onDelete: { await core.recordsDeleted($0) }))
+    }
+
+    // MARK: Lifecycle
+
+    /// Starts the informers, waits until each has listed once (so placement records are known before
+    /// any pod is placed), then starts scheduling. Returns once scheduling runs.
+    public func start() async throws {
+        let first = tasks.withLock { running in
+            defer { running.started = true }
+            return !running.started
+        }
+        guard first else { return }
+        let informers = Task {
+            await withDiscardingTaskGroup { group in
+                group.addTask { await self.nodes.run() }
+                group.addTask { await self.pods.run() }
+                group.addTask { await self.volumes.run() }
+                group.addTask { await self.claims.run() }
+                group.addTask { await self.placementRecords.run() }
+            }
+        }
+        tasks.withLock { $0.informers = informers }
+        await nodes.waitForSync()
+        await pods.waitForSync()
+        await volumes.waitForSync()
+        await claims.waitForSync()
+        await placementRecords.waitForSync()
+        try Task.checkCancellation()
+        let scheduling = Task { await self.schedulingLoop() }
+        let housekeeping = Task { await self.housekeepingLoop() }
+        tasks.withLock {
+            $0.scheduling = scheduling
+            $0.housekeeping = housekeeping
+        }
+        let nodeCount = await nodes.store.count
+        logger.info(
+            "scheduler started", metadata: ["schedulerName": "\(configuration.schedulerName)", "nodes": "\(nodeCount)"])
+    }
+
+    /// Stops taking pods, lets the binds in flight finish and the placement records decided so far be
+    /// written, then stops the informers.
+    public func stop() async {
+        let running = tasks.withLock { $0 }
+        await core.stopScheduling()
+        await queue.shutDown()
+        await running.scheduling?.value
+        running.housekeeping?.cancel()
+        await running.housekeeping?.value
+        await placements.flush()
+        running.informers?.cancel()
+        await running.informers?.value
+        logger.info("scheduler stopped")
+    }
+
+    public func run() async throws {
+        try await start()
+        try? await gracefulShutdown()
+        await stop()
+    }
+
+    // MARK: Observation
+
+    public var statistics: SchedulerStatistics { get async { await core.statistics } }
+
+    /// Starts the counters afresh (benchmarks measure one phase at a time).
+    public func resetStatistics() async { await core.resetStatistics() }
+
+    /// The scheduler's current view of the cluster.
+    public var snapshot: ClusterSnapshot { get async { await core.snapshot } }
+
+    /// The last node known for an identity.
+    public func placementRecord(for identity: ObjectKey) async -> PlacementRecord? {
+        await core.record(for: identity)
+    }
+
+    /// Merge patches (and creates) sent to placement ConfigMaps so far.
+    public var placementWrites: Int { get async { await placements.patchCount } }
+
+    /// Waits until the placement records decided so far are written to their ConfigMaps.
+    public func flushPlacementRecords() async { await placements.flush() }
+}

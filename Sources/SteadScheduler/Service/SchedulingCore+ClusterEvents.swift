@@ -1,0 +1,118 @@
+import Foundation
+import KubeModel
+
+/// Informer events applied to the snapshot, one object at a time (never a rebuild).
+extension SchedulingCore {
+    // MARK: Nodes
+
+    func nodeChanged(old: Node?, new: Node) async {
+        snapshot.upsertNode(new)
+        if old.map({ Self.schedulingRelevantChange(from: $0, to: new) }) ?? true {
+            await retryUnschedulable()
+        }
+    }
+
+    func nodeDeleted(_ node: Node) {
+        snapshot.removeNode(named: node.name)
+    }
+
+    /// Heartbeats change nothing a filter looks at; labels, taints, capacity and readiness do.
+    static func schedulingRelevantChange(from old: Node, to new: Node) -> Bool {
+        old.metadata.labels != new.metadata.labels || old.spec != new.spec
+            || old.status?.allocatable != new.status?.allocatable
+            || old.status?.condition("Ready")?.status != new.status?.condition("Ready")?.status
+    }
+
+    // MARK: Pods
+
+    func podChanged(old: Pod?, new: Pod) async {
+        let key = new.key
+        if new.isBound {
+            pending[key] = nil
+            waiting.remove(key)
+            reportedDiagnoses[key] = nil
+            assumed[key] = nil
+            if new.isReplaceable(scheduledBy: configuration.schedulerName),
+                new.isTerminating || new.metadata.annotations?[ReplacementReservation.annotationKey] != nil
+            {
+                reserveForReplacement(of: new)
+            }
+            let reservation = snapshot.reservation(for: new.objectKey)
+            snapshot.updatePod(new)
+            noteRelease(of: reservation)
+            if Self.isFinished(new), let old, !Self.isFinished(old) {
+                await retryUnschedulable()
+            }
+            return
+        }
+        guard new.awaitsScheduling(by: configuration.schedulerName) else {
+            pending[key] = nil
+            waiting.remove(key)
+            return
+        }
+        pending[key] = new
+        if assumed[key] != nil { return }
+        // An unschedulable pod waits for the cluster to change, unless its own spec or labels did
+        // (our status patch and annotations come back here too, and must not start a loop).
+        if waiting.contains(key), let old, old.spec == new.spec, old.metadata.labels == new.metadata.labels {
+            return
+        }
+        waiting.remove(key)
+        await queue.add(key)
+    }
+
+    func podDeleted(_ pod: Pod) async {
+        let key = pod.key
+        pending[key] = nil
+        waiting.remove(key)
+        reportedDiagnoses[key] = nil
+        assumed[key] = nil
+        if reportedFallbacks[key] == pod.metadata.uid ?? "" { reportedFallbacks[key] = nil }
+        if pod.isReplaceable(scheduledBy: configuration.schedulerName) {
+            reserveForReplacement(of: pod)
+        }
+        snapshot.removePod(pod.objectKey)
+        await retryUnschedulable()
+    }
+
+    static func isFinished(_ pod: Pod) -> Bool {
+        pod.status?.phase == PodPhase.succeeded || pod.status?.phase == PodPhase.failed
+    }
+
+    // MARK: Volumes
+
+    func volumeChanged(_ volume: PersistentVolume) async {
+        snapshot.upsertPersistentVolume(volume)
+        await retryUnschedulable()
+    }
+
+    func volumeDeleted(_ volume: PersistentVolume) {
+        snapshot.removePersistentVolume(named: volume.name)
+    }
+
+    func claimChanged(_ claim: PersistentVolumeClaim) async {
+        snapshot.upsertClaim(claim)
+        await retryUnschedulable()
+    }
+
+    func claimDeleted(_ claim: PersistentVolumeClaim) {
+        snapshot.removeClaim(claim.objectKey)
+    }
+
+    // MARK: Placement records
+
+    /// Records new or changed in a placement ConfigMap; an older record never replaces a newer one (our
+    /// own writes come back after the bind that made them already updated memory).
+    func recordsChanged(old: ConfigMap?, new: ConfigMap) {
+        for record in PlacementConfigMap.changedRecords(from: old, to: new) {
+            if let known = records[record.identity], known.updatedAt > record.updatedAt { continue }
+            records[record.identity] = record
+        }
+    }
+
+    func recordsDeleted(_ configMap: ConfigMap) {
+        for record in PlacementConfigMap.records(in: configMap) where records[record.identity] == record {
+            records[record.identity] = nil
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import ControlPlane
+import Foundation
+import KubeClient
+import Logging
+
+struct ScheduleBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "Pods/s, algorithm latency and node evaluations of Stead's scheduler: new pods vs recreated (sticky).",
+        discussion: """
+            Starts an embedded API server in a temporary directory, creates the nodes (8 cpu / 32Gi / 110 pods, \
+            3 zones; no kubelets), runs the scheduler service with Scheduled events turned off, creates the \
+            pods (owned by a few fake controllers), waits for all to be bound, deletes them, creates them \
+            again with the same names and owners, and waits again.
+            """
+    )
+
+    @Option(help: "Nodes to create.")
+    var nodes: Int = 5_000
+
+    @Option(help: "Pods to create (twice).")
+    var pods: Int = 10_000
+
+    @Option(help: "Controller owners the pods are spread over.")
+    var owners: Int = 10
+
+    @Option(help: "Concurrent creators and deleters.")
+    var concurrency: Int = 32
+
+    @Option(help: "percentageOfNodesToScore (default: kube-scheduler's adaptive rule).")
+    var percentageOfNodesToScore: Int?
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard nodes > 0, pods > 0, owners > 0, concurrency > 0 else {
+            throw ValidationError("--nodes, --pods, --owners and --concurrency must be positive")
+        }
+    }
+
+    func run() async throws {
+        logging.bootstrap()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stead-bench-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var options = APIServerOptions(dataDirectory: directory)
+        options.port = 0
+        options.watchHistoryLimit = max(10_000, pods * 6)
+        options.watchBufferSize = max(10_000, pods * 6)
+        let server = try EmbeddedAPIServer(options: options, logger: Logger(label: "stead.bench.apiserver"))
+        try await server.start()
+        var configuration = try ClientConfiguration.fromKubeconfig(server.kubeconfig())
+        configuration.qps = 0
+        let client = try KubeClient(configuration: configuration)
+        let benchmark = ScheduleBenchmark(
+            client: client, nodes: nodes, pods: pods, owners: owners, concurrency: concurrency,
+            percentageOfNodesToScore: percentageOfNodesToScore, logger: Logger(label: "stead.bench.scheduler"))
+        let result = try await benchmark.run()
+        try await client.shutdown()
+        await server.stop()
+        print(json ? try result.json() : result.table())
+    }
+}

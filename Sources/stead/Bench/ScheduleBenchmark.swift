@@ -1,0 +1,203 @@
+import Foundation
+import KubeClient
+import KubeModel
+import Logging
+import SteadScheduler
+
+/// Drives a ``SchedulerService`` against an API server: N nodes (no kubelets: a bind needs none), M
+/// pods of a few controller owners placed as new pods, then deleted and created again with the same
+/// names and owners so that every one takes the sticky path.
+struct ScheduleBenchmark {
+    let client: KubeClient
+    let nodes: Int
+    let pods: Int
+    let owners: Int
+    let concurrency: Int
+    let percentageOfNodesToScore: Int?
+    let logger: Logger
+
+    static let namespace = "default"
+
+    /// One pass: every pod created, then every pod bound.
+    struct Phase: Encodable {
+        var seconds: Double
+        /// Until the last create returned.
+        var createSeconds: Double
+        var podsPerSecond: Double
+        var algorithmP50Milliseconds: Double
+        var algorithmP99Milliseconds: Double
+        var bindP50Milliseconds: Double
+        var bindP99Milliseconds: Double
+        var nodeEvaluationsPerPod: Double
+        var nodesFilteredPerPod: Double
+        var scoreCallsPerPod: Double
+        var stickyBinds: Int
+        var fallbacks: Int
+        var bindFailures: Int
+        var peakMemoryMiB: Double?
+    }
+
+    struct Result: Encodable {
+        var nodes: Int
+        var pods: Int
+        var owners: Int
+        var newPods: Phase
+        var recreated: Phase
+
+        func table() -> String {
+            var table = TextTable("measure", "new pods (filter+score)", "recreated (sticky)")
+            func row(_ name: String, _ value: (Phase) -> String) { table.add(name, value(newPods), value(recreated)) }
+            table.add("nodes / pods / owners", "\(nodes) / \(pods) / \(owners)", "same names, same owners")
+            row("pods/s (create start to all bound)") { String(format: "%.0f/s", $0.podsPerSecond) }
+            row("wall time (of which creating)") { String(format: "%.2f s (%.2f s)", $0.seconds, $0.createSeconds) }
+            row("algorithm per pod (p50 / p99)") {
+                "\(formatMilliseconds($0.algorithmP50Milliseconds / 1000)) / \(formatMilliseconds($0.algorithmP99Milliseconds / 1000))"
+            }
+            row("bind request (p50 / p99)") {
+                "\(formatMilliseconds($0.bindP50Milliseconds / 1000)) / \(formatMilliseconds($0.bindP99Milliseconds / 1000))"
+            }
+            row("node evaluations per pod (filter+score calls)") { String(format: "%.1f", $0.nodeEvaluationsPerPod) }
+            row("nodes filtered per pod") { String(format: "%.1f", $0.nodesFilteredPerPod) }
+            row("score calls per pod") { String(format: "%.1f", $0.scoreCallsPerPod) }
+            row("sticky binds / fallbacks") { "\($0.stickyBinds) / \($0.fallbacks)" }
+            row("bind failures") { "\($0.bindFailures)" }
+            row("peak memory, whole process (VmHWM)") { $0.peakMemoryMiB.map { String(format: "%.0f MiB", $0) } ?? "n/a" }
+            return table.render()
+        }
+
+        func json() throws -> String {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            return String(decoding: try encoder.encode(self), as: UTF8.self)
+        }
+    }
+
+    func run() async throws -> Result {
+        try await forEach(nodes, label: "creating \(nodes) nodes") { index in
+            _ = try await client.create(Self.node(index))
+        }
+        let configuration = SchedulerConfiguration(
+            percentageOfNodesToScore: percentageOfNodesToScore, reservationTimeout: .seconds(600),
+            bindConcurrency: 64, emitScheduledEvents: false)
+        let service = SchedulerService(client: client, configuration: configuration, logger: logger)
+        try await service.start()
+
+        let newPods = try await phase(service, label: "new pods")
+        try await forEach(pods, label: "deleting \(pods) pods") { index in
+            try await client.delete(Pod.self, name: Self.podName(index), namespace: Self.namespace)
+        }
+        try await waitUntil("reservations for every deleted pod") {
+            await service.statistics.reservationsHeld >= pods
+        }
+        await service.flushPlacementRecords()
+        await service.resetStatistics()
+        let recreated = try await phase(service, label: "recreated pods")
+        await service.stop()
+        return Result(nodes: nodes, pods: pods, owners: owners, newPods: newPods, recreated: recreated)
+    }
+
+    /// Creates every pod and waits for all to be bound.
+    private func phase(_ service: SchedulerService, label: String) async throws -> Phase {
+        let start = ContinuousClock.now
+        try await forEach(pods, label: "creating \(pods) \(label)") { index in
+            _ = try await client.create(Self.pod(index, owners: owners))
+        }
+        let createSeconds = (ContinuousClock.now - start).seconds
+        var progress = Progress("\(label) bound", total: pods)
+        try await waitUntil("\(pods) \(label) bound") {
+            let binds = await service.statistics.binds
+            progress.update(min(binds, pods))
+            return binds >= pods
+        }
+        let seconds = (ContinuousClock.now - start).seconds
+        let statistics = await service.statistics
+        var algorithm = LatencySamples()
+        for sample in statistics.newPathSeconds + statistics.stickyPathSeconds { algorithm.add(sample) }
+        var binds = LatencySamples()
+        for sample in statistics.bindSeconds { binds.add(sample) }
+        let count = Double(pods)
+        return Phase(
+            seconds: seconds, createSeconds: createSeconds, podsPerSecond: count / seconds,
+            algorithmP50Milliseconds: algorithm.percentile(50) * 1000,
+            algorithmP99Milliseconds: algorithm.percentile(99) * 1000,
+            bindP50Milliseconds: binds.percentile(50) * 1000, bindP99Milliseconds: binds.percentile(99) * 1000,
+            nodeEvaluationsPerPod: Double(statistics.nodeEvaluations) / count,
+            nodesFilteredPerPod: Double(statistics.nodesFiltered + statistics.stickyEvaluations) / count,
+            scoreCallsPerPod: Double(statistics.scoreCalls) / count,
+            stickyBinds: statistics.stickyBinds, fallbacks: statistics.fallbacks,
+            bindFailures: statistics.bindFailures, peakMemoryMiB: peakResidentMemoryMiB())
+    }
+
+    /// Runs `work(0..<total)` on `concurrency` tasks.
+    private func forEach(
+        _ total: Int, label: String, _ work: @escaping @Sendable (Int) async throws -> Void
+    ) async throws {
+        let next = Shared(0)
+        let done = Shared(0)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<concurrency {
+                group.addTask {
+                    while true {
+                        let index = next.add(1)
+                        guard index < total else { return }
+                        try await work(index)
+                        done.add(1)
+                    }
+                }
+            }
+            var progress = Progress(label, total: total)
+            while done.value < total, !group.isEmpty {
+                progress.update(done.value)
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            try await group.waitForAll()
+            progress.update(total)
+        }
+    }
+
+    private func waitUntil(_ what: String, timeout: Duration = .seconds(3600), _ condition: () async -> Bool)
+        async throws
+    {
+        let deadline = ContinuousClock.now + timeout
+        while await !condition() {
+            guard ContinuousClock.now < deadline else { throw BenchTimeout(what: what) }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
+    struct BenchTimeout: Error, CustomStringConvertible {
+        var what: String
+        var description: String { "timed out waiting for \(what)" }
+    }
+
+    // MARK: Objects
+
+    static func podName(_ index: Int) -> String { "bench-\(index)" }
+
+    /// 8 cpu, 32Gi, 110 pods, Ready, in one of 3 zones.
+    static func node(_ index: Int) -> Node {
+        let name = "bench-node-\(index)"
+        return Node(
+            metadata: ObjectMeta(
+                name: name,
+                labels: ["kubernetes.io/hostname": name, "topology.kubernetes.io/zone": "zone-\(index % 3)"]),
+            status: NodeStatus(
+                capacity: ["cpu": "8", "memory": "32Gi", "pods": "110"],
+                allocatable: ["cpu": "8", "memory": "32Gi", "pods": "110"],
+                conditions: [NodeCondition(type: "Ready", status: "True", lastTransitionTime: .now())]))
+    }
+
+    /// A pod of owner `index % owners` (a fake StatefulPodSet: same UID in both phases).
+    static func pod(_ index: Int, owners: Int) -> Pod {
+        let owner = index % owners
+        var metadata = ObjectMeta(name: podName(index), namespace: namespace, labels: ["app": "bench-\(owner)"])
+        metadata.ownerReferences = [
+            OwnerReference(
+                apiVersion: "apps.stead.dev/v1alpha1", kind: "StatefulPodSet", name: "bench-\(owner)",
+                uid: "bench-owner-uid-\(owner)", controller: true)
+        ]
+        let container = Container(
+            name: "main", image: "busybox", resources: ResourceRequirements(requests: ["cpu": "100m", "memory": "128Mi"]))
+        return Pod(metadata: metadata, spec: PodSpec(containers: [container], schedulerName: "stead"))
+    }
+}

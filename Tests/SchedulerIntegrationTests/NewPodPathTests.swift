@@ -1,0 +1,59 @@
+import Foundation
+import KubeClient
+import KubeModel
+import SteadScheduler
+import Testing
+
+@Suite(.timeLimit(.minutes(1)))
+struct NewPodPathTests {
+    @Test func fiftyPodsSpreadOverTwentyNodes() async throws {
+        try await SchedulerEnvironment.with { env in
+            for index in 0..<20 { try await env.createNode("node-\(index)", zone: "zone-\(index % 3)") }
+            let scheduler = try await env.startScheduler()
+            let owner = Owner.statefulPodSet("spread")
+            for index in 0..<50 { try await env.createPod("web-\(index)", owner: owner) }
+            var perNode: [String: Int] = [:]
+            for index in 0..<50 { perNode[try await env.waitForNode(of: "web-\(index)"), default: 0] += 1 }
+            let statistics = await scheduler.statistics
+            await scheduler.stop()
+
+            #expect(perNode.values.reduce(0, +) == 50)
+            #expect(perNode.values.allSatisfy { $0 <= 4 }, "ceil(50/20)+1 = 4 at most per node: \(perNode)")
+            #expect(statistics.binds == 50)
+            #expect(statistics.attempts == 50)
+            #expect(statistics.scoreCalls > 0)
+        }
+    }
+
+    @Test func unschedulablePodIsReportedAndBoundWhenANodeFits() async throws {
+        try await SchedulerEnvironment.with { env in
+            for index in 0..<3 { try await env.createNode("small-\(index)", cpu: "1") }
+            let scheduler = try await env.startScheduler()
+            try await env.createPod("big", cpu: "4")
+
+            var condition: PodCondition?
+            try await eventually(timeout: .seconds(10), "PodScheduled=False") {
+                condition = try await env.pod("big").status?.condition("PodScheduled")
+                return condition?.status == "False"
+            }
+            #expect(condition?.reason == "Unschedulable")
+            #expect(condition?.message == "0/3 nodes are available: 3 Insufficient cpu.")
+            try await eventually("FailedScheduling event") {
+                try await !env.events(for: "big", reason: "FailedScheduling").isEmpty
+            }
+            let event = try await env.events(for: "big", reason: "FailedScheduling").first
+            #expect(event?.type == "Warning")
+            #expect(event?.message == "0/3 nodes are available: 3 Insufficient cpu.")
+            // The status patch touched only that condition.
+            #expect(try await env.pod("big").status?.phase == "Pending")
+
+            try await env.createNode("large", cpu: "8")
+            #expect(try await env.waitForNode(of: "big") == "large")
+            try await eventually("Scheduled event") { try await !env.events(for: "big", reason: "Scheduled").isEmpty }
+            #expect(
+                try await env.events(for: "big", reason: "Scheduled").first?.message
+                    == "Successfully assigned default/big to large")
+            await scheduler.stop()
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import ControlPlane
+import Foundation
+import KubeClient
+import KubeModel
+import Logging
+import SteadScheduler
+
+/// An embedded API server in its own temp dir, a client, and helpers to make nodes and pods.
+struct SchedulerEnvironment {
+    let server: EmbeddedAPIServer
+    let client: KubeClient
+    let directory: String
+
+    static func start() async throws -> SchedulerEnvironment {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("scheduler-it-\(UUID().uuidString)").path
+        var options = APIServerOptions(dataDirectory: directory)
+        options.port = 0
+        let server = try EmbeddedAPIServer(options: options, logger: quietLogger("test.apiserver"))
+        try await server.start()
+        var configuration = try ClientConfiguration.fromKubeconfig(server.kubeconfig())
+        configuration.qps = 0
+        let client = try KubeClient(configuration: configuration, logger: quietLogger("test.client"))
+        return SchedulerEnvironment(server: server, client: client, directory: directory)
+    }
+
+    /// Runs `body` against a fresh server, stopped afterwards whatever happens.
+    static func with(_ body: (SchedulerEnvironment) async throws -> Void) async throws {
+        let environment = try await start()
+        do {
+            try await body(environment)
+        } catch {
+            await environment.stop()
+            throw error
+        }
+        await environment.stop()
+    }
+
+    func stop() async {
+        try? await client.shutdown()
+        await server.stop()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// A started scheduler service with short retry intervals.
+    func startScheduler(reservationTimeout: Duration = .seconds(30)) async throws -> SchedulerService {
+        let configuration = SchedulerConfiguration(
+            reservationTimeout: reservationTimeout, bindConcurrency: 8, unschedulableRetryInterval: .seconds(2),
+            reservationSweepInterval: .milliseconds(200))
+        let service = SchedulerService(
+            client: client, configuration: configuration, logger: quietLogger("test.scheduler"))
+        try await service.start()
+        return service
+    }
+
+    // MARK: Objects
+
+    @discardableResult
+    func createNode(
+        _ name: String, cpu: String = "4", memory: String = "8Gi", zone: String = "zone-a", labels: [String: String] = [:]
+    ) async throws -> Node {
+        var allLabels = labels
+        allLabels["kubernetes.io/hostname"] = name
+        allLabels["topology.kubernetes.io/zone"] = zone
+        let node = Node(
+            metadata: ObjectMeta(name: name, labels: allLabels),
+            status: NodeStatus(
+                allocatable: ["cpu": Quantity(stringLiteral: cpu), "memory": Quantity(stringLiteral: memory), "pods": "110"],
+                conditions: [NodeCondition(type: "Ready", status: "True", lastTransitionTime: .now())]))
+        return try await client.create(node)
+    }
+
+    /// A pod naming Stead's scheduler; with `owner`, controlled by it (kind StatefulPodSet unless told).
+    @discardableResult
+    func createPod(
+        _ name: String, cpu: String = "100m", memory: String = "64Mi", owner: Owner? = nil,
+        nodeSelector: [String: String]? = nil, annotations: [String: String]? = nil
+    ) async throws -> Pod {
+        var metadata = ObjectMeta(name: name, namespace: "default", labels: ["app": "test"], annotations: annotations)
+        if let owner {
+            metadata.ownerReferences = [
+                OwnerReference(
+                    apiVersion: owner.apiVersion, kind: owner.kind, name: owner.name, uid: owner.uid, controller: true)
+            ]
+        }
+        var spec = PodSpec(
+            containers: [
+                Container(
+                    name: "main", image: "busybox",
+                    resources: ResourceRequirements(
+                        requests: ["cpu": Quantity(stringLiteral: cpu), "memory": Quantity(stringLiteral: memory)]))
+            ],
+            schedulerName: "stead")
+        spec.nodeSelector = nodeSelector
+        return try await client.create(Pod(metadata: metadata, spec: spec))
+    }
+
+    func pod(_ name: String) async throws -> Pod {
+        try await client.get(Pod.self, name: name, namespace: "default")
+    }
+
+    func deletePod(_ name: String) async throws {
+        try await client.delete(Pod.self, name: name, namespace: "default")
+    }
+
+    /// Waits for the pod to be bound and returns its node.
+    func waitForNode(of name: String, timeout: Duration = .seconds(10)) async throws -> String {
+        var node: String?
+        try await eventually(timeout: timeout, "pod \(name) bound") {
+            node = try await pod(name).spec?.nodeName
+            return node.map { !$0.isEmpty } ?? false
+        }
+        return node!
+    }
+
+    func events(for pod: String, reason: String) async throws -> [Event] {
+        try await client.list(Event.self, namespace: "default").items.filter {
+            $0.involvedObject.name == pod && $0.reason == reason
+        }
+    }
+}
+
+struct Owner {
+    var name: String
+    var uid: String
+    var kind = "StatefulPodSet"
+    var apiVersion = "apps.stead.dev/v1alpha1"
+
+    static func statefulPodSet(_ name: String) -> Owner { Owner(name: name, uid: "uid-\(name)-\(UUID().uuidString)") }
+
+    static func statefulSet(_ name: String) -> Owner {
+        Owner(name: name, uid: "uid-\(name)-\(UUID().uuidString)", kind: "StatefulSet", apiVersion: "apps/v1")
+    }
+}
+
+func quietLogger(_ label: String) -> Logger {
+    var logger = Logger(label: label)
+    logger.logLevel = .warning
+    return logger
+}
+
+/// Fails when `condition` does not become true within `timeout`.
+func eventually(
+    timeout: Duration = .seconds(10), _ what: String = "condition", _ condition: () async throws -> Bool
+) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return }
+        try await Task.sleep(for: .milliseconds(25))
+    }
+    throw TimeoutError(what: what)
+}
+
+struct TimeoutError: Error, CustomStringConvertible {
+    var what: String
+    var description: String { "timed out waiting for \(what)" }
+}
