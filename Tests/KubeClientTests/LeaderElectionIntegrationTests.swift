@@ -37,8 +37,8 @@ struct LeaderElectionIntegrationTests {
 
     func elector(_ client: KubeClient, _ identity: String, releaseOnCancel: Bool = true) -> LeaderElector {
         LeaderElector(
-            client: client, lease: Self.key, identity: identity, leaseDuration: .seconds(2),
-            renewDeadline: .milliseconds(1500), retryPeriod: .milliseconds(200), releaseOnCancel: releaseOnCancel)
+            client: client, lease: Self.key, identity: identity, leaseDuration: .seconds(4),
+            renewDeadline: .seconds(3), retryPeriod: .milliseconds(200), releaseOnCancel: releaseOnCancel)
     }
 
     func campaign(_ elector: LeaderElector, _ leadership: Leadership) -> Task<Void, Never> {
@@ -78,7 +78,7 @@ struct LeaderElectionIntegrationTests {
             #expect(leadership.history == [first])
             let lease = try await env.client.get(Lease.self, name: Self.key.name, namespace: Self.key.namespace)
             #expect(lease.spec?.holderIdentity == first)
-            #expect(lease.spec?.leaseDurationSeconds == 2)
+            #expect(lease.spec?.leaseDurationSeconds == 4)
             #expect(lease.spec?.leaseTransitions == 0)
 
             // Graceful stop of the leader: it releases and the other takes over quickly.
@@ -118,7 +118,7 @@ struct LeaderElectionIntegrationTests {
             lease.spec?.leaseDurationSeconds = 60
             _ = try await env.client.update(lease)
             // It gives up within the renew deadline (plus slack for a loaded machine).
-            try await eventually(timeout: .seconds(6), "step down") { !a.isLeader }
+            try await eventually(timeout: .seconds(8), "step down") { !a.isLeader }
             await task.value  // run returns after losing leadership
             #expect(stopped.withLock { $0 })
             let after = try await env.client.get(Lease.self, name: Self.key.name, namespace: Self.key.namespace)
@@ -142,7 +142,7 @@ struct LeaderElectionIntegrationTests {
             let stoppedAt = ContinuousClock.now
             let lease = try await env.client.get(Lease.self, name: Self.key.name, namespace: Self.key.namespace)
             #expect(lease.spec?.holderIdentity == "crashy")
-            try await eventually(timeout: .seconds(5), "take-over after expiry") { b.isLeader }
+            try await eventually(timeout: .seconds(10), "take-over after expiry") { b.isLeader }
             // B only takes over once the 2 s lease has expired as B observed it.
             #expect(ContinuousClock.now - stoppedAt >= .milliseconds(1200))
             #expect(leadership.overlaps == 0)

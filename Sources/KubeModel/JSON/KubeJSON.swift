@@ -32,11 +32,11 @@ public enum KubeJSON {
     }
 
     public static func parse(_ data: Data) throws -> JSONValue {
-        try makeDecoder().decode(JSONValue.self, from: data)
+        try JSONValue.parse(data)
     }
 
     public static func serialize(_ value: JSONValue) throws -> Data {
-        try makeEncoder().encode(value)
+        value.serialized()
     }
 
     /// Encodes without any unknown-field handling: for values that are not API objects.
