@@ -105,6 +105,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict
         ),
@@ -121,6 +124,14 @@ let package = Package(
             name: "SchedulerIntegrationTests",
             dependencies: [
                 "SteadScheduler", "NodeSim", "KubeModel", "KubeClient", "ControlPlane",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SteadControllerIntegrationTests",
+            dependencies: [
+                "SteadController", "SteadScheduler", "NodeSim", "ControlPlane", "KubeClient", "KubeModel",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -148,7 +159,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SteadTests",
-            dependencies: ["stead", "KubeModel", "KubeClient", "ControlPlane"],
+            dependencies: [
+                "stead", "KubeModel", "KubeClient", "ControlPlane", "SteadController",
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strict
         ),
     ]

@@ -225,10 +225,16 @@ public final class NodeSimulator: ServiceLifecycle.Service, Sendable {
     /// Spreads the first lease renewal and status refresh of the nodes evenly over their intervals.
     private func scheduleHeartbeats() {
         let count = max(configuration.nodeCount, 1)
+        let renewal = configuration.effectiveLeaseRenewInterval
+        if renewal > configuration.leaseRenewInterval {
+            logger.notice(
+                "lease renewal interval stretched to stay within the heartbeat budget",
+                metadata: ["interval": "\(renewal)", "budget": "\(configuration.heartbeatBudget)/s"])
+        }
         let now = Date()
         for offset in 0..<configuration.nodeCount {
             let fraction = Double(offset + 1) / Double(count)
-            timers.schedule(.lease(offset), at: now.adding(configuration.leaseRenewInterval * fraction))
+            timers.schedule(.lease(offset), at: now.adding(renewal * fraction))
             timers.schedule(.nodeStatus(offset), at: now.adding(configuration.nodeStatusInterval * fraction))
         }
     }
@@ -237,7 +243,8 @@ public final class NodeSimulator: ServiceLifecycle.Service, Sendable {
         switch work {
         case .lease(let offset):
             await agent.renewLease(offset)
-            timers.schedule(work, after: configuration.leaseRenewInterval)
+            let jitter = 1 + configuration.leaseRenewJitter * Double.random(in: 0..<1)
+            timers.schedule(work, after: configuration.effectiveLeaseRenewInterval * jitter)
         case .nodeStatus(let offset):
             await agent.refreshStatus(offset)
             timers.schedule(work, after: configuration.nodeStatusInterval)

@@ -5,6 +5,9 @@ struct Stead: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stead",
         abstract: "Stateful pods on Kubernetes, updated without rescheduling.",
-        subcommands: [APIServerCommand.self, BenchCommand.self, NodeSimCommand.self]
+        subcommands: [
+            APIServerCommand.self, BenchCommand.self, ManifestsCommand.self, NodeSimCommand.self, RunCommand.self,
+            StatusCommand.self, UpCommand.self,
+        ]
     )
 }

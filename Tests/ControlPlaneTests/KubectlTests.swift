@@ -17,7 +17,7 @@ struct KubectlTests {
 
     /// Runs kubectl with its output in files and waits through the termination handler, so no thread of
     /// the cooperative pool blocks (the machine may have only two).
-    static func kubectl(_ arguments: [String], kubeconfig: String) async throws -> Run {
+    static func kubectl(_ arguments: [String], kubeconfig: String, environment extra: [String: String] = [:]) async throws -> Run {
         let directory = (kubeconfig as NSString).deletingLastPathComponent
         let outPath = directory + "/kubectl-\(UUID().uuidString).out"
         let errPath = directory + "/kubectl-\(UUID().uuidString).err"
@@ -33,6 +33,7 @@ struct KubectlTests {
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = directory
         environment["KUBECACHEDIR"] = directory + "/cache"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         process.standardOutput = FileHandle(forWritingAtPath: outPath)
         process.standardError = FileHandle(forWritingAtPath: errPath)

@@ -80,11 +80,32 @@ final class TestServer: Sendable {
         return Reply(status: Int(response.status.code), data: data, headers: response.headers)
     }
 
-    /// Reads watch events until `until` says stop, the stream ends, or `timeout` passes.
+    typealias WatchResult = (status: Int, events: [WatchEvent<JSONValue>])
+
+    /// Reads watch events until `until` says stop or the stream ends; throws if the watch is still open
+    /// after `timeout`. The guard is ours because AsyncHTTPClient's deadline only covers the response
+    /// head: a streamed body outlives it, and a watch without `timeoutSeconds` lasts 30 minutes.
     func watch(
         _ path: String, timeout: TimeAmount = .seconds(10), accept: String? = nil,
         until: @Sendable @escaping ([WatchEvent<JSONValue>]) -> Bool = { _ in false }
-    ) async throws -> (status: Int, events: [WatchEvent<JSONValue>]) {
+    ) async throws -> WatchResult {
+        try await withThrowingTaskGroup(of: WatchResult?.self) { group in
+            group.addTask { try await self.readWatch(path, timeout: timeout, accept: accept, until: until) }
+            group.addTask {
+                try await Task.sleep(for: .nanoseconds(timeout.nanoseconds))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let result = first else {
+                throw TestFailure("watch \(path) still open after \(timeout)")
+            }
+            return result
+        }
+    }
+
+    private func readWatch(
+        _ path: String, timeout: TimeAmount, accept: String?, until: ([WatchEvent<JSONValue>]) -> Bool
+    ) async throws -> WatchResult {
         var request = HTTPClientRequest(url: server.baseURL + path)
         request.headers.add(name: "Authorization", value: "Bearer \(server.token)")
         if let accept { request.headers.add(name: "Accept", value: accept) }
@@ -93,18 +114,14 @@ final class TestServer: Sendable {
         var events: [WatchEvent<JSONValue>] = []
         if status != 200 { return (status, events) }
         var pending = Data()
-        do {
-            for try await chunk in response.body {
-                pending.append(contentsOf: chunk.readableBytesView)
-                while let newline = pending.firstIndex(of: 0x0A) {
-                    let line = pending[pending.startIndex..<newline]
-                    pending = Data(pending[(newline + 1)...])
-                    if !line.isEmpty { events.append(try WatchEvent<JSONValue>.decode(line: Data(line))) }
-                }
-                if until(events) { break }
+        for try await chunk in response.body {
+            pending.append(contentsOf: chunk.readableBytesView)
+            while let newline = pending.firstIndex(of: 0x0A) {
+                let line = pending[pending.startIndex..<newline]
+                pending = Data(pending[(newline + 1)...])
+                if !line.isEmpty { events.append(try WatchEvent<JSONValue>.decode(line: Data(line))) }
             }
-        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
-            // The deadline ends the watch; return what arrived.
+            if until(events) { break }
         }
         return (status, events)
     }

@@ -67,7 +67,8 @@ struct LeaderElectionIntegrationTests {
             defer { watcher.cancel() }
 
             let taskA = campaign(a, leadership)
-            try await Task.sleep(for: .milliseconds(100))
+            // B starts once A leads: a fixed head start loses the race on a loaded machine.
+            try await eventually(timeout: .seconds(10), "A leads") { a.isLeader }
             let taskB = campaign(b, leadership)
             try await eventually(timeout: .seconds(5), "a leader") { leadership.current != nil }
             let first = try #require(leadership.current)

@@ -41,6 +41,20 @@ struct DecisionTests {
         #expect(total.pods == 1)
     }
 
+    @Test func leaseRenewalStretchesOnlyBeyondTheBudget() {
+        func interval(nodes: Int, every: Duration = .seconds(10)) -> Duration {
+            NodeSimConfiguration(nodeCount: nodes, leaseRenewInterval: every).effectiveLeaseRenewInterval
+        }
+        #expect(interval(nodes: 2, every: .milliseconds(200)) == .milliseconds(200))
+        #expect(interval(nodes: 5000) == .seconds(10), "5000 kubelets at 10 s are exactly the default budget")
+        #expect(interval(nodes: 8000) == .seconds(16))
+        #expect(interval(nodes: 50_000) == .seconds(20), "never beyond half the 40 s lease")
+        var unlimited = NodeSimConfiguration(nodeCount: 50_000)
+        unlimited.heartbeatBudget = 0
+        #expect(unlimited.effectiveLeaseRenewInterval == .seconds(10))
+        #expect(abs(NodeSimConfiguration(nodeCount: 5000).expectedHeartbeatsPerSecond - 5000 / 10.2) < 0.01)
+    }
+
     @Test func failingImageRuleIsTheTag() {
         #expect(FailingImage.fails("nginx:fail"))
         #expect(FailingImage.fails("registry:5000/team/app:fail-v2"))

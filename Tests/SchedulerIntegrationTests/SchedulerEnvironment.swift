@@ -99,8 +99,9 @@ struct SchedulerEnvironment {
         try await client.get(Pod.self, name: name, namespace: "default")
     }
 
+    /// Deletes with grace period 0: no kubelet runs here to confirm a graceful deletion.
     func deletePod(_ name: String) async throws {
-        try await client.delete(Pod.self, name: name, namespace: "default")
+        try await client.delete(Pod.self, name: name, namespace: "default", options: DeleteOptions(gracePeriodSeconds: 0))
     }
 
     /// Waits for the pod to be bound and returns its node.

@@ -80,7 +80,10 @@ enum Fixture {
         var status = PodStatus(phase: "Running")
         switch readiness {
         case .ready(let since):
-            status.conditions = [PodCondition(type: "Ready", status: "True", lastTransitionTime: KubeTime(since))]
+            status.conditions = [
+                PodCondition(type: "Ready", status: "True", lastTransitionTime: KubeTime(since)),
+                PodCondition(type: SteadLabels.inPlaceUpdateReady, status: "True", lastTransitionTime: KubeTime(since)),
+            ]
         case .notReady:
             status.conditions = [PodCondition(type: "Ready", status: "False", lastTransitionTime: KubeTime(now - 10))]
         case .crashing:

@@ -35,6 +35,22 @@ struct UpdatePlannerTests {
         #expect(rollout.plan().changes.isEmpty)
     }
 
+    @Test("a pod whose in-place gate is False is unavailable even while its Ready condition still says True")
+    func gateFalseCountsAsUnavailable() {
+        var rollout = Fixture.rollout(to: Self.newImage)
+        var updated = Fixture.pod(rollout.set, ordinal: 4, revision: rollout.update)
+        let conditions = updated.status?.conditions ?? []
+        updated.status?.conditions = conditions.map { condition in
+            var condition = condition
+            if condition.type == SteadLabels.inPlaceUpdateReady { condition.status = "False" }
+            return condition
+        }
+        rollout.replacePod(4, with: updated)
+        let plan = rollout.plan()
+        #expect(plan.changes.isEmpty)
+        #expect(plan.action(forOrdinal: 3)?.isWait == true)
+    }
+
     @Test("env change: recreated on the same node")
     func envChangeSameNode() {
         let plan = Fixture.rollout(to: Self.newEnv).plan()

@@ -54,12 +54,17 @@ struct Discovery: Sendable {
             if !info.categories.isEmpty { entry["categories"] = .array(info.categories.map { .string($0) }) }
             resources.append(.object(entry))
             for sub in info.subresources.sorted() {
-                let kind = sub == "binding" ? "Binding" : info.type.kind
+                let kind = sub == "binding" ? "Binding" : sub == "scale" ? "Scale" : info.type.kind
                 let verbs: [JSONValue] = sub == "binding" ? ["create"] : ["get", "patch", "update"]
-                resources.append([
+                var subresource: JSONObject = [
                     "name": .string("\(info.type.plural)/\(sub)"), "singularName": "",
                     "namespaced": .bool(info.type.namespaced), "kind": .string(kind), "verbs": .array(verbs),
-                ])
+                ]
+                if sub == "scale" {
+                    subresource["group"] = "autoscaling"
+                    subresource["version"] = "v1"
+                }
+                resources.append(.object(subresource))
             }
         }
         let groupVersion = group.isEmpty ? version : "\(group)/\(version)"

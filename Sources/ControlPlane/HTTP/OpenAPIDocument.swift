@@ -3,8 +3,8 @@ import KubeModel
 /// A minimal, honest OpenAPI v3 document for one group version: the paths and operations the server
 /// serves, tagged with `x-kubernetes-group-version-kind`, and the query parameters it accepts
 /// (`fieldValidation`, `dryRun`, ...). kubectl reads it to learn that the server validates fields, so it
-/// can send `fieldValidation=Strict` instead of validating on the client. It carries no object schemas:
-/// the server stores objects as schemaless JSON.
+/// can send `fieldValidation=Strict` instead of validating on the client. Built-in types carry no object
+/// schemas (the server stores them as schemaless JSON); custom resources carry their CRD's schema.
 enum OpenAPIDocument {
     static func groupVersion(_ resources: [ResourceInfo], version: String) -> JSONValue {
         var paths: JSONObject = [:]
@@ -43,7 +43,7 @@ enum OpenAPIDocument {
             "openapi": "3.0.0",
             "info": ["title": "Stead", "version": .string(version)],
             "paths": .object(paths),
-            "components": ["schemas": [:]],
+            "components": ["schemas": .object(CustomResourceOpenAPI.schemas(resources))],
         ]
     }
 
@@ -77,7 +77,8 @@ enum OpenAPIDocument {
     static func hash(_ resources: [ResourceInfo]) -> String {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for info in resources {
-            for byte in "\(info.type.apiVersion)/\(info.type.plural)/\(info.type.kind)/\(info.subresources.sorted())".utf8 {
+            let text = "\(info.type.apiVersion)/\(info.type.plural)/\(info.type.kind)/\(info.subresources.sorted())"
+            for byte in (text + CustomResourceOpenAPI.fingerprint(info)).utf8 {
                 value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
             }
         }

@@ -32,6 +32,11 @@ enum RequestBodyReader {
             return try parseYAML(data)
         }
         guard type.isEmpty || type.hasSuffix("json") || type == "*/*" else {
+            if type.contains("protobuf") {
+                throw Status.failure(
+                    .unsupportedMediaType,
+                    "this server does not accept protobuf (\(type)): send the object as JSON or YAML, as kubectl create -f and kubectl apply -f do - accepted media types include: application/json, application/yaml")
+            }
             throw Status.failure(.unsupportedMediaType, "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml")
         }
         return try parseJSON(data)

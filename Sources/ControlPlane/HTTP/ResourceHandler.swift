@@ -52,6 +52,19 @@ struct ResourceHandler: Sendable {
                 return try await patch(resource, path: path, name: name, request: request, query: query, status: true)
             default: throw methodNotAllowed(method, path: "status")
             }
+        case (let name?, "resize"?):
+            switch method {
+            case .get: return try get(resource, path: path, name: name, accept: nil)
+            case .put: return try await updateResize(resource, path: path, name: name, request: request, query: query)
+            case .patch:
+                return try await patch(resource, path: path, name: name, request: request, query: query, resize: true)
+            default: throw methodNotAllowed(method, path: "resize")
+            }
+        case (let name?, "finalize"?):
+            guard method == .put else { throw methodNotAllowed(method, path: "finalize") }
+            return try await finalize(resource, path: path, name: name, request: request, query: query)
+        case (let name?, "scale"?):
+            return try await scale(resource, path: path, name: name, request: request, query: query)
         case (let name?, "binding"?):
             guard method == .post else { throw methodNotAllowed(method, path: "binding") }
             return try await bind(resource, path: path, name: name, request: request, query: query)
@@ -147,10 +160,13 @@ struct ResourceHandler: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            let object = try ObjectRules.prepareForCreate(
-                body, resource: resource, namespace: path.namespace, generatedSuffix: ObjectRules.randomSuffix())
+            let object = try customResources.admit(
+                try ObjectRules.prepareForCreate(
+                    body, resource: resource, namespace: path.namespace, generatedSuffix: ObjectRules.randomSuffix()),
+                old: nil, resource: resource, fieldValidation: query["fieldValidation"])
             do {
                 let stored = try store.create(resource, object, dryRun: dryRun)
+                customResources.committed(resource, stored.object, deleted: false, dryRun: dryRun)
                 log("create", resource, stored.key, code: 201)
                 return Responses.object(stored, status: 201)
             } catch where error.statusReason == .alreadyExists && generated && attempt < 8 {
@@ -167,10 +183,13 @@ struct ResourceHandler: Sendable {
         let body = try await body(request)
         let key = try key(resource, path, name)
         let result = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in
-            let updated = try ObjectRules.prepareForUpdate(
-                body, old: current.object, resource: resource, namespace: key.namespace, name: name)
-            return DeleteRules.finishesDeletion(updated) ? .delete : .put(updated)
+            let updated = try customResources.admit(
+                try ObjectRules.prepareForUpdate(
+                    body, old: current.object, resource: resource, namespace: key.namespace, name: name),
+                old: current.object, resource: resource, fieldValidation: query["fieldValidation"])
+            return try .update(updated, old: current.object)
         }
+        customResources.committed(resource, result.object.object, deleted: result.deleted, dryRun: dryRun)
         log("update", resource, key, code: 200)
         return Responses.object(result.object)
     }
@@ -183,22 +202,38 @@ struct ResourceHandler: Sendable {
         let body = try await body(request)
         let key = try key(resource, path, name)
         let result = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in
-            .put(try ObjectRules.prepareStatusUpdate(body, old: current.object, resource: resource, name: name))
+            .put(
+                try customResources.admit(
+                    try ObjectRules.prepareStatusUpdate(body, old: current.object, resource: resource, name: name),
+                    old: current.object, resource: resource, fieldValidation: query["fieldValidation"]))
         }
+        customResources.committed(resource, result.object.object, deleted: result.deleted, dryRun: dryRun)
         log("update-status", resource, key, code: 200)
+        return Responses.object(result.object)
+    }
+
+    private func updateResize(
+        _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters
+    ) async throws(Status) -> Response {
+        try query.checkFieldValidation()
+        let dryRun = try query.dryRun()
+        let body = try await body(request)
+        let key = try key(resource, path, name)
+        let result = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in
+            .put(try ResizeRule.resize(body, old: current.object, name: name))
+        }
+        log("update-resize", resource, key, code: 200)
         return Responses.object(result.object)
     }
 
     private func patch(
         _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters,
-        status: Bool = false
+        status: Bool = false, resize: Bool = false
     ) async throws(Status) -> Response {
         guard let patchType = PatchType(contentType: request.headers[.contentType]) else {
-            throw Status.failure(
-                .unsupportedMediaType,
-                "the body of the request was in an unknown format - accepted media types include: \(PatchType.allCases.map(\.rawValue).joined(separator: ", "))"
-            )
+            throw PatchType.unsupported(request.headers[.contentType])
         }
+        try customResources.checkPatchType(patchType, resource: resource)
         try query.checkFieldValidation()
         let dryRun = try query.dryRun()
         let data = try await RequestBodyReader.read(request, limit: options.maxRequestBodyBytes)
@@ -208,13 +243,19 @@ struct ResourceHandler: Sendable {
             let patched = try patchType.apply(patch, to: current.object)
             if status {
                 return .put(
-                    try ObjectRules.prepareStatusUpdate(patched, old: current.object, resource: resource, name: name))
+                    try customResources.admit(
+                        try ObjectRules.prepareStatusUpdate(patched, old: current.object, resource: resource, name: name),
+                        old: current.object, resource: resource, fieldValidation: query["fieldValidation"]))
             }
-            let updated = try ObjectRules.prepareForUpdate(
-                patched, old: current.object, resource: resource, namespace: key.namespace, name: name)
-            return DeleteRules.finishesDeletion(updated) ? .delete : .put(updated)
+            if resize { return .put(try ResizeRule.resize(patched, old: current.object, name: name)) }
+            let updated = try customResources.admit(
+                try ObjectRules.prepareForUpdate(
+                    patched, old: current.object, resource: resource, namespace: key.namespace, name: name),
+                old: current.object, resource: resource, fieldValidation: query["fieldValidation"])
+            return try .update(updated, old: current.object)
         }
-        log(status ? "patch-status" : "patch", resource, key, code: 200)
+        customResources.committed(resource, result.object.object, deleted: result.deleted, dryRun: dryRun)
+        log(status ? "patch-status" : resize ? "patch-resize" : "patch", resource, key, code: 200)
         return Responses.object(result.object)
     }
 
@@ -231,14 +272,13 @@ struct ResourceHandler: Sendable {
         if let grace = try query.integer("gracePeriodSeconds") { deleteOptions.gracePeriodSeconds = grace }
         if let uid = query["preconditions.uid"] { deleteOptions.preconditionUID = uid }
         if let rv = query["preconditions.resourceVersion"] { deleteOptions.preconditionResourceVersion = rv }
+        if let orphan = query["orphanDependents"] { deleteOptions.orphanDependents = orphan == "true" }
         try deleteOptions.validatePolicy()
         let key = try key(resource, path, name)
-        let result = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in
-            try deleteOptions.checkPreconditions(current.object, resource: resource, name: name)
-            if let marked = DeleteRules.markIfFinalizing(current.object) { return .put(marked) }
-            return .delete
-        }
-        let code = result.deleted ? 200 : 202
+        let result = try ObjectDeleter(store: store).delete(resource, key, options: deleteOptions, dryRun: dryRun)
+        // Kubernetes answers 202 only for the deprecated orphanDependents=false; 200 otherwise.
+        let code = !result.deleted && deleteOptions.orphanDependents == false ? 202 : 200
+        customResources.committed(resource, result.object.object, deleted: result.deleted, dryRun: dryRun)
         log("delete", resource, key, code: code)
         return Responses.object(result.object, status: code)
     }

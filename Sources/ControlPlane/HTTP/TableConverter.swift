@@ -51,6 +51,7 @@ enum TableConverter {
     }
 
     static func columns(_ resource: ResourceInfo) -> [Column] {
+        if let custom = resource.custom { return CustomResourceTable.columns(custom) }
         switch (resource.type.group, resource.type.plural) {
         case ("", "pods"):
             return [
@@ -84,6 +85,7 @@ enum TableConverter {
     static func cells(_ resource: ResourceInfo, _ object: JSONValue, now: Date) -> [JSONValue] {
         let name = JSONValue.string(object[path: ["metadata", "name"]]?.stringValue ?? "")
         let age = JSONValue.string(self.age(object, now: now))
+        if let custom = resource.custom { return CustomResourceTable.cells(custom, object, now: now) }
         switch (resource.type.group, resource.type.plural) {
         case ("", "pods"):
             let statuses = object[path: ["status", "containerStatuses"]]?.arrayValue ?? []

@@ -1,25 +1,50 @@
 import KubeModel
 
-/// A first cut of Kubernetes' strategic merge patch, enough for `kubectl apply` and `kubectl edit` on
-/// the built-in types: merge-patch semantics, plus lists of objects merged by their merge key
-/// (containers and volumes by `name`, ports by `containerPort`/`port`, conditions by `type`, ...),
-/// `$patch: delete|replace|merge`, `$retainKeys`, `$setElementOrder/<list>` and
-/// `$deleteFromPrimitiveList/<list>`. Lists without a known merge key are replaced, as by merge patch.
+/// Kubernetes' strategic merge patch for the built-in types: merge-patch semantics, except that the
+/// list fields the types declare with `patchStrategy:"merge"` merge element by element (objects by
+/// their `patchMergeKey`, such as containers by `name`; primitives such as `metadata.finalizers` as a
+/// set union). Directives: `$patch: delete|replace|merge` on objects and list elements, `$retainKeys`,
+/// `$setElementOrder/<list>` and `$deleteFromPrimitiveList/<list>`. Every other list is replaced whole,
+/// as Kubernetes does (tolerations, taints, readinessGates, ...).
 public enum StrategicMergePatch {
-    /// Merge keys of list fields, by field name, as declared by the built-in types.
-    static let mergeKeys: [String: [String]] = [
-        "containers": ["name"], "initContainers": ["name"], "ephemeralContainers": ["name"], "volumes": ["name"],
-        "env": ["name"], "imagePullSecrets": ["name"], "volumeDevices": ["devicePath"], "volumeMounts": ["mountPath"],
-        "ports": ["containerPort", "port"], "conditions": ["type"], "ownerReferences": ["uid"], "hostAliases": ["ip"],
-        "taints": ["key"], "addresses": ["type"], "readinessGates": ["conditionType"],
-        "resourceClaims": ["name"], "topologySpreadConstraints": ["topologyKey"],
+    enum ListStrategy: Equatable {
+        case replace
+        case mergeByKey(String)
+        case mergePrimitives
+    }
+
+    /// The `patchStrategy`/`patchMergeKey` tags of the core/v1 and meta/v1 types, by field name; a
+    /// `parent.field` entry (parent: the enclosing object's field, or the list an element sits in) wins.
+    static let strategies: [String: ListStrategy] = [
+        "ownerReferences": .mergeByKey("uid"), "metadata.finalizers": .mergePrimitives,
+        "containers": .mergeByKey("name"), "initContainers": .mergeByKey("name"),
+        "ephemeralContainers": .mergeByKey("name"), "volumes": .mergeByKey("name"),
+        "imagePullSecrets": .mergeByKey("name"), "hostAliases": .mergeByKey("ip"),
+        "topologySpreadConstraints": .mergeByKey("topologyKey"), "resourceClaims": .mergeByKey("name"),
+        "schedulingGates": .mergeByKey("name"), "env": .mergeByKey("name"),
+        "containers.ports": .mergeByKey("containerPort"), "initContainers.ports": .mergeByKey("containerPort"),
+        "ephemeralContainers.ports": .mergeByKey("containerPort"), "spec.ports": .mergeByKey("port"),
+        "volumeMounts": .mergeByKey("mountPath"), "volumeDevices": .mergeByKey("devicePath"),
+        "conditions": .mergeByKey("type"), "addresses": .mergeByKey("type"), "podIPs": .mergeByKey("ip"),
+        "hostIPs": .mergeByKey("ip"), "resourceClaimStatuses": .mergeByKey("name"),
+        "podCIDRs": .mergePrimitives,
     ]
 
+    static func strategy(_ field: String, parent: String) -> ListStrategy {
+        strategies["\(parent).\(field)"] ?? strategies[field] ?? .replace
+    }
+
     public static func apply(_ patch: JSONValue, to target: JSONValue) -> JSONValue {
+        apply(patch, to: target, parent: "")
+    }
+
+    static func apply(_ patch: JSONValue, to target: JSONValue, parent: String) -> JSONValue {
         guard case .object(var patchObject) = patch else { return patch }
-        let directive = patchObject.removeValue(forKey: "$patch")?.stringValue
-        if directive == "replace" { return .object(stripDirectives(patchObject)) }
-        if directive == "delete" { return .null }
+        switch patchObject.removeValue(forKey: "$patch")?.stringValue {
+        case "replace": return .object(withoutDirectives(patchObject))
+        case "delete": return .null
+        default: break
+        }
         var result = target.objectValue ?? [:]
         if let retain = patchObject.removeValue(forKey: "$retainKeys")?.arrayValue {
             let keep = Set(retain.compactMap(\.stringValue))
@@ -27,10 +52,9 @@ public enum StrategicMergePatch {
         }
         var orders: [String: [JSONValue]] = [:]
         for (key, value) in patchObject {
-            if key.hasPrefix("$setElementOrder/") {
-                orders[String(key.dropFirst("$setElementOrder/".count))] = value.arrayValue ?? []
-            } else if key.hasPrefix("$deleteFromPrimitiveList/") {
-                let field = String(key.dropFirst("$deleteFromPrimitiveList/".count))
+            if let field = key.dropPrefix("$setElementOrder/") {
+                orders[field] = value.arrayValue ?? []
+            } else if let field = key.dropPrefix("$deleteFromPrimitiveList/") {
                 let remove = value.arrayValue ?? []
                 if let list = result[field]?.arrayValue { result[field] = .array(list.filter { !remove.contains($0) }) }
             } else if key.hasPrefix("$") {
@@ -38,52 +62,53 @@ public enum StrategicMergePatch {
             } else if value == .null {
                 result.removeValue(forKey: key)
             } else if case .array(let patchList) = value {
-                result[key] = .array(mergeList(patchList, into: result[key]?.arrayValue ?? [], field: key))
+                result[key] = .array(
+                    mergeList(patchList, into: result[key]?.arrayValue ?? [], strategy: strategy(key, parent: parent), field: key))
             } else if case .object = value {
-                let merged = apply(value, to: result[key] ?? .null)
+                let merged = apply(value, to: result[key] ?? .null, parent: key)
                 if merged == .null { result.removeValue(forKey: key) } else { result[key] = merged }
             } else {
                 result[key] = value
             }
         }
         for (field, order) in orders {
-            if let list = result[field]?.arrayValue { result[field] = .array(reorder(list, by: order, field: field)) }
+            guard let list = result[field]?.arrayValue else { continue }
+            result[field] = .array(reorder(list, by: order, strategy: strategy(field, parent: parent)))
         }
         return .object(result)
     }
 
-    private static func mergeKey(_ field: String, _ elements: [JSONValue]) -> String? {
-        guard let candidates = mergeKeys[field], !elements.isEmpty else { return nil }
-        return candidates.first { key in elements.allSatisfy { $0[key] != nil } }
-    }
-
-    static func mergeList(_ patch: [JSONValue], into target: [JSONValue], field: String) -> [JSONValue] {
-        let objects = patch.allSatisfy { $0.objectValue != nil }
-        guard objects, let key = mergeKey(field, patch.filter { $0["$patch"]?.stringValue != "delete" || $0.objectValue?.count ?? 0 > 1 }) ?? mergeKey(field, target)
-        else {
-            return patch.map { $0.objectValue != nil ? .object(stripDirectives($0.objectValue ?? [:])) : $0 }
-        }
+    static func mergeList(_ patch: [JSONValue], into target: [JSONValue], strategy: ListStrategy, field: String)
+        -> [JSONValue]
+    {
         if patch.contains(where: { $0["$patch"]?.stringValue == "replace" }) {
-            return patch.filter { $0["$patch"] == nil }.map { .object(stripDirectives($0.objectValue ?? [:])) }
+            return patch.filter { $0["$patch"] == nil }.map(withoutDirectives)
         }
-        var result = target
-        for element in patch {
-            guard let id = element[key] else { continue }
-            let index = result.firstIndex { $0[key] == id }
-            if element["$patch"]?.stringValue == "delete" {
-                if let index { result.remove(at: index) }
-            } else if let index {
-                result[index] = apply(element, to: result[index])
-            } else {
-                result.append(apply(element, to: .object([:])))
+        switch strategy {
+        case .replace:
+            return patch.map(withoutDirectives)
+        case .mergePrimitives:
+            return target + patch.filter { !target.contains($0) && $0.objectValue == nil }
+        case .mergeByKey(let key):
+            var result = target
+            for element in patch {
+                guard let id = element[key] else { continue }
+                let index = result.firstIndex { $0[key] == id }
+                if element["$patch"]?.stringValue == "delete" {
+                    if let index { result.remove(at: index) }
+                } else if let index {
+                    result[index] = apply(element, to: result[index], parent: field)
+                } else {
+                    result.append(apply(element, to: .object([:]), parent: field))
+                }
             }
+            return result
         }
-        return result
     }
 
-    private static func reorder(_ list: [JSONValue], by order: [JSONValue], field: String) -> [JSONValue] {
-        guard let key = mergeKey(field, order) ?? mergeKey(field, list) else {
-            // Primitive list: order as given, others after.
+    /// `$setElementOrder`: the listed elements first, in that order, then the others as they were.
+    private static func reorder(_ list: [JSONValue], by order: [JSONValue], strategy: ListStrategy) -> [JSONValue] {
+        guard case .mergeByKey(let key) = strategy else {
             let ordered = order.filter { list.contains($0) }
             return ordered + list.filter { !order.contains($0) }
         }
@@ -92,7 +117,18 @@ public enum StrategicMergePatch {
         return ordered + list.filter { element in !ids.contains { $0 == element[key] } }
     }
 
-    private static func stripDirectives(_ object: JSONObject) -> JSONObject {
+    private static func withoutDirectives(_ value: JSONValue) -> JSONValue {
+        guard let object = value.objectValue else { return value }
+        return .object(withoutDirectives(object))
+    }
+
+    private static func withoutDirectives(_ object: JSONObject) -> JSONObject {
         object.filter { !$0.key.hasPrefix("$") }
+    }
+}
+
+extension String {
+    fileprivate func dropPrefix(_ prefix: String) -> String? {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil
     }
 }

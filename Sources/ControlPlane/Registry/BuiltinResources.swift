@@ -4,11 +4,17 @@ import KubeModel
 public enum BuiltinResources {
     public static let namespaces = ResourceInfo(
         ResourceType(group: "", version: "v1", kind: "Namespace", plural: "namespaces", namespaced: false),
-        shortNames: ["ns"], subresources: ["status"])
+        shortNames: ["ns"], subresources: ["status", "finalize"])
 
     public static let pod = ResourceInfo(
         ResourceType(group: "", version: "v1", kind: "Pod", plural: "pods", namespaced: true),
-        shortNames: ["po"], subresources: ["status", "binding"], categories: ["all"])
+        shortNames: ["po"], subresources: ["status", "binding", "resize"], categories: ["all"])
+
+    public static let customResourceDefinitions = ResourceInfo(
+        ResourceType(
+            group: "apiextensions.k8s.io", version: "v1", kind: "CustomResourceDefinition",
+            plural: "customresourcedefinitions", namespaced: false),
+        shortNames: ["crd", "crds"], subresources: ["status"], categories: ["api-extensions"])
 
     public static let all: [ResourceInfo] = [
         namespaces,
@@ -41,6 +47,7 @@ public enum BuiltinResources {
             ResourceType(
                 group: "apps", version: "v1", kind: "ControllerRevision", plural: "controllerrevisions",
                 namespaced: true)),
+        customResourceDefinitions,
     ]
 
     public static let initialNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"]

@@ -8,16 +8,19 @@ public struct ResourceInfo: Sendable, Hashable {
     public var shortNames: [String]
     public var subresources: Set<String>
     public var categories: [String]
+    /// Set for resources a CustomResourceDefinition serves.
+    public var custom: CustomResourceVersion?
 
     public init(
         _ type: ResourceType, singular: String? = nil, shortNames: [String] = [], subresources: Set<String> = [],
-        categories: [String] = []
+        categories: [String] = [], custom: CustomResourceVersion? = nil
     ) {
         self.type = type
         self.singularName = singular ?? type.kind.lowercased()
         self.shortNames = shortNames
         self.subresources = subresources
         self.categories = categories
+        self.custom = custom
     }
 
     public var hasStatus: Bool { subresources.contains("status") }

@@ -40,6 +40,10 @@ public struct FieldSelectorExpression: Sendable, Hashable {
 
     /// The text value of a dotted field path; missing fields are "".
     static func fieldValue(_ object: JSONValue, path: String) -> String {
+        if path == "source", object["kind"] == "Event" {
+            // Kubernetes' `source` field of events: the reporting component.
+            return object[path: ["source", "component"]]?.stringValue ?? object["reportingComponent"]?.stringValue ?? ""
+        }
         let value = object[path: path.split(separator: ".").map(String.init)]
         switch value {
         case .string(let text)?: return text

@@ -17,6 +17,8 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
     public let certificates: ServingCertificates?
     let store: ObjectStore
     let registry: ResourceRegistry
+    /// Garbage collection and namespace deletion.
+    let lifecycle: LifecycleControllers
     private let logger: Logger
     private let runtime = Mutex<Runtime>(Runtime())
 
@@ -37,7 +39,9 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
         self.store = try ObjectStore(
             directory: options.dataDirectory, historyLimit: options.watchHistoryLimit,
             watchBufferSize: options.watchBufferSize, logger: logger)
+        self.lifecycle = LifecycleControllers(store: store, registry: registry, logger: logger)
         try createInitialNamespaces()
+        CustomResources(store: store, registry: registry, logger: logger).restore()
     }
 
     private func createInitialNamespaces() throws {
@@ -54,6 +58,7 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
     /// Starts listening; returns once the socket is bound.
     public func start() async throws {
         if runtime.withLock({ $0.task != nil }) { return }
+        lifecycle.start()
         let responder = APIResponder(
             token: token,
             resources: ResourceHandler(store: store, registry: registry, options: options, logger: logger),
@@ -136,6 +141,7 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
             await task.value
             deadline.cancel()
         }
+        await lifecycle.stop()
         store.close()
         logger.info("API server stopped")
     }

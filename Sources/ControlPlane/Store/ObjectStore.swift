@@ -13,12 +13,16 @@ final class ObjectStore: Sendable {
         var objects: [String: [ObjectKey: StoredObject]]
         var history: WatchHistory
         var hub: WatchHub
+        /// In-process controllers (garbage collector, namespace deletion) that see every event.
+        var observers: [AsyncStream<StoreEvent>.Continuation] = []
     }
 
     /// A change to one object, decided under the lock by the caller's closure.
     enum Change: Sendable {
         case put(JSONValue)
         case delete
+        /// Nothing to write: the answer is the current object.
+        case keep
     }
 
     private let state: Mutex<State>
@@ -47,6 +51,10 @@ final class ObjectStore: Sendable {
 
     func close() {
         disconnectWatchers()
+        state.withLock { state in
+            for observer in state.observers { observer.finish() }
+            state.observers = []
+        }
         storage.close()
     }
 
@@ -120,11 +128,14 @@ final class ObjectStore: Sendable {
         return try state.withLock { state throws(Status) -> StoredObject in
             if resource.type.namespaced {
                 let namespace = key.namespace ?? ""
-                guard state.objects[BuiltinResources.namespaces.storageKey]?[ObjectKey(namespace: nil, name: namespace)] != nil
+                guard let stored = state.objects[BuiltinResources.namespaces.storageKey]?[ObjectKey(namespace: nil, name: namespace)]
                 else {
                     throw Status.failure(
                         .notFound, "namespaces \"\(namespace)\" not found",
                         details: StatusDetails(name: namespace, kind: "namespaces"))
+                }
+                if DeleteRules.isDeleting(stored.object) {
+                    throw NamespaceRules.terminating(namespace, resource: resource, name: key.name)
                 }
             }
             if state.objects[resource.storageKey]?[key] != nil {
@@ -148,16 +159,8 @@ final class ObjectStore: Sendable {
                 throw Self.notFound(resource, key.name)
             }
             let change = try decide(current)
-            var changes: [(String, ObjectKey, Change)] = [(resource.storageKey, key, change)]
-            if case .delete = change, resource.storageKey == BuiltinResources.namespaces.storageKey {
-                // Deleting a namespace deletes what is in it.
-                for (resourceKey, objects) in state.objects {
-                    for objectKey in objects.keys where objectKey.namespace == key.name {
-                        changes.append((resourceKey, objectKey, .delete))
-                    }
-                }
-            }
-            let results = try commit(&state, changes, dryRun: dryRun)
+            if case .keep = change { return (current, false) }
+            let results = try commit(&state, [(resource.storageKey, key, change)], dryRun: dryRun)
             if case .delete = change { return (results[0], true) }
             return (results[0], false)
         }
@@ -194,6 +197,8 @@ final class ObjectStore: Sendable {
                 writes.append(.delete(resource: resource, key: key.description))
                 events.append(
                     StoreEvent(resourceVersion: rv, resource: resource, type: .deleted, object: stored, previous: previous))
+            case .keep:
+                continue
             }
         }
         if dryRun {
@@ -221,8 +226,23 @@ final class ObjectStore: Sendable {
             state.history.append(event)
             let closed = state.hub.publish(event)
             if closed > 0 { logger.warning("closed slow watchers", metadata: ["count": "\(closed)"]) }
+            for observer in state.observers { observer.yield(event) }
         }
         return events.map(\.object)
+    }
+
+    // MARK: Observers
+
+    /// Every stored object (by storage key) and, from that point on, every committed event: what an
+    /// in-process controller needs to start from the stored state and follow it without polling.
+    /// The stream is unbounded: controllers keep up with the store or fall behind, never miss an event.
+    func observe() -> (objects: [(resource: String, object: StoredObject)], events: AsyncStream<StoreEvent>) {
+        let (stream, continuation) = AsyncStream<StoreEvent>.makeStream(bufferingPolicy: .unbounded)
+        let objects = state.withLock { state -> [(resource: String, object: StoredObject)] in
+            state.observers.append(continuation)
+            return state.objects.flatMap { resource, objects in objects.values.map { (resource, $0) } }
+        }
+        return (objects, stream)
     }
 
     // MARK: Watch

@@ -28,6 +28,7 @@ public enum ObjectRules {
         metadata.removeValue(forKey: "deletionGracePeriodSeconds")
         object["metadata"] = .object(metadata)
         if resource.type == BuiltinResources.pod.type { object = podDefaults(object) }
+        if resource.type == BuiltinResources.namespaces.type { object = NamespaceRules.defaults(object) }
         return object
     }
 

@@ -5,6 +5,7 @@ import KubeModel
 import Logging
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// A client for the Kubernetes API: untyped access to any resource by ``ResourceType`` and typed
 /// access to ``KubeModel/KubeResource`` models. All requests but watches go through a client-side
@@ -18,6 +19,10 @@ public final class KubeClient: Sendable {
     let metrics: ClientMetrics
     /// Scheme, host, port and any path prefix, as requests are sent.
     let base: String
+    private let sentRequests = Atomic<Int>(0)
+
+    /// Requests this client has sent (watches included), for benchmarks that count API calls.
+    public var requestsSent: Int { sentRequests.load(ordering: .relaxed) }
 
     /// Largest response body accepted for a non-watch request.
     static let maxBodySize = 512 * 1024 * 1024
@@ -79,6 +84,7 @@ public final class KubeClient: Sendable {
     func makeRequest(
         method: HTTPMethod, path: String, query: [(String, String)], body: [UInt8]?, contentType: String?
     ) -> HTTPClientRequest {
+        sentRequests.add(1, ordering: .relaxed)
         var request = HTTPClientRequest(url: base + path + Self.encodeQuery(query))
         request.method = method
         request.headers.add(name: "Accept", value: "application/json")

@@ -21,8 +21,17 @@ public struct NodeSimConfiguration: Sendable, Hashable {
     public var restartLatency: Duration
     /// Time between two restarts of a container whose image fails (see ``FailingImage``).
     public var crashLoopInterval: Duration
-    /// Lease renewal interval per node (kubelet: 10 s). Renewals are spread over the interval.
+    /// Lease renewal interval per node (kubelet: 10 s). Renewals are spread over the interval; see
+    /// ``effectiveLeaseRenewInterval`` for what many nodes use.
     public var leaseRenewInterval: Duration
+    /// Lease renewals per second all nodes together may write: with more nodes than
+    /// `heartbeatBudget × leaseRenewInterval` the interval grows (up to half the lease duration).
+    /// The default, 500/s, is a quarter of what the embedded API server writes per second on 2 vCPU
+    /// (docs/benchmarks.md) and exactly what 5000 kubelets renewing every 10 s need.
+    public var heartbeatBudget: Double = 500
+    /// Each renewal comes `interval × (1 + jitter × random)` after the previous one ends, as the kubelet's
+    /// lease controller does (`wait.JitterUntil`, 0.04), so renewals never bunch up.
+    public var leaseRenewJitter: Double = 0.04
     /// Node status (Ready heartbeat) refresh interval when nothing changes (kubelet: 5 min).
     public var nodeStatusInterval: Duration
     /// `spec.leaseDurationSeconds` of the node leases (kubelet: 40).
@@ -69,6 +78,21 @@ public struct NodeSimConfiguration: Sendable, Hashable {
         self.registrationConcurrency = registrationConcurrency
         self.useNodeNameFieldSelector = useNodeNameFieldSelector
         self.kubeletVersion = kubeletVersion
+    }
+
+    /// The lease renewal interval in use: `leaseRenewInterval`, stretched when the nodes would otherwise
+    /// write more than `heartbeatBudget` renewals per second, but never beyond half of
+    /// `leaseDurationSeconds` (a node then still renews twice before its lease expires).
+    public var effectiveLeaseRenewInterval: Duration {
+        guard heartbeatBudget > 0 else { return leaseRenewInterval }
+        let needed = Duration.seconds(Double(nodeCount) / heartbeatBudget)
+        let ceiling = Duration.seconds(Double(leaseDurationSeconds) / 2)
+        return max(leaseRenewInterval, min(needed, ceiling))
+    }
+
+    /// Lease renewals per second the nodes write on average (jitter included).
+    public var expectedHeartbeatsPerSecond: Double {
+        Double(nodeCount) / (effectiveLeaseRenewInterval.inSeconds * (1 + leaseRenewJitter / 2))
     }
 
     /// Name of the node at `offset` (0..<nodeCount).

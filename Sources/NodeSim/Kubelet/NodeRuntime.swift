@@ -23,6 +23,8 @@ struct NodeRuntime: Sendable {
     var readySince = Date()
     /// Last heartbeat written to node status.
     var lastHeartbeat = Date()
+    /// Last lease write; nil after a fault stopped the heartbeats (the gap then is on purpose).
+    var lastLeaseRenewal: Date?
 
     init(offset: Int, name: String, addressing: NodeAddressing, allocatable: ResourceAmount) {
         self.offset = offset

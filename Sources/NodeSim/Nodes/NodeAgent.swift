@@ -37,6 +37,7 @@ struct NodeAgent: Sendable {
             node.heartbeatsStopped = false
             node.readySince = now
             node.lastHeartbeat = now
+            node.lastLeaseRenewal = now
         }
         logger.debug("node registered", metadata: ["node": "\(name)"])
     }
@@ -92,7 +93,11 @@ struct NodeAgent: Sendable {
             } catch let error as KubeAPIError where error.isNotFound {
                 _ = try await client.create(NodeManifest.lease(config, offset: offset, now: now))
             }
-            metrics.heartbeatWritten()
+            let previous = state.updateNode(offset) { node -> Date? in
+                defer { node.lastLeaseRenewal = now }
+                return node.lastLeaseRenewal
+            }
+            metrics.heartbeatWritten(gap: previous.map { now.timeIntervalSince($0) }, leaseDuration: Double(config.leaseDurationSeconds))
         } catch where error is CancellationError || Task.isCancelled {
             return
         } catch {
@@ -154,6 +159,7 @@ struct NodeAgent: Sendable {
         let now = Date()
         let node = state.updateNode(offset) { node -> NodeRuntime in
             let wasLost = node.lost
+            if node.heartbeatsStopped { node.lastLeaseRenewal = nil }
             node.heartbeatsStopped = false
             node.lost = false
             if wasLost { node.readySince = now }

@@ -24,6 +24,27 @@ public struct StatefulPodSetStatus: Codable, Sendable, Hashable {
 
     public init(replicas: Int32 = 0) { self.replicas = replicas }
 
+    /// A status missing `replicas` (written by hand, or by an older controller) still decodes: a set
+    /// whose status does not decode would be invisible to the controller.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        observedGeneration = try container.decodeIfPresent(Int64.self, forKey: .observedGeneration)
+        replicas = try container.decodeIfPresent(Int32.self, forKey: .replicas) ?? 0
+        readyReplicas = try container.decodeIfPresent(Int32.self, forKey: .readyReplicas)
+        availableReplicas = try container.decodeIfPresent(Int32.self, forKey: .availableReplicas)
+        currentReplicas = try container.decodeIfPresent(Int32.self, forKey: .currentReplicas)
+        updatedReplicas = try container.decodeIfPresent(Int32.self, forKey: .updatedReplicas)
+        currentRevision = try container.decodeIfPresent(String.self, forKey: .currentRevision)
+        updateRevision = try container.decodeIfPresent(String.self, forKey: .updateRevision)
+        collisionCount = try container.decodeIfPresent(Int32.self, forKey: .collisionCount)
+        selector = try container.decodeIfPresent(String.self, forKey: .selector)
+        conditions = try container.decodeIfPresent([StatefulPodSetCondition].self, forKey: .conditions)
+        updatedInPlace = try container.decodeIfPresent(Int32.self, forKey: .updatedInPlace)
+        recreatedOnSameNode = try container.decodeIfPresent(Int32.self, forKey: .recreatedOnSameNode)
+        rescheduled = try container.decodeIfPresent(Int32.self, forKey: .rescheduled)
+        rescheduleReasons = try container.decodeIfPresent([String: Int32].self, forKey: .rescheduleReasons)
+    }
+
     public func condition(_ type: StatefulPodSetConditionType) -> StatefulPodSetCondition? {
         conditions?.first { $0.type == type.rawValue }
     }

@@ -10,3 +10,12 @@ public enum SteadLabels {
     public static let schedulerName = "stead"
     public static let fieldManager = "stead-controller"
 }
+
+extension SteadLabels {
+    /// On a pod: schedule it through filter and score even when an earlier incarnation ran on some node
+    /// (podUpdatePolicy Recreate, the plain Kubernetes baseline). Read by Stead's scheduler.
+    public static let scheduleAnew = "stead.dev/schedule-anew"
+    /// On a pod about to be deleted and recreated on its node: `true` or the successor's requests as a
+    /// JSON resource list; the scheduler keeps that capacity for the successor.
+    public static let reserveForReplacement = "stead.dev/reserve-for-replacement"
+}

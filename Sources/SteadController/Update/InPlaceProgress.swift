@@ -50,11 +50,27 @@ public enum InPlaceProgress {
                 return "container \(container.name) runs \(status.image), not \(image)"
             }
             if !status.ready { return "container \(container.name) not ready" }
+            if let resource = unappliedResource(spec: container.resources, running: status.resources) {
+                return "container \(container.name) runs another \(resource)"
+            }
         }
         for type in ["PodResizePending", "PodResizeInProgress"] where pod.status?.condition(type)?.status == "True" {
             return "resize: \(type)"
         }
         if let resize = pod.status?.resize, !resize.isEmpty { return "resize: \(resize)" }
+        return nil
+    }
+
+    /// The first cpu/memory request or limit the kubelet reports running at another value than the spec
+    /// asks (a resize not applied yet), as `requests.cpu`; nil when it reports none or all match.
+    static func unappliedResource(spec: ResourceRequirements?, running: ResourceRequirements?) -> String? {
+        guard let running else { return nil }
+        for resource in ["cpu", "memory"] {
+            if let wanted = spec?.requests?[resource], running.requests?[resource] != wanted {
+                return "requests.\(resource)"
+            }
+            if let wanted = spec?.limits?[resource], running.limits?[resource] != wanted { return "limits.\(resource)" }
+        }
         return nil
     }
 

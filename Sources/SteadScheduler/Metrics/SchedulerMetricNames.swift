@@ -12,6 +12,16 @@ public enum SchedulerMetricNames {
     public static let reservationsHeld = "stead_scheduler_reservations_held"
     /// Timer (seconds): one filter + score cycle or one sticky evaluation; label `path`: new, sticky.
     public static let algorithmDuration = "stead_scheduler_scheduling_algorithm_duration_seconds"
+    /// Timer (seconds): one `POST pods/{name}/binding`; label `result`: bound, error.
+    public static let bindingDuration = "stead_scheduler_binding_duration_seconds"
+    /// Every reason label a fallback can carry (`StickyFallbackReason.metricLabel`).
+    public static let fallbackReasons = ["node_gone", "node_not_ready", "filtered"]
+
+    /// Every metric the scheduler emits, as `/metrics` names them.
+    public static let all = [
+        scheduleAttempts, nodeEvaluations, stickyBinds, stickyFallbacks, reservationsHeld, algorithmDuration,
+        bindingDuration,
+    ]
 
     public enum Label {
         public static let result = "result"

@@ -13,6 +13,7 @@ public struct SchedulerMetrics: Sendable {
     private let newPathDuration: Timer
     private let stickyPathDuration: Timer
     private let reservationsHeld: Gauge
+    private let fallbacks: [String: Counter]
 
     public init() {
         typealias Names = SchedulerMetricNames
@@ -26,6 +27,10 @@ public struct SchedulerMetrics: Sendable {
         newPathDuration = Timer(label: Names.algorithmDuration, dimensions: [(Names.Label.path, "new")])
         stickyPathDuration = Timer(label: Names.algorithmDuration, dimensions: [(Names.Label.path, "sticky")])
         reservationsHeld = Gauge(label: Names.reservationsHeld)
+        // Made up front so that every reason is a series at 0 before its first fallback.
+        fallbacks = Dictionary(uniqueKeysWithValues: Names.fallbackReasons.map { reason in
+            (reason, Counter(label: Names.stickyFallbacks, dimensions: [(Names.Label.reason, reason)]))
+        })
     }
 
     public func record(_ result: ScheduleResult, duration: Duration) {
@@ -44,10 +49,10 @@ public struct SchedulerMetrics: Sendable {
             stickyBinds.increment()
             stickyEvaluations.increment(by: evaluations)
         case .fallback(let reason):
-            Counter(
+            let counter = fallbacks[reason.metricLabel] ?? Counter(
                 label: SchedulerMetricNames.stickyFallbacks,
-                dimensions: [(SchedulerMetricNames.Label.reason, reason.metricLabel)]
-            ).increment()
+                dimensions: [(SchedulerMetricNames.Label.reason, reason.metricLabel)])
+            counter.increment()
         }
         stickyPathDuration.recordNanoseconds(duration.nanoseconds)
     }

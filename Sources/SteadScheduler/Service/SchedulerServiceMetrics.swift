@@ -4,7 +4,7 @@ import Metrics
 /// failed attempts.
 struct SchedulerServiceMetrics: Sendable {
     /// Timer (seconds): one `POST pods/{name}/binding`; label `result`: bound, error.
-    static let bindingDuration = "stead_scheduler_binding_duration_seconds"
+    static let bindingDuration = SchedulerMetricNames.bindingDuration
 
     private let bound: Timer
     private let failed: Timer

@@ -11,6 +11,8 @@ public enum Incarnation: Sendable, Hashable {
 /// The identity rule. A bare pod (no controller owner) is never a replacement: recreating it by hand
 /// does not make it the same workload.
 public func classifyIncarnation(of pod: Pod, record: PlacementRecord?) -> Incarnation {
+    // A controller asks for the plain Kubernetes path (podUpdatePolicy Recreate) with this annotation.
+    guard pod.metadata.annotations?["stead.dev/schedule-anew"] != "true" else { return .new }
     guard let record, pod.objectKey == record.identity,
         let owner = pod.metadata.controllerReference?.uid, owner == record.ownerUID,
         pod.metadata.uid == nil || pod.metadata.uid != record.podUID

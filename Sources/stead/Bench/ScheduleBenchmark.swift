@@ -84,7 +84,10 @@ struct ScheduleBenchmark {
 
         let newPods = try await phase(service, label: "new pods")
         try await forEach(pods, label: "deleting \(pods) pods") { index in
-            try await client.delete(Pod.self, name: Self.podName(index), namespace: Self.namespace)
+            // No kubelets here to confirm a graceful deletion: remove the pods at once.
+            try await client.delete(
+                Pod.self, name: Self.podName(index), namespace: Self.namespace,
+                options: DeleteOptions(gracePeriodSeconds: 0))
         }
         try await waitUntil("reservations for every deleted pod") {
             await service.statistics.reservationsHeld >= pods

@@ -5,7 +5,11 @@ struct TextTable {
 
     init(_ header: String...) { self.header = header }
 
+    init(_ header: [String]) { self.header = header }
+
     mutating func add(_ cells: String...) { rows.append(cells) }
+
+    mutating func add(_ cells: [String]) { rows.append(cells) }
 
     func render() -> String {
         let all = [header] + rows

@@ -77,7 +77,10 @@ struct CommandResult {
     var stderr: String
 }
 
-/// Runs a program to completion, feeding `input` on stdin.
+/// Runs a program to completion, feeding `input` on stdin. Its output goes to temporary files rather
+/// than pipes: reading a pipe to its end can fail with EINTR (which Foundation's
+/// `readDataToEndOfFile` turns into a crash) when other tests' children exit, and a child that fills one
+/// pipe while the other is read would block forever.
 func runCommand(_ executable: String, _ arguments: [String], input: String? = nil,
                 environment: [String: String] = [:]) throws -> CommandResult {
     let process = Process()
@@ -86,21 +89,38 @@ func runCommand(_ executable: String, _ arguments: [String], input: String? = ni
     var env = ProcessInfo.processInfo.environment
     env.merge(environment) { _, new in new }
     process.environment = env
-    let stdout = Pipe()
-    let stderr = Pipe()
+    let folder = try TestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let stdoutPath = folder + "/stdout"
+    let stderrPath = folder + "/stderr"
+    FileManager.default.createFile(atPath: stdoutPath, contents: nil)
+    FileManager.default.createFile(atPath: stderrPath, contents: nil)
+    let stdout = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))
+    let stderr = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
     let stdin = Pipe()
     process.standardOutput = stdout
     process.standardError = stderr
     process.standardInput = stdin
     try process.run()
-    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+    try? stdout.close()
+    try? stderr.close()
+    if let input { try stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8)) }
     try stdin.fileHandleForWriting.close()
-    let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    let err = stderr.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return CommandResult(
-        status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-        stderr: String(decoding: err, as: UTF8.self))
+        status: process.terminationStatus,
+        stdout: (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "",
+        stderr: (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "")
+}
+
+/// ``runCommand(_:_:input:environment:)`` on a Dispatch thread, for long commands: a test must not hold one of
+/// the few threads of Swift's cooperative pool while it blocks.
+func runLongCommand(_ executable: String, _ arguments: [String]) async throws -> CommandResult {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { try runCommand(executable, arguments) })
+        }
+    }
 }
 
 enum TestPaths {

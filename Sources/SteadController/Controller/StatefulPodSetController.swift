@@ -1,0 +1,145 @@
+import Foundation
+import KubeClient
+import KubeModel
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// The StatefulPodSet controller: informers on sets, their pods, claims and revisions (and nodes, for
+/// node loss and nodeSelector checks) feed a work queue of set keys; workers reconcile one set at a
+/// time with ``SetReconciler``.
+///
+/// A `Service` for ServiceLifecycle (``run()``), or ``start()`` / ``stop()`` for tests. The CRD must be
+/// installed (``StatefulPodSetCRD/install(using:)``) before ``start()``, which waits for the first list.
+public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable {
+    public let configuration: ControllerConfiguration
+    let logger: Logger
+    let queue: WorkQueue<String>
+    let state: ControllerState
+    let metrics = ControllerMetrics()
+    let reconciler: SetReconciler
+
+    let sets: Informer<StatefulPodSet>
+    let pods: Informer<Pod>
+    let claims: Informer<PersistentVolumeClaim>
+    let revisions: Informer<ControllerRevision>
+    let nodes: Informer<Node>
+
+    private let tasks = Mutex<RunningTasks>(RunningTasks())
+
+    private struct RunningTasks {
+        var informers: Task<Void, Never>?
+        var workers: Task<Void, Never>?
+        var started = false
+    }
+
+    public init(
+        client: KubeClient, configuration: ControllerConfiguration = .init(),
+        logger: Logger = Logger(label: "stead.controller")
+    ) {
+        self.configuration = configuration
+        self.logger = logger
+        self.queue = WorkQueue<String>(
+            policy: RateLimitPolicy(baseDelay: .milliseconds(20), maxDelay: .seconds(30), overallQPS: 0))
+        let state = ControllerState(expectationTimeout: configuration.expectationTimeout)
+        self.state = state
+        let namespace = configuration.namespace
+        let owned = SteadLabels.set
+        sets = Informer(client: client, namespace: namespace, resyncPeriod: configuration.resyncPeriod, logger: logger)
+        pods = Informer(client: client, namespace: namespace, labelSelector: owned, logger: logger)
+        claims = Informer(client: client, namespace: namespace, labelSelector: owned, logger: logger)
+        revisions = Informer(client: client, namespace: namespace, labelSelector: owned, logger: logger)
+        nodes = Informer(client: client, logger: logger)
+
+        let writer = ObjectWriter(client: client, state: state)
+        let events = EventRecorder(client: client, logger: logger)
+        let caches = ControllerCaches(
+            sets: sets.store, pods: pods.store, claims: claims.store, revisions: revisions.store, nodes: nodes.store)
+        reconciler = SetReconciler(
+            configuration: configuration, caches: caches, state: state, writer: writer,
+            revisions: RevisionSync(client: client),
+            scale: ScaleExecutor(writer: writer, events: events, metrics: metrics, logger: logger),
+            updates: UpdateExecutor(writer: writer, state: state, events: events, metrics: metrics, logger: logger),
+            gates: ReadinessGateSweep(writer: writer), status: StatusWriter(client: client, state: state),
+            events: events, logger: logger)
+        registerHandlers()
+    }
+
+    // MARK: Lifecycle
+
+    /// Starts the informers, waits until each has listed once, then starts the workers.
+    public func start() async throws {
+        let first = tasks.withLock { running in
+            defer { running.started = true }
+            return !running.started
+        }
+        guard first else { return }
+        let informers = Task {
+            await withDiscardingTaskGroup { group in
+                group.addTask { await self.sets.run() }
+                group.addTask { await self.pods.run() }
+                group.addTask { await self.claims.run() }
+                group.addTask { await self.revisions.run() }
+                group.addTask { await self.nodes.run() }
+            }
+        }
+        tasks.withLock { $0.informers = informers }
+        await nodes.waitForSync()
+        await pods.waitForSync()
+        await claims.waitForSync()
+        await revisions.waitForSync()
+        await sets.waitForSync()
+        try Task.checkCancellation()
+        let workers = Task {
+            await withDiscardingTaskGroup { group in
+                for _ in 0..<configuration.workers { group.addTask { await self.workerLoop() } }
+            }
+        }
+        tasks.withLock { $0.workers = workers }
+        logger.info(
+            "controller started",
+            metadata: ["namespace": "\(configuration.namespace ?? "(all)")", "workers": "\(configuration.workers)"])
+    }
+
+    /// Lets the reconciles in flight finish, then stops the informers.
+    public func stop() async {
+        let running = tasks.withLock { $0 }
+        await queue.shutDown()
+        await running.workers?.value
+        running.informers?.cancel()
+        await running.informers?.value
+        logger.info("controller stopped")
+    }
+
+    public func run() async throws {
+        try await start()
+        try? await gracefulShutdown()
+        await stop()
+    }
+
+    // MARK: Work
+
+    private func workerLoop() async {
+        while let key = await queue.get() {
+            await process(key)
+            await queue.done(key)
+        }
+    }
+
+    private func process(_ key: String) async {
+        let started = ContinuousClock.now
+        do {
+            let after = try await reconciler.reconcile(key)
+            metrics.recordReconcile(ContinuousClock.now - started, succeeded: true)
+            await queue.forget(key)
+            if let after { await queue.addAfter(key, delay: after) }
+        } catch {
+            metrics.recordReconcile(ContinuousClock.now - started, succeeded: false)
+            let conflict = (error as? KubeAPIError)?.isConflict ?? false
+            logger.log(
+                level: conflict ? .debug : .warning, "reconcile failed, retrying",
+                metadata: ["set": "\(key)", "error": "\(error)"])
+            await queue.addRateLimited(key)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Logging
+import SteadController
+
+struct UpdateBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "The same rollout under each update policy, side by side with plain Kubernetes' Recreate.",
+        discussion: """
+            Starts in this process an embedded API server, NodeSim with N nodes, and Stead's scheduler and \
+            controller. For each policy it creates a StatefulPodSet of R replicas (Parallel), waits for every \
+            pod to be Ready, rolls the change out, and waits until every replica is updated and Ready again. \
+            Recreate is what a StatefulSet does: delete, recreate, schedule anew.
+            """
+    )
+
+    @Option(help: "Simulated nodes (8 cpu / 32Gi / 110 pods each).")
+    var nodes: Int = 1_000
+
+    @Option(help: "Replicas of each set.")
+    var replicas: Int = 1_000
+
+    @Option(help: "Zones the nodes are spread over.")
+    var zones: Int = 3
+
+    @Option(help: "What the rollout changes: \(TemplateChange.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var change: TemplateChange = .image
+
+    @Option(help: "Pods updated at the same time (rollingUpdate.maxUnavailable).")
+    var maxUnavailable: Int = 1
+
+    @Option(
+        parsing: .upToNextOption,
+        help: "Policies to compare, in order (default: Recreate SameNodeRecreate InPlaceIfPossible).")
+    var policies: [String] = [
+        PodUpdatePolicy.recreate.rawValue, PodUpdatePolicy.sameNodeRecreate.rawValue,
+        PodUpdatePolicy.inPlaceIfPossible.rawValue,
+    ]
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard nodes > 0, replicas > 0, zones > 0, maxUnavailable > 0 else {
+            throw ValidationError("--nodes, --replicas, --zones and --max-unavailable must be positive")
+        }
+        let known = Set(PodUpdatePolicy.allowed.map(\.rawValue))
+        if let unknown = policies.first(where: { !known.contains($0) }) {
+            throw ValidationError(
+                "unknown policy \"\(unknown)\"; use one of: \(known.sorted().joined(separator: ", "))")
+        }
+    }
+
+    func run() async throws {
+        logging.bootstrap()
+        let logger = Logger(label: "stead.bench")
+        let cluster = try await BenchCluster.start(nodes: nodes, zones: zones, logger: logger)
+        let benchmark = UpdateBenchmark(
+            cluster: cluster, replicas: replicas, change: change, maxUnavailable: maxUnavailable,
+            policies: policies.map { PodUpdatePolicy(rawValue: $0) })
+        let result: UpdateBenchmark.Result
+        do {
+            result = try await benchmark.run()
+        } catch {
+            await cluster.stop()
+            throw error
+        }
+        await cluster.stop()
+        print(json ? try result.json() : result.table())
+    }
+}
+
+extension TemplateChange: ExpressibleByArgument {}

@@ -1,0 +1,58 @@
+import KubeModel
+import SteadController
+
+/// One RBAC rule: the exact verbs Stead uses on some resources of one API group.
+struct AccessRule: Sendable, Equatable {
+    var group: String
+    var resources: [String]
+    var verbs: [String]
+    var resourceNames: [String] = []
+
+    var json: JSONValue {
+        var rule: JSONObject = [
+            "apiGroups": [.string(group)],
+            "resources": .array(resources.map(JSONValue.string)),
+            "verbs": .array(verbs.map(JSONValue.string)),
+        ]
+        if !resourceNames.isEmpty { rule["resourceNames"] = .array(resourceNames.map(JSONValue.string)) }
+        return .object(rule)
+    }
+}
+
+/// Least privilege for `stead run`: what the scheduler and the controller call, nothing more, and no
+/// wildcard. Adding an API call to either means adding its verb here (the manifests test checks the
+/// rules hold no `*`).
+enum AccessRules {
+    static let watch = ["get", "list", "watch"]
+
+    /// Cluster-wide: StatefulPodSets and their pods may live in any namespace.
+    static var cluster: [AccessRule] {
+        let sets = StatefulPodSet.resourceType
+        return [
+            AccessRule(group: "", resources: ["pods"], verbs: watch + ["create", "delete", "patch"]),
+            AccessRule(group: "", resources: ["pods/status"], verbs: ["patch"]),
+            AccessRule(group: "", resources: ["pods/binding"], verbs: ["create"]),
+            AccessRule(group: "", resources: ["pods/resize"], verbs: ["patch"]),
+            AccessRule(group: "", resources: ["nodes"], verbs: watch),
+            AccessRule(group: "", resources: ["persistentvolumeclaims"], verbs: watch + ["create", "delete"]),
+            AccessRule(group: "", resources: ["persistentvolumes"], verbs: watch),
+            // Placement records: one ConfigMap per owner, merge-patched.
+            AccessRule(group: "", resources: ["configmaps"], verbs: watch + ["create", "patch"]),
+            AccessRule(group: "", resources: ["events"], verbs: ["create"]),
+            AccessRule(group: "apps", resources: ["controllerrevisions"], verbs: watch + ["create", "delete", "patch"]),
+            // The controller writes a set's status only; nothing of Stead reads or writes /scale.
+            AccessRule(group: sets.group, resources: [sets.plural], verbs: watch),
+            AccessRule(group: sets.group, resources: ["\(sets.plural)/status"], verbs: ["patch"]),
+            // `stead run --install-crd`: create cannot be limited by name; reading and updating can.
+            AccessRule(group: "apiextensions.k8s.io", resources: ["customresourcedefinitions"], verbs: ["create"]),
+            AccessRule(
+                group: "apiextensions.k8s.io", resources: ["customresourcedefinitions"], verbs: ["get", "update"],
+                resourceNames: [StatefulPodSetCRD.name]),
+        ]
+    }
+
+    /// In Stead's own namespace only: the leader election Lease.
+    static var leaderElection: [AccessRule] {
+        [AccessRule(group: "coordination.k8s.io", resources: ["leases"], verbs: ["get", "create", "update"])]
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import KubeClient
+import KubeModel
+import Logging
+import ServiceLifecycle
+import SteadController
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run Stead's controller and scheduler against a Kubernetes cluster.",
+        discussion: """
+            The cluster comes from --kubeconfig, else KUBECONFIG, else the in-cluster service account, \
+            else ~/.kube/config. With --leader-elect, only the replica that holds the Lease runs the loops.
+            """
+    )
+
+    @Option(help: "Kubeconfig of the cluster (default: KUBECONFIG, in-cluster, ~/.kube/config).")
+    var kubeconfig: String?
+
+    @Option(help: "Kubeconfig context (default: its current context).")
+    var context: String?
+
+    @Flag(help: "Run the loops only while holding a Lease, so that several replicas can run.")
+    var leaderElect = false
+
+    @Option(help: "Namespace of the leader election Lease (default: the configuration's namespace).")
+    var leaderElectNamespace: String?
+
+    @Option(help: "Name of the leader election Lease.")
+    var leaderElectLeaseName: String = "stead"
+
+    @Option(help: "Pods whose spec.schedulerName is this are placed by Stead.")
+    var schedulerName: String = "stead"
+
+    @Option(help: "Manage this namespace only (default: every namespace).")
+    var namespace: String?
+
+    @Option(help: "Client-side request limit per second (0: unlimited).")
+    var qps: Double = 50
+
+    @Option(help: "Client-side burst of requests above --qps.")
+    var burst: Int = 100
+
+    @Option(help: "Where to serve /metrics, /healthz and /readyz (host:port).")
+    var metricsAddress: ListenAddress = ListenAddress(host: "127.0.0.1", port: 8080)
+
+    @Flag(help: "Create or update the StatefulPodSet CRD at start (needs RBAC on customresourcedefinitions).")
+    var installCrd = false
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard qps >= 0, burst > 0 else { throw ValidationError("--qps must be 0 or more and --burst positive") }
+    }
+
+    func run() async throws {
+        logging.bootstrap()
+        let registry = ProcessMetrics.bootstrap()
+        let logger = Logger(label: "stead.run")
+        var configuration = try ClientConfiguration.load(kubeconfigPath: kubeconfig.map(absolutePath), context: context)
+        configuration.qps = qps
+        configuration.burst = burst
+        let client = try KubeClient(configuration: configuration, logger: logger.labelled("stead.client"))
+        let readiness = Readiness()
+        let metrics = MetricsServer(address: metricsAddress, registry: registry, readiness: readiness, logger: logger)
+        try await metrics.start()
+        if installCrd {
+            do {
+                try await StatefulPodSetCRD.install(using: client)
+            } catch {
+                try? await client.shutdown()
+                await metrics.stop()
+                throw error
+            }
+            logger.info("StatefulPodSet CRD installed")
+        }
+        let identity = leaderElect ? LeaderElectedComponents.defaultIdentity() : nil
+        let loops = makeLoops(
+            client: client, identity: identity, leaseNamespace: configuration.namespace, readiness: readiness,
+            logger: logger)
+        say("stead run started against \(configuration.server), metrics at \(metrics.baseURL)/metrics"
+            + (identity.map { ", leader election as \($0)" } ?? ""))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: metrics), .init(service: loops)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+        try? await client.shutdown()
+    }
+
+    /// The loops themselves, or, with an election `identity`, the loops run only while holding the Lease.
+    private func makeLoops(
+        client: KubeClient, identity: String?, leaseNamespace: String, readiness: Readiness, logger: Logger
+    ) -> any ServiceLifecycle.Service {
+        let options = ComponentOptions(schedulerName: schedulerName, namespace: namespace)
+        let make: @Sendable () -> SteadComponents = {
+            SteadComponents(client: client, options: options, readiness: readiness, logger: logger)
+        }
+        guard let identity else { return make() }
+        let lease = ObjectKey(namespace: leaderElectNamespace ?? leaseNamespace, name: leaderElectLeaseName)
+        return LeaderElectedComponents(
+            client: client, lease: lease, identity: identity, readiness: readiness,
+            logger: logger.labelled("stead.leader-election"), makeComponents: make)
+    }
+}

@@ -1,0 +1,109 @@
+import Hummingbird
+import Logging
+import Prometheus
+import ServiceLifecycle
+import Synchronization
+
+/// Plain HTTP for operators and probes: `/metrics` (Prometheus text), `/healthz` (the process serves),
+/// `/readyz` (every required ``Readiness`` check passed; 503 with the pending ones otherwise).
+///
+/// ``start()`` returns once the socket listens; as a `Service` it runs until graceful shutdown.
+final class MetricsServer: ServiceLifecycle.Service, Sendable {
+    let address: ListenAddress
+    private let registry: PrometheusCollectorRegistry
+    private let readiness: Readiness
+    private let logger: Logger
+    private let runtime = Mutex<Runtime>(Runtime())
+
+    private struct Runtime {
+        var task: Task<Void, Never>?
+        var group: ServiceGroup?
+        var port: Int?
+    }
+
+    init(address: ListenAddress, registry: PrometheusCollectorRegistry, readiness: Readiness, logger: Logger) {
+        self.address = address
+        self.registry = registry
+        self.readiness = readiness
+        self.logger = logger
+    }
+
+    /// `http://host:port` with the port actually bound.
+    var baseURL: String {
+        let port = runtime.withLock { $0.port } ?? address.port
+        return "http://\(ListenAddress(host: address.host, port: port))"
+    }
+
+    func start() async throws {
+        if runtime.withLock({ $0.task != nil }) { return }
+        let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
+        let app = Application(
+            router: makeRouter(),
+            configuration: ApplicationConfiguration(
+                address: .hostname(address.host, port: address.port), serverName: "stead-metrics"),
+            onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
+            logger: logger)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], logger: logger))
+        let task = Task {
+            do {
+                try await group.run()
+            } catch {
+                continuation.yield(.failure(error))
+            }
+            continuation.finish()
+        }
+        runtime.withLock {
+            $0.task = task
+            $0.group = group
+        }
+        for await event in events {
+            let port = try event.get()
+            runtime.withLock { $0.port = port }
+            logger.info("metrics listening", metadata: ["address": "\(baseURL)"])
+            return
+        }
+        throw MetricsServerError(address: address)
+    }
+
+    func stop() async {
+        let (task, group) = runtime.withLock { ($0.task, $0.group) }
+        await group?.triggerGracefulShutdown()
+        await task?.value
+    }
+
+    func run() async throws {
+        try await start()
+        try? await gracefulShutdown()
+        await stop()
+    }
+
+    private func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router()
+        let registry = self.registry
+        let readiness = self.readiness
+        router.get("metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+        }
+        router.get("healthz") { _, _ in Self.text(.ok, "ok") }
+        router.get("readyz") { _, _ in
+            let pending = readiness.pending
+            return pending.isEmpty
+                ? Self.text(.ok, "ok") : Self.text(.serviceUnavailable, "not ready: " + pending.joined(separator: ", "))
+        }
+        return router
+    }
+
+    private static func text(_ status: HTTPResponse.Status, _ body: String) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body + "\n")))
+    }
+}
+
+struct MetricsServerError: Error, CustomStringConvertible {
+    var address: ListenAddress
+    var description: String { "the metrics server on \(address) stopped before it listened" }
+}

@@ -1,0 +1,132 @@
+import ArgumentParser
+import ControlPlane
+import Foundation
+import KubeClient
+import KubeModel
+import Logging
+import NodeSim
+import Prometheus
+import ServiceLifecycle
+import SteadController
+
+struct UpCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "up",
+        abstract: "Run a whole cluster in one process: API server, simulated nodes, Stead's controller and scheduler.",
+        discussion: "Ctrl-C stops it; running it again on the same --data-dir continues with every object."
+    )
+
+    @Option(help: "Simulated nodes (at least; nodes an earlier run made are all kept running).")
+    var nodes: Int = 10
+
+    @Option(help: "Zones the nodes are spread over.")
+    var zones: Int = 3
+
+    @Option(help: "Folder for the SQLite database, certificates, token and kubeconfig.")
+    var dataDir: String = ".stead"
+
+    @Option(help: "API server port (0 picks a free one).")
+    var port: Int = 6443
+
+    @Option(help: "API server address.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Where to serve /metrics, /healthz, /readyz (default: the API server's host, port + 1).")
+    var metricsAddress: ListenAddress?
+
+    @Option(help: "Pods whose spec.schedulerName is this are placed by Stead.")
+    var schedulerName: String = "stead"
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        guard nodes > 0, zones > 0 else { throw ValidationError("--nodes and --zones must be positive") }
+        guard (0...65534).contains(port) else { throw ValidationError("--port must be between 0 and 65534") }
+    }
+
+    func run() async throws {
+        logging.bootstrap()
+        let registry = ProcessMetrics.bootstrap()
+        let logger = Logger(label: "stead.up")
+        let readiness = Readiness()
+
+        let server = try await startAPIServer(logger: logger.labelled("stead.apiserver"))
+        let kubeconfigPath = absolutePath("\(dataDir)/kubeconfig")
+        try server.writeKubeconfig(to: kubeconfigPath)
+        var clientConfiguration = try ClientConfiguration.fromKubeconfig(server.kubeconfig())
+        clientConfiguration.qps = 0
+        let client = try KubeClient(configuration: clientConfiguration, logger: logger.labelled("stead.client"))
+        let running: Running
+        do {
+            running = try await startStead(client: client, registry: registry, readiness: readiness, logger: logger)
+        } catch {
+            try? await client.shutdown()
+            await server.stop()
+            throw error
+        }
+        let (simulator, metrics) = (running.simulator, running.metrics)
+
+        say("""
+            stead up ready at \(server.baseURL), data in \(absolutePath(dataDir)), \
+            \(simulator.nodeNames.count) nodes, metrics at \(metrics.baseURL)/metrics
+              export KUBECONFIG=\(kubeconfigPath)
+              kubectl apply -f examples/web.yaml
+              kubectl get sps,pods -o wide -w
+            """)
+
+        // A graceful shutdown stops the services in reverse: metrics, Stead, the nodes, the API server last.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: server), .init(service: simulator), .init(service: running.components),
+                           .init(service: metrics)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+        try? await client.shutdown()
+    }
+
+    private struct Running {
+        var simulator: NodeSimulator
+        var components: SteadComponents
+        var metrics: MetricsServer
+    }
+
+    /// Installs the CRD, then starts the nodes, Stead's loops and the metrics server, in that order.
+    private func startStead(
+        client: KubeClient, registry: PrometheusCollectorRegistry, readiness: Readiness, logger: Logger
+    ) async throws -> Running {
+        try await StatefulPodSetCRD.install(using: client)
+        let simulator = NodeSimulator(
+            client: client, configuration: try await nodeConfiguration(client), logger: logger.labelled("stead.nodesim"))
+        try await simulator.start()
+        let components = SteadComponents(
+            client: client, options: ComponentOptions(schedulerName: schedulerName), readiness: readiness, logger: logger)
+        try await components.start()
+        let metrics = MetricsServer(
+            address: metricsAddress ?? ListenAddress(host: host, port: port == 0 ? 0 : port + 1), registry: registry,
+            readiness: readiness, logger: logger.labelled("stead.metrics"))
+        try await metrics.start()
+        return Running(simulator: simulator, components: components, metrics: metrics)
+    }
+
+    private func startAPIServer(logger: Logger) async throws -> EmbeddedAPIServer {
+        var options = APIServerOptions(dataDirectory: dataDir)
+        options.host = host
+        options.port = port
+        let server = try EmbeddedAPIServer(options: options, logger: logger)
+        try await server.start()
+        return server
+    }
+
+    /// `--nodes` nodes, or as many as an earlier run on this data folder made: a node left without its
+    /// kubelet would go NotReady with its pods on it.
+    private func nodeConfiguration(_ client: KubeClient) async throws -> NodeSimConfiguration {
+        var configuration = NodeSimConfiguration(nodeCount: nodes, zones: zones)
+        let existing = try await client.listAll(Node.self).items.compactMap { node -> Int? in
+            guard node.name.hasPrefix(configuration.namePrefix) else { return nil }
+            return Int(node.name.dropFirst(configuration.namePrefix.count))
+        }
+        configuration.nodeCount = max(nodes, (existing.max() ?? -1) + 1)
+        return configuration
+    }
+}

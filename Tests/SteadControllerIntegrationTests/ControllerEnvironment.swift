@@ -1,0 +1,176 @@
+import ControlPlane
+import Foundation
+import KubeClient
+import KubeModel
+import Logging
+import NodeSim
+import SteadController
+import SteadScheduler
+
+/// The whole system in one process: an embedded API server in a temp dir with the StatefulPodSet CRD
+/// installed through the API, simulated nodes with fast latencies, Stead's scheduler and the controller.
+struct ControllerEnvironment {
+    static let namespace = "default"
+
+    let server: EmbeddedAPIServer
+    let client: KubeClient
+    let simulator: NodeSimulator
+    let scheduler: SchedulerService
+    let controller: StatefulPodSetController
+    let directory: String
+
+    /// Runs `body` against a fresh cluster of `nodes` simulated nodes, stopped afterwards whatever happens.
+    static func with(
+        nodes: Int = 5, zones: Int = 1, startLatency: Duration = .milliseconds(30),
+        _ body: (ControllerEnvironment) async throws -> Void
+    ) async throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("controller-it-\(UUID().uuidString)").path
+        var options = APIServerOptions(dataDirectory: directory)
+        options.port = 0
+        let server = try EmbeddedAPIServer(options: options, logger: quietLogger("test.apiserver"))
+        try await server.start()
+        var clientConfiguration = try ClientConfiguration.fromKubeconfig(server.kubeconfig())
+        clientConfiguration.qps = 0
+        let client = try KubeClient(configuration: clientConfiguration, logger: quietLogger("test.client"))
+        let simulator = NodeSimulator(
+            client: client,
+            configuration: NodeSimConfiguration(
+                nodeCount: nodes, zones: zones, startLatency: startLatency, restartLatency: .milliseconds(50),
+                crashLoopInterval: .milliseconds(200), leaseRenewInterval: .seconds(1), nodeStatusInterval: .seconds(5)),
+            logger: quietLogger("test.nodesim"))
+        let scheduler = SchedulerService(
+            client: client,
+            configuration: SchedulerConfiguration(
+                bindConcurrency: 8, unschedulableRetryInterval: .seconds(1), reservationSweepInterval: .milliseconds(200)),
+            logger: quietLogger("test.scheduler"))
+        let controller = StatefulPodSetController(
+            client: client, configuration: ControllerConfiguration(namespace: namespace, resyncPeriod: .seconds(5)),
+            logger: quietLogger("test.controller"))
+        let environment = ControllerEnvironment(
+            server: server, client: client, simulator: simulator, scheduler: scheduler, controller: controller,
+            directory: directory)
+        do {
+            try await StatefulPodSetCRD.install(using: client)
+            try await simulator.start()
+            try await scheduler.start()
+            try await controller.start()
+            try await body(environment)
+        } catch {
+            await environment.stop()
+            throw error
+        }
+        await environment.stop()
+    }
+
+    func stop() async {
+        await controller.stop()
+        await scheduler.stop()
+        await simulator.stop()
+        try? await client.shutdown()
+        await server.stop()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    // MARK: Sets
+
+    @discardableResult
+    func create(_ set: StatefulPodSet) async throws -> StatefulPodSet {
+        try await client.create(set, namespace: Self.namespace)
+    }
+
+    func set(_ name: String) async throws -> StatefulPodSet {
+        try await client.get(StatefulPodSet.self, name: name, namespace: Self.namespace)
+    }
+
+    /// Changes the set's spec with a read-modify-write update, retrying on conflict.
+    @discardableResult
+    func update(_ name: String, _ change: (inout StatefulPodSet) -> Void) async throws -> StatefulPodSet {
+        for _ in 0..<20 {
+            var set = try await set(name)
+            change(&set)
+            do {
+                return try await client.update(set, namespace: Self.namespace)
+            } catch let error as KubeAPIError where error.isConflict {
+                continue
+            }
+        }
+        throw TimeoutError(what: "update of \(name) kept conflicting")
+    }
+
+    /// Waits until the set observed its latest generation and every replica runs the update revision,
+    /// Ready; returns the set.
+    @discardableResult
+    func waitForRollout(_ name: String, timeout: Duration = .seconds(60)) async throws -> StatefulPodSet {
+        var last: StatefulPodSet?
+        do {
+            try await eventually(timeout: timeout, "rollout of \(name)") {
+                let set = try await set(name)
+                last = set
+                guard let status = set.status, status.observedGeneration == set.metadata.generation else { return false }
+                let replicas = set.spec.replicas ?? 1
+                return status.replicas == replicas && status.readyReplicas == replicas
+                    && status.updatedReplicas == replicas && status.currentRevision == status.updateRevision
+            }
+        } catch {
+            throw TimeoutError(what: "rollout of \(name); last status: \(String(describing: last?.status))")
+        }
+        return try await set(name)
+    }
+
+    // MARK: Pods and claims
+
+    /// The set's pods by ordinal.
+    func pods(of set: String) async throws -> [Int: Pod] {
+        let list = try await client.list(
+            Pod.self, namespace: Self.namespace, options: ListOptions(labelSelector: "\(SteadLabels.set)=\(set)"))
+        var result: [Int: Pod] = [:]
+        for pod in list.items {
+            if let ordinal = Int(pod.metadata.labels?[SteadLabels.podIndex] ?? "") { result[ordinal] = pod }
+        }
+        return result
+    }
+
+    func claimNames(of set: String) async throws -> [String] {
+        let list = try await client.list(
+            PersistentVolumeClaim.self, namespace: Self.namespace,
+            options: ListOptions(labelSelector: "\(SteadLabels.set)=\(set)"))
+        return list.items.map(\.name).sorted()
+    }
+
+    func events(about name: String, reason: String) async throws -> [Event] {
+        try await client.list(Event.self, namespace: Self.namespace).items.filter {
+            $0.involvedObject.name == name && $0.reason == reason
+        }
+    }
+
+    func revisions(of set: String) async throws -> [ControllerRevision] {
+        try await client.list(
+            ControllerRevision.self, namespace: Self.namespace,
+            options: ListOptions(labelSelector: "\(SteadLabels.set)=\(set)")
+        ).items
+    }
+}
+
+func quietLogger(_ label: String) -> Logger {
+    var logger = Logger(label: label)
+    logger.logLevel = ProcessInfo.processInfo.environment["STEAD_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .error
+    return logger
+}
+
+/// Fails when `condition` does not become true within `timeout` (a hang guard, not a performance bound).
+func eventually(
+    timeout: Duration = .seconds(30), _ what: String, _ condition: () async throws -> Bool
+) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return }
+        try await Task.sleep(for: .milliseconds(25))
+    }
+    throw TimeoutError(what: what)
+}
+
+struct TimeoutError: Error, CustomStringConvertible {
+    var what: String
+    var description: String { "timed out waiting for \(what)" }
+}
