@@ -56,11 +56,12 @@ import Testing
             let patch: JSONValue = [
                 "metadata": ["finalizers": ["example.com/a"], "labels": ["tier": "front"]],
                 "spec": [
-                    "$setElementOrder/containers": [["name": "logger"], ["name": "web"], ["name": "sidecar"]],
-                    "containers": [
-                        ["name": "web", "env": [["name": "A", "$patch": "delete"], ["name": "C", "value": "3"]], "ports": [["containerPort": 80, "name": "http"]]]
+                    "$setElementOrder/containers": [["name": "web"], ["name": "sidecar"], ["name": "logger"]],
+                    "containers": [["name": "logger", "image": "fluentbit:4"]],
+                    "tolerations": [
+                        ["key": "a", "operator": "Exists"], ["key": "b", "operator": "Exists"],
+                        ["key": "c", "operator": "Exists"],
                     ],
-                    "tolerations": [["key": "c", "operator": "Exists"]],
                 ],
             ]
             let reply = try await s.request(.PATCH, Self.path, json: patch, contentType: "application/strategic-merge-patch+json")
@@ -68,14 +69,11 @@ import Testing
             let expected = Self.expected(created, specChanged: true) { pod in
                 pod["metadata"]?["finalizers"] = ["example.com/a"]
                 pod["metadata"]?["labels"] = ["app": "shop", "tier": "front"]
-                Self.container(&pod, 0) { web in
-                    web["env"] = [["name": "B", "value": "2"], ["name": "C", "value": "3"]]
-                    web["ports"] = [["containerPort": 80, "name": "http"]]
-                }
-                let containers = pod[path: ["spec", "containers"]]?.arrayValue ?? []
-                pod["spec"]?["containers"] = [containers[2], containers[0], containers[1]]
-                // Tolerations have no merge key in Kubernetes: the list is replaced.
-                pod["spec"]?["tolerations"] = [["key": "c", "operator": "Exists"]]
+                Self.container(&pod, 2) { $0["image"] = "fluentbit:4" }
+                // Tolerations have no merge key in Kubernetes: the list is replaced (here by a longer one).
+                pod["spec"]?["tolerations"] = [
+                    ["key": "a", "operator": "Exists"], ["key": "b", "operator": "Exists"], ["key": "c", "operator": "Exists"],
+                ]
             }
             #expect(reply.json.withoutVersion == expected)
 
@@ -85,6 +83,31 @@ import Testing
                 contentType: "application/strategic-merge-patch+json")
             #expect(more.json.finalizerList == ["example.com/b"])
             try await s.releaseFinalizers(Self.path)
+        }
+    }
+
+    /// A patch whose result changes what a live pod cannot change (env, ports, a removed toleration) is
+    /// refused like any such update, and the pod stays as it was.
+    @Test func patchesThatChangeImmutablePodFieldsAreRefused() async throws {
+        try await TestServer.with { s in
+            let created = try await s.create(Self.pod(), in: Self.pods)
+            let env = try await s.request(
+                .PATCH, Self.path, json: ["spec": ["containers": [["name": "web", "env": [["name": "A", "$patch": "delete"]]]]]],
+                contentType: "application/strategic-merge-patch+json")
+            #expect(env.status == 422)
+            #expect(env.json["message"]?.stringValue?.contains("pod updates may not change fields other than") == true)
+            #expect(env.json[path: ["details", "causes"]]?.arrayValue?.first?["field"] == "spec")
+
+            let toleration = try await s.request(
+                .PATCH, Self.path, json: [["op": "remove", "path": "/spec/tolerations/0"]],
+                contentType: "application/json-patch+json")
+            #expect(toleration.status == 422)
+            #expect(toleration.json[path: ["details", "causes"]]?.arrayValue?.first?["field"] == "spec.tolerations")
+
+            let node = try await s.request(
+                .PATCH, Self.path, json: ["spec": ["nodeName": "elsewhere"]], contentType: "application/merge-patch+json")
+            #expect(node.status == 422)
+            #expect(try await s.get(Self.path).withoutVersion == created.withoutVersion)
         }
     }
 
@@ -105,10 +128,12 @@ import Testing
             #expect(reply.json.withoutVersion == expected)
 
             // A merge patch replaces lists whole.
+            let tolerations: JSONValue = [
+                ["key": "a", "operator": "Exists"], ["key": "b", "operator": "Exists"], ["key": "d", "operator": "Exists"],
+            ]
             let lists = try await s.request(
-                .PATCH, Self.path, json: ["spec": ["containers": [["name": "only", "image": "busybox"]]]],
-                contentType: "application/merge-patch+json")
-            #expect(lists.json[path: ["spec", "containers"]] == [["name": "only", "image": "busybox"]])
+                .PATCH, Self.path, json: ["spec": ["tolerations": tolerations]], contentType: "application/merge-patch+json")
+            #expect(lists.json[path: ["spec", "tolerations"]] == tolerations)
         }
     }
 
@@ -119,14 +144,16 @@ import Testing
                 ["op": "test", "path": "/spec/containers/2/name", "value": "logger"],
                 ["op": "replace", "path": "/spec/containers/2/image", "value": "fluentbit:4"],
                 ["op": "add", "path": "/metadata/labels/tier", "value": "front"],
-                ["op": "remove", "path": "/spec/tolerations/0"],
+                ["op": "add", "path": "/spec/tolerations/-", "value": ["key": "c", "operator": "Exists"]],
             ]
             let reply = try await s.request(.PATCH, Self.path, json: patch, contentType: "application/json-patch+json")
             #expect(reply.status == 200)
             let expected = Self.expected(created, specChanged: true) { pod in
                 Self.container(&pod, 2) { $0["image"] = "fluentbit:4" }
                 pod["metadata"]?["labels"] = ["app": "shop", "tier": "front"]
-                pod["spec"]?["tolerations"] = [["key": "b", "operator": "Exists"]]
+                pod["spec"]?["tolerations"] = [
+                    ["key": "a", "operator": "Exists"], ["key": "b", "operator": "Exists"], ["key": "c", "operator": "Exists"],
+                ]
             }
             #expect(reply.json.withoutVersion == expected)
 
@@ -173,6 +200,24 @@ import Testing
         let mounted = StrategicMergePatch.apply(
             ["spec": ["containers": [["name": "a", "volumeMounts": [["mountPath": "/d", "readOnly": true]]]]]], to: pod)
         #expect(mounted[path: ["spec", "containers"]] == [["name": "a", "volumeMounts": [["mountPath": "/d", "name": "data", "readOnly": true]]]])
+    }
+
+    @Test func nestedListDirectivesInsideAContainer() {
+        let pod = PodPatchTests.pod()
+        let patch: JSONValue = [
+            "spec": [
+                "$setElementOrder/containers": [["name": "logger"], ["name": "web"], ["name": "sidecar"]],
+                "containers": [
+                    ["name": "web", "env": [["name": "A", "$patch": "delete"], ["name": "C", "value": "3"]], "ports": [["containerPort": 80, "name": "http"]]]
+                ],
+            ]
+        ]
+        let patched = StrategicMergePatch.apply(patch, to: pod)
+        let containers = patched[path: ["spec", "containers"]]?.arrayValue ?? []
+        #expect(containers.map { $0["name"]?.stringValue ?? "" } == ["logger", "web", "sidecar"])
+        #expect(containers[1]["env"] == [["name": "B", "value": "2"], ["name": "C", "value": "3"]])
+        #expect(containers[1]["ports"] == [["containerPort": 80, "name": "http"]])
+        #expect(containers[2]["unknownField"] == ["kept": true])
     }
 
     @Test func replaceRetainKeysAndOrderDirectives() {

@@ -74,4 +74,15 @@ import Testing
         #expect(TableConverter.wantsTable("application/json;as=Table;v=v1;g=meta.k8s.io,application/json"))
         #expect(!TableConverter.wantsTable("application/json"))
     }
+
+    @Test func readinessGatesColumnCountsTheGatesThatPass() {
+        let gates: JSONValue = [["conditionType": "a.example/Ready"], ["conditionType": "b.example/Ready"]]
+        let pod: JSONValue = [
+            "spec": ["readinessGates": gates],
+            "status": ["conditions": [["type": "a.example/Ready", "status": "True"], ["type": "b.example/Ready", "status": "False"]]],
+        ]
+        #expect(TableConverter.readinessGates(pod) == "1/2")
+        #expect(TableConverter.readinessGates(["spec": ["readinessGates": gates]]) == "0/2")
+        #expect(TableConverter.readinessGates(["spec": [:]]) == "<none>")
+    }
 }

@@ -78,7 +78,9 @@ struct PodLifecycleIntegrationTests {
             try await env.waitForPod("vpa", "running") { $0.isRunningAndReady }
             #expect(env.simulator.usage(ofNode: "sim-0")?.requested.milliCPU == 100)
 
-            try await env.updatePod("vpa") { $0.spec?.containers[0].resources?.requests?["cpu"] = "500m" }
+            _ = try await env.client.resize(
+                pod: "vpa", namespace: "default",
+                containers: ["app": ResourceRequirements(requests: ["cpu": "500m", "memory": "64Mi"])])
             try await env.waitForPod("vpa", "resize in progress") { $0.status?.condition("PodResizeInProgress")?.status == "True" }
             let resized = try await env.waitForPod("vpa", "resize applied") {
                 $0.containerStatus("app")?.resources?.requests?["cpu"] == "500m" && $0.status?.condition("PodResizeInProgress") == nil
@@ -88,7 +90,9 @@ struct PodLifecycleIntegrationTests {
             #expect(env.simulator.usage(ofNode: "sim-0")?.requested.milliCPU == 500)
 
             // More than the node has: pending, infeasible, nothing applied.
-            try await env.updatePod("vpa") { $0.spec?.containers[0].resources?.requests?["cpu"] = "64" }
+            _ = try await env.client.resize(
+                pod: "vpa", namespace: "default",
+                containers: ["app": ResourceRequirements(requests: ["cpu": "64", "memory": "64Mi"])])
             let pending = try await env.waitForPod("vpa", "resize infeasible") {
                 $0.status?.condition("PodResizePending")?.reason == "Infeasible"
             }

@@ -82,6 +82,17 @@ enum TableConverter {
         }
     }
 
+    /// "passed/total" of the pod's readiness gates, as kubectl prints them; `<none>` without gates.
+    static func readinessGates(_ pod: JSONValue) -> String {
+        let gates = pod[path: ["spec", "readinessGates"]]?.arrayValue ?? []
+        guard !gates.isEmpty else { return "<none>" }
+        let conditions = pod[path: ["status", "conditions"]]?.arrayValue ?? []
+        let passed = gates.filter { gate in
+            conditions.contains { $0["type"] == gate["conditionType"] && $0["status"] == "True" }
+        }.count
+        return "\(passed)/\(gates.count)"
+    }
+
     static func cells(_ resource: ResourceInfo, _ object: JSONValue, now: Date) -> [JSONValue] {
         let name = JSONValue.string(object[path: ["metadata", "name"]]?.stringValue ?? "")
         let age = JSONValue.string(self.age(object, now: now))
@@ -97,7 +108,7 @@ enum TableConverter {
                 .string(object[path: ["status", "podIP"]]?.stringValue ?? "<none>"),
                 .string(nonEmpty(object[path: ["spec", "nodeName"]]?.stringValue) ?? "<none>"),
                 .string(nonEmpty(object[path: ["status", "nominatedNodeName"]]?.stringValue) ?? "<none>"),
-                .string("<none>"),
+                .string(readinessGates(object)),
             ]
         case ("", "nodes"):
             let conditions = object[path: ["status", "conditions"]]?.arrayValue ?? []

@@ -63,6 +63,7 @@ public enum ObjectRules {
         }
         metadata["name"] = .string(name)
         try checkResourceVersion(metadata, old: old, resource: resource, name: name)
+        if resource.type == BuiltinResources.pod.type { try PodUpdateRule.check(new: object, old: old, name: name) }
         if resource.hasStatus { object["status"] = old["status"] }
         object["metadata"] = .object(keepSystemFields(metadata, from: old))
         return withGeneration(object, old: old)

@@ -27,7 +27,7 @@ public enum ResizeRule {
         if problems.isEmpty { problems = resourceProblems(pod["spec"], old: old["spec"]) }
         let resized = applying(pod["spec"], to: old)
         if problems.isEmpty { problems = qosProblems(resized, old: old) }
-        guard problems.isEmpty else { throw invalid(name, problems) }
+        guard problems.isEmpty else { throw FieldProblem.status(kind: "Pod", name: name, problems) }
         return ObjectRules.withGeneration(resized, old: old)
     }
 
@@ -167,15 +167,6 @@ public enum ResizeRule {
         }
     }
 
-    private static func invalid(_ name: String, _ problems: [FieldProblem]) -> Status {
-        let list = problems.map(\.description)
-        let summary = list.count == 1 ? list[0] : "[\(list.joined(separator: ", "))]"
-        return .failure(
-            .invalid, "Pod \"\(name)\" is invalid: \(summary)",
-            details: StatusDetails(
-                name: name, kind: "Pod",
-                causes: problems.map { StatusCause(reason: $0.reason, message: $0.message, field: $0.field) }))
-    }
 }
 
 /// One field a request may not set as it does, worded like Kubernetes' field errors.
@@ -198,6 +189,17 @@ struct FieldProblem: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     var reason: String { value == nil ? "FieldValueForbidden" : "FieldValueInvalid" }
+
+    /// The 422 Invalid answer for `problems` with object `kind`/`name`, one cause per problem.
+    static func status(kind: String, name: String, _ problems: [FieldProblem]) -> Status {
+        let list = problems.map(\.description)
+        let summary = list.count == 1 ? list[0] : "[\(list.joined(separator: ", "))]"
+        return .failure(
+            .invalid, "\(kind) \"\(name)\" is invalid: \(summary)",
+            details: StatusDetails(
+                name: name, kind: kind,
+                causes: problems.map { StatusCause(reason: $0.reason, message: $0.message, field: $0.field) }))
+    }
     var message: String { value.map { "Invalid value: \"\($0)\": \(detail)" } ?? "Forbidden: \(detail)" }
     var description: String { "\(field): \(message)" }
 }

@@ -59,7 +59,7 @@ enum StatefulPodSetSchema {
             "inPlaceGracePeriodSeconds": S.integer(minimum: 0, maximum: 3_600, default: 0),
             "podUpdatePolicy": S.string(
                 enum: PodUpdatePolicy.allowedRawValues, default: PodUpdatePolicy.inPlaceIfPossible.rawValue),
-        ])
+        ], default: [:])
     }
 
     static func labelSelector() -> JSONValue {

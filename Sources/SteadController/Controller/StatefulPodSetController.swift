@@ -24,11 +24,11 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
     let claims: Informer<PersistentVolumeClaim>
     let revisions: Informer<ControllerRevision>
     let nodes: Informer<Node>
+    let informers: InformerGroup
 
     private let tasks = Mutex<RunningTasks>(RunningTasks())
 
     private struct RunningTasks {
-        var informers: Task<Void, Never>?
         var workers: Task<Void, Never>?
         var started = false
     }
@@ -50,6 +50,7 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
         claims = Informer(client: client, namespace: namespace, labelSelector: owned, logger: logger)
         revisions = Informer(client: client, namespace: namespace, labelSelector: owned, logger: logger)
         nodes = Informer(client: client, logger: logger)
+        informers = InformerGroup([nodes, pods, claims, revisions, sets])
 
         let writer = ObjectWriter(client: client, state: state)
         let events = EventRecorder(client: client, logger: logger)
@@ -74,21 +75,7 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
             return !running.started
         }
         guard first else { return }
-        let informers = Task {
-            await withDiscardingTaskGroup { group in
-                group.addTask { await self.sets.run() }
-                group.addTask { await self.pods.run() }
-                group.addTask { await self.claims.run() }
-                group.addTask { await self.revisions.run() }
-                group.addTask { await self.nodes.run() }
-            }
-        }
-        tasks.withLock { $0.informers = informers }
-        await nodes.waitForSync()
-        await pods.waitForSync()
-        await claims.waitForSync()
-        await revisions.waitForSync()
-        await sets.waitForSync()
+        await informers.start()
         try Task.checkCancellation()
         let workers = Task {
             await withDiscardingTaskGroup { group in
@@ -106,8 +93,7 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
         let running = tasks.withLock { $0 }
         await queue.shutDown()
         await running.workers?.value
-        running.informers?.cancel()
-        await running.informers?.value
+        await informers.stop()
         logger.info("controller stopped")
     }
 

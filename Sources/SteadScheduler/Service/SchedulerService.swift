@@ -26,11 +26,11 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
     let volumes: Informer<PersistentVolume>
     let claims: Informer<PersistentVolumeClaim>
     let placementRecords: Informer<ConfigMap>
+    let informers: InformerGroup
 
     private let tasks = Mutex<RunningTasks>(RunningTasks())
 
     private struct RunningTasks {
-        var informers: Task<Void, Never>?
         var scheduling: Task<Void, Never>?
         var housekeeping: Task<Void, Never>?
         var started = false
@@ -57,6 +57,7 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
         claims = Informer(client: client, namespace: namespace, logger: logger)
         placementRecords = Informer(
             client: client, namespace: namespace, labelSelector: PlacementConfigMap.labelSelector, logger: logger)
+        informers = InformerGroup([nodes, pods, volumes, claims, placementRecords])
         registerHandlers()
     }
 
@@ -99,21 +100,7 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
             return !running.started
         }
         guard first else { return }
-        let informers = Task {
-            await withDiscardingTaskGroup { group in
-                group.addTask { await self.nodes.run() }
-                group.addTask { await self.pods.run() }
-                group.addTask { await self.volumes.run() }
-                group.addTask { await self.claims.run() }
-                group.addTask { await self.placementRecords.run() }
-            }
-        }
-        tasks.withLock { $0.informers = informers }
-        await nodes.waitForSync()
-        await pods.waitForSync()
-        await volumes.waitForSync()
-        await claims.waitForSync()
-        await placementRecords.waitForSync()
+        await informers.start()
         try Task.checkCancellation()
         let scheduling = Task { await self.schedulingLoop() }
         let housekeeping = Task { await self.housekeepingLoop() }
@@ -136,8 +123,7 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
         running.housekeeping?.cancel()
         await running.housekeeping?.value
         await placements.flush()
-        running.informers?.cancel()
-        await running.informers?.value
+        await informers.stop()
         logger.info("scheduler stopped")
     }
 
