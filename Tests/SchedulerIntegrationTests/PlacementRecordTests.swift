@@ -30,7 +30,7 @@ struct PlacementRecordTests {
             let writes = await scheduler.placementWrites
             await scheduler.stop()
 
-            let configMap = try await env.client.get(ConfigMap.self, name: "stead-placement-web", namespace: "default")
+            let configMap = try await env.client.get(ConfigMap.self, name: "stead-placement-web-0", namespace: "default")
             #expect(configMap.data?["keep-me"] == "x")
             for (pod, node) in nodes {
                 let record = try PlacementRecord(jsonString: try #require(configMap.data?[pod]))

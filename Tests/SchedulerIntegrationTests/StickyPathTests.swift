@@ -86,7 +86,7 @@ struct StickyPathTests {
             await first.stop()
 
             // The record is in the owner's ConfigMap, written with a merge patch of its own key.
-            let configMap = try await env.client.get(ConfigMap.self, name: "stead-placement-cache", namespace: "default")
+            let configMap = try await env.client.get(ConfigMap.self, name: "stead-placement-cache-0", namespace: "default")
             #expect(configMap.metadata.labels?["stead.dev/placement"] == "true")
             #expect(configMap.metadata.ownerReferences?.first?.uid == owner.uid)
             let record = try PlacementRecord(jsonString: try #require(configMap.data?["cache-0"]))

@@ -1,32 +1,52 @@
 import KubeModel
 
-/// Where placement records live in the API server: one ConfigMap per controller owner, in the pods'
-/// namespace, named `stead-placement-<owner>`, labelled for the records informer, owned by the
-/// controller so that it is garbage collected with it. Data: pod name → `PlacementRecord` JSON.
+/// Where placement records live in the API server: ConfigMaps per controller owner, in the pods'
+/// namespace, named `stead-placement-<owner>-<shard>`, labelled for the records informer, owned by the
+/// controller so that they are garbage collected with it. Data: pod name → `PlacementRecord` JSON.
+///
+/// A set's records are spread over shards of ``podsPerShard`` ordinals: every write sends back, and every
+/// watcher receives, the whole ConfigMap, so one ConfigMap per 1000-replica set made each bind cost a
+/// 1000-entry parse (most of the scheduler process's CPU at 5000 nodes).
 public enum PlacementConfigMap {
     public static let namePrefix = "stead-placement-"
     public static let labelKey = "stead.dev/placement"
     public static let labelSelector = "\(labelKey)=true"
+    public static let podsPerShard = 100
+    /// Shards for pods whose names carry no ordinal.
+    static let hashedShards = 16
 
     /// Identifies one records ConfigMap.
     public struct Target: Sendable, Hashable {
         public var namespace: String
         public var owner: OwnerReference
+        public var shard: String
 
-        public init(namespace: String, owner: OwnerReference) {
+        public init(namespace: String, owner: OwnerReference, shard: String = "0") {
             self.namespace = namespace
             self.owner = owner
+            self.shard = shard
         }
 
-        public var name: String { PlacementConfigMap.name(forOwner: owner.name) }
+        public var name: String { PlacementConfigMap.name(forOwner: owner.name, shard: shard) }
     }
 
-    public static func name(forOwner owner: String) -> String { namePrefix + owner }
+    public static func name(forOwner owner: String, shard: String) -> String { "\(namePrefix)\(owner)-\(shard)" }
 
     /// The ConfigMap a pod's record goes to; nil for a pod without a controller owner.
     public static func target(for pod: Pod) -> Target? {
         guard let owner = pod.metadata.controllerReference else { return nil }
-        return Target(namespace: pod.metadata.namespace ?? "default", owner: owner)
+        return Target(namespace: pod.metadata.namespace ?? "default", owner: owner, shard: shard(ofPod: pod.name))
+    }
+
+    /// `<set>-<ordinal>` pods: ordinal / ``podsPerShard`` ("0", "1", ...); other names: `h` and a stable
+    /// (FNV-1a) hash of the name ("h0" ... "h15").
+    public static func shard(ofPod name: String) -> String {
+        if let dash = name.lastIndex(of: "-"), let ordinal = Int(name[name.index(after: dash)...]), ordinal >= 0 {
+            return String(ordinal / podsPerShard)
+        }
+        var hash: UInt32 = 2_166_136_261
+        for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return "h\(hash % UInt32(hashedShards))"
     }
 
     /// A new records ConfigMap holding `entries`.

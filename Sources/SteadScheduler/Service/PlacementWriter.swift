@@ -54,8 +54,10 @@ actor PlacementWriter {
     private func write(_ entries: [String: String], to target: PlacementConfigMap.Target) async {
         for attempt in 1...5 {
             do {
+                // Untyped: the answer (the whole ConfigMap, one entry per pod) is not needed, and decoding
+                // it into a typed model on every patch cost a fifth of the process's CPU at 5000 nodes.
                 _ = try await client.patch(
-                    ConfigMap.self, name: target.name, namespace: target.namespace,
+                    ConfigMap.resourceType, name: target.name, namespace: target.namespace,
                     patch: .merge(PlacementConfigMap.mergePatch(entries: entries)))
                 return
             } catch let error as KubeAPIError where error.isNotFound {

@@ -18,7 +18,7 @@ public struct SchedulerConfiguration: Sendable {
     /// pods per second the event writes cost as much as the binds. FailedScheduling and StickyFallback
     /// events are always emitted.
     public var emitScheduledEvents: Bool
-    /// Persist each identity's last node in a `stead-placement-<owner>` ConfigMap (the sticky path
+    /// Persist each identity's last node in `stead-placement-<owner>-<shard>` ConfigMaps (the sticky path
     /// survives a scheduler restart only with it).
     public var persistPlacements: Bool
     /// Records of one owner decided within this interval go out in one merge patch. Each patch makes

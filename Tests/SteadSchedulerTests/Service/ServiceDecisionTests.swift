@@ -70,9 +70,19 @@ struct PlacementConfigMapTests {
             OwnerReference(apiVersion: "v1", kind: "Other", name: "x", uid: "x"), owner,
         ]
         let target = try #require(PlacementConfigMap.target(for: pod))
-        #expect(target.name == "stead-placement-web")
+        #expect(target.name == "stead-placement-web-0")
         #expect(target.namespace == "default")
         #expect(PlacementConfigMap.target(for: Fixtures.pod("bare")) == nil)
+    }
+
+    @Test func recordsAreShardedByOrdinalOrByAStableHash() {
+        #expect(PlacementConfigMap.shard(ofPod: "web-0") == "0")
+        #expect(PlacementConfigMap.shard(ofPod: "web-99") == "0")
+        #expect(PlacementConfigMap.shard(ofPod: "web-100") == "1")
+        #expect(PlacementConfigMap.shard(ofPod: "web-1234") == "12")
+        let hashed = PlacementConfigMap.shard(ofPod: "cache-primary")
+        #expect(hashed.hasPrefix("h") && Int(hashed.dropFirst()).map { (0..<16).contains($0) } == true)
+        #expect(PlacementConfigMap.shard(ofPod: "cache-primary") == hashed, "the same name, the same shard")
     }
 
     @Test func madeConfigMapIsLabelledAndOwned() {
