@@ -13,7 +13,7 @@ enum PodUpdateRule {
     static func check(new: JSONValue, old: JSONValue, name: String) throws(Status) {
         let oldSpec = old["spec"] ?? .object([:])
         let newSpec = new["spec"] ?? .object([:])
-        var problems: [FieldProblem] = []
+        var problems: [FieldError] = []
         let oldTolerations = oldSpec["tolerations"]?.arrayValue ?? []
         let newTolerations = newSpec["tolerations"]?.arrayValue ?? []
         if !oldTolerations.allSatisfy(newTolerations.contains) {
@@ -26,7 +26,7 @@ enum PodUpdateRule {
         if masked(newSpec, from: oldSpec) != masked(oldSpec, from: oldSpec) {
             problems.append(.forbidden("spec", forbiddenDetail))
         }
-        guard problems.isEmpty else { throw FieldProblem.status(kind: "Pod", name: name, problems) }
+        guard problems.isEmpty else { throw problems.invalidStatus(kind: "Pod", group: "", name: name) }
     }
 
     /// `spec` with every field an update may change set to what `reference` has.

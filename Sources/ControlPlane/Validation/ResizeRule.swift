@@ -27,7 +27,7 @@ public enum ResizeRule {
         if problems.isEmpty { problems = resourceProblems(pod["spec"], old: old["spec"]) }
         let resized = applying(pod["spec"], to: old)
         if problems.isEmpty { problems = qosProblems(resized, old: old) }
-        guard problems.isEmpty else { throw FieldProblem.status(kind: "Pod", name: name, problems) }
+        guard problems.isEmpty else { throw problems.invalidStatus(kind: "Pod", group: "", name: name) }
         return ObjectRules.withGeneration(resized, old: old)
     }
 
@@ -43,7 +43,7 @@ public enum ResizeRule {
 
     // MARK: What may not change
 
-    private static func metadataChanges(_ pod: JSONValue, old: JSONValue) -> [FieldProblem] {
+    private static func metadataChanges(_ pod: JSONValue, old: JSONValue) -> [FieldError] {
         ["labels", "annotations", "finalizers", "ownerReferences"].compactMap { key in
             let path = ["metadata", key]
             guard nonEmpty(pod[path: path]) != nonEmpty(old[path: path]) else { return nil }
@@ -51,11 +51,11 @@ public enum ResizeRule {
         }
     }
 
-    private static func specChanges(_ spec: JSONValue?, old: JSONValue?) -> [FieldProblem] {
+    private static func specChanges(_ spec: JSONValue?, old: JSONValue?) -> [FieldError] {
         let new = spec?.objectValue ?? [:]
         let current = old?.objectValue ?? [:]
         var problems = Set(new.keys).union(current.keys).subtracting(["containers"]).sorted().compactMap { key in
-            new[key] == current[key] ? nil : FieldProblem.forbidden("spec.\(key)", onlyResize)
+            new[key] == current[key] ? nil : FieldError.forbidden("spec.\(key)", onlyResize)
         }
         let newContainers = new["containers"]?.arrayValue ?? []
         let oldContainers = current["containers"]?.arrayValue ?? []
@@ -78,10 +78,10 @@ public enum ResizeRule {
 
     // MARK: Resources
 
-    private static func resourceProblems(_ spec: JSONValue?, old: JSONValue?) -> [FieldProblem] {
+    private static func resourceProblems(_ spec: JSONValue?, old: JSONValue?) -> [FieldError] {
         let containers = spec?["containers"]?.arrayValue ?? []
         let oldContainers = old?["containers"]?.arrayValue ?? []
-        var problems: [FieldProblem] = []
+        var problems: [FieldError] = []
         for (index, (container, before)) in zip(containers, oldContainers).enumerated() {
             problems += containerResourceProblems(
                 container["resources"], old: before["resources"], path: "spec.containers[\(index)].resources")
@@ -89,11 +89,11 @@ public enum ResizeRule {
         return problems
     }
 
-    private static func containerResourceProblems(_ resources: JSONValue?, old: JSONValue?, path: String) -> [FieldProblem] {
+    private static func containerResourceProblems(_ resources: JSONValue?, old: JSONValue?, path: String) -> [FieldError] {
         let new = resources?.objectValue ?? [:]
         let current = old?.objectValue ?? [:]
         var problems = Set(new.keys).union(current.keys).subtracting(["requests", "limits"]).sorted().compactMap { key in
-            new[key] == current[key] ? nil : FieldProblem.forbidden("\(path).\(key)", "only cpu and memory resources are mutable")
+            new[key] == current[key] ? nil : FieldError.forbidden("\(path).\(key)", "only cpu and memory resources are mutable")
         }
         var parsed: [String: [String: Quantity]] = [:]
         for list in ["requests", "limits"] {
@@ -124,7 +124,7 @@ public enum ResizeRule {
         return problems
     }
 
-    private static func quantity(_ value: JSONValue) -> Result<Quantity, FieldProblem> {
+    private static func quantity(_ value: JSONValue) -> Result<Quantity, FieldError> {
         let text = quantityText(value) ?? "\(value)"
         guard quantityText(value) != nil, let quantity = try? Quantity(parsing: text) else {
             return .failure(.invalid("", text, "must be a quantity such as 500m, 2 or 512Mi"))
@@ -133,7 +133,7 @@ public enum ResizeRule {
         return .success(quantity)
     }
 
-    private static func qosProblems(_ resized: JSONValue, old: JSONValue) -> [FieldProblem] {
+    private static func qosProblems(_ resized: JSONValue, old: JSONValue) -> [FieldError] {
         let before = PodQOSClass.stored(old)
         let after = PodQOSClass.of(spec: resized["spec"])
         guard before != after else { return [] }
@@ -166,40 +166,4 @@ public enum ResizeRule {
         default: value
         }
     }
-
-}
-
-/// One field a request may not set as it does, worded like Kubernetes' field errors.
-struct FieldProblem: Error, Sendable, Hashable, CustomStringConvertible {
-    var field: String
-    /// nil for Forbidden, the offending value for Invalid.
-    var value: String?
-    var detail: String
-
-    static func forbidden(_ field: String, _ detail: String) -> FieldProblem {
-        FieldProblem(field: field, value: nil, detail: detail)
-    }
-
-    static func invalid(_ field: String, _ value: String, _ detail: String) -> FieldProblem {
-        FieldProblem(field: field, value: value, detail: detail)
-    }
-
-    func at(_ field: String) -> FieldProblem {
-        FieldProblem(field: field, value: value, detail: detail)
-    }
-
-    var reason: String { value == nil ? "FieldValueForbidden" : "FieldValueInvalid" }
-
-    /// The 422 Invalid answer for `problems` with object `kind`/`name`, one cause per problem.
-    static func status(kind: String, name: String, _ problems: [FieldProblem]) -> Status {
-        let list = problems.map(\.description)
-        let summary = list.count == 1 ? list[0] : "[\(list.joined(separator: ", "))]"
-        return .failure(
-            .invalid, "\(kind) \"\(name)\" is invalid: \(summary)",
-            details: StatusDetails(
-                name: name, kind: kind,
-                causes: problems.map { StatusCause(reason: $0.reason, message: $0.message, field: $0.field) }))
-    }
-    var message: String { value.map { "Invalid value: \"\($0)\": \(detail)" } ?? "Forbidden: \(detail)" }
-    var description: String { "\(field): \(message)" }
 }

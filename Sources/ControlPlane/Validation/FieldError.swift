@@ -2,7 +2,7 @@ import Foundation
 import KubeModel
 
 /// One problem with one field, worded like Kubernetes' `field.Error`: `<field>: <body>`.
-struct FieldError: Sendable, Hashable {
+struct FieldError: Error, Sendable, Hashable {
     var field: String
     /// The Status cause reason, e.g. `FieldValueInvalid`.
     var reason: String
@@ -12,6 +12,13 @@ struct FieldError: Sendable, Hashable {
     static func invalid(_ field: String, _ value: JSONValue, _ detail: String) -> FieldError {
         FieldError(field: field, reason: "FieldValueInvalid", body: "Invalid value: \(describe(value)): \(detail)")
     }
+
+    static func invalid(_ field: String, _ value: String, _ detail: String) -> FieldError {
+        invalid(field, .string(value), detail)
+    }
+
+    /// The same problem reported at another field path.
+    func at(_ field: String) -> FieldError { FieldError(field: field, reason: reason, body: body) }
 
     /// A value of the wrong JSON type: Kubernetes shows the value's type name, twice.
     static func typeInvalid(_ field: String, actual: String, expected: String) -> FieldError {
