@@ -96,19 +96,21 @@ struct ResourceHandler: Sendable {
         return Responses.object(stored)
     }
 
-    func filter(_ path: ResourcePath, _ query: QueryParameters) throws(Status) -> ObjectFilter {
-        ObjectFilter(
+    func filter(_ resource: ResourceInfo, _ path: ResourcePath, _ query: QueryParameters) throws(Status) -> ObjectFilter {
+        let fields = try query["fieldSelector"].map { text throws(Status) in try FieldSelectorExpression(parsing: text) }
+            ?? .everything
+        try FieldLabels.check(fields, for: resource)
+        return ObjectFilter(
             namespace: path.namespace,
             labels: try query["labelSelector"].map { text throws(Status) in try LabelSelectorExpression(parsing: text) }
                 ?? .everything,
-            fields: try query["fieldSelector"].map { text throws(Status) in try FieldSelectorExpression(parsing: text) }
-                ?? .everything)
+            fields: fields)
     }
 
     private func list(_ resource: ResourceInfo, path: ResourcePath, query: QueryParameters, accept: String?) throws(Status) -> Response {
         let limit = try query.integer("limit")
         let result = try store.list(
-            resource, filter: try filter(path, query), limit: limit.map { Int(clamping: $0) },
+            resource, filter: try filter(resource, path, query), limit: limit.map { Int(clamping: $0) },
             continueToken: query["continue"].flatMap { $0.isEmpty ? nil : $0 })
         if TableConverter.wantsTable(accept) {
             return Responses.table(
@@ -131,7 +133,7 @@ struct ResourceHandler: Sendable {
         } else {
             since = nil
         }
-        let subscription = try store.watch(resource, filter: try filter(path, query), after: since)
+        let subscription = try store.watch(resource, filter: try filter(resource, path, query), after: since)
         let timeout = try query.integer("timeoutSeconds").map { Double($0) } ?? options.defaultWatchTimeout
         return WatchStreamer(
             store: store, resource: resource, subscription: subscription, timeout: timeout,

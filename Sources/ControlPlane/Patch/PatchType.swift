@@ -42,6 +42,7 @@ public enum PatchType: String, Sendable, CaseIterable {
             guard case .object = patch else {
                 throw Status.failure(.badRequest, "a strategic merge patch must be a JSON object")
             }
+            try StrategicMergePatch.checkDirectives(patch)
             return StrategicMergePatch.apply(patch, to: target)
         case .json:
             return try JSONPatch.apply(patch, to: target)

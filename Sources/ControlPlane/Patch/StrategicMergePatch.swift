@@ -34,6 +34,23 @@ public enum StrategicMergePatch {
         strategies["\(parent).\(field)"] ?? strategies[field] ?? .replace
     }
 
+    /// Refuses a `$patch` directive other than `delete`, `replace` and `merge` anywhere in `patch`,
+    /// instead of ignoring it and applying the rest.
+    static func checkDirectives(_ patch: JSONValue) throws(Status) {
+        switch patch {
+        case .object(let object):
+            if let directive = object["$patch"], !["delete", "replace", "merge"].contains(directive.stringValue ?? "") {
+                throw Status.failure(
+                    .badRequest, "unknown patch directive $patch: \(FieldError.describe(directive)) (use delete, replace or merge)")
+            }
+            for value in object.values { try checkDirectives(value) }
+        case .array(let items):
+            for item in items { try checkDirectives(item) }
+        default:
+            return
+        }
+    }
+
     public static func apply(_ patch: JSONValue, to target: JSONValue) -> JSONValue {
         apply(patch, to: target, parent: "")
     }

@@ -131,10 +131,44 @@ public enum ObjectRules {
         }
         object["apiVersion"] = .string(resource.type.apiVersion)
         object["kind"] = .string(resource.type.kind)
+        for field in ["apiVersion", "kind"] {
+            if let value = body[field], value != .null, value.stringValue == nil {
+                throw cannotDecode(resource, "\(field) must be a string, not \(FieldError.describe(value))")
+            }
+        }
         if let metadata = body["metadata"], metadata.objectValue == nil, metadata != .null {
             throw Status.failure(.badRequest, "metadata must be an object")
         }
+        try checkMetadataTypes(body["metadata"]?.objectValue ?? [:], resource: resource)
         return object
+    }
+
+    /// What a typed decode of ObjectMeta would refuse: names that are not strings, labels and
+    /// annotations that are not maps of strings, finalizers that are not a list of strings.
+    static func checkMetadataTypes(_ metadata: JSONObject, resource: ResourceInfo) throws(Status) {
+        for field in ["name", "generateName", "namespace", "resourceVersion", "uid"] {
+            if let value = metadata[field], value != .null, value.stringValue == nil {
+                throw cannotDecode(resource, "metadata.\(field) must be a string, not \(FieldError.describe(value))")
+            }
+        }
+        for field in ["labels", "annotations"] {
+            guard let value = metadata[field], value != .null else { continue }
+            guard let map = value.objectValue, map.values.allSatisfy({ $0.stringValue != nil || $0 == .null }) else {
+                throw cannotDecode(resource, "metadata.\(field) must be a map of strings")
+            }
+        }
+        if let value = metadata["finalizers"], value != .null {
+            guard let list = value.arrayValue, list.allSatisfy({ $0.stringValue != nil }) else {
+                throw cannotDecode(resource, "metadata.finalizers must be a list of strings")
+            }
+        }
+    }
+
+    /// Kubernetes' answer to a body that does not decode into the resource's type.
+    static func cannotDecode(_ resource: ResourceInfo, _ detail: String) -> Status {
+        .failure(
+            .badRequest,
+            "\(resource.type.kind) in version \"\(resource.type.version)\" cannot be handled as a \(resource.type.kind): \(detail)")
     }
 
     static func checkNamespace(_ metadata: inout JSONObject, resource: ResourceInfo, pathNamespace: String?) throws(Status) {

@@ -91,6 +91,7 @@ struct NodeAgent: Sendable {
             do {
                 try await patchLease(offset, now: now)
             } catch let error as KubeAPIError where error.isNotFound {
+                guard state.node(offset).isActive else { return }
                 _ = try await client.create(NodeManifest.lease(config, offset: offset, now: now))
             }
             let previous = state.updateNode(offset) { node -> Date? in
@@ -129,6 +130,8 @@ struct NodeAgent: Sendable {
             state.updateNode(offset) { $0.lastHeartbeat = now }
             metrics.nodeStatusWritten()
         } catch let error as KubeAPIError where error.isNotFound {
+            // Deleted on purpose (a fault) while this write was in flight: stay deleted.
+            guard state.node(offset).isActive else { return }
             logger.info("node disappeared, registering again", metadata: ["node": "\(node.name)"])
             try? await register(offset)
         } catch where error is CancellationError || Task.isCancelled {
