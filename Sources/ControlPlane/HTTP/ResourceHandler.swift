@@ -180,51 +180,52 @@ struct ResourceHandler: Sendable {
     private func update(
         _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters
     ) async throws(Status) -> Response {
-        try query.checkFieldValidation()
-        let dryRun = try query.dryRun()
-        let body = try await body(request)
-        let key = try key(resource, path, name)
-        let result = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in
+        try await put(resource, path: path, name: name, request: request, query: query, verb: "update") {
+            body, current, key throws(Status) in
             let updated = try customResources.admit(
                 try ObjectRules.prepareForUpdate(
                     body, old: current.object, resource: resource, namespace: key.namespace, name: name),
                 old: current.object, resource: resource, fieldValidation: query["fieldValidation"])
             return try .update(updated, old: current.object)
         }
-        customResources.committed(resource, result.object.object, deleted: result.deleted, dryRun: dryRun)
-        log("update", resource, key, code: 200)
-        return Responses.object(result.object)
     }
 
     private func updateStatus(
         _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters
     ) async throws(Status) -> Response {
-        try query.checkFieldValidation()
-        let dryRun = try query.dryRun()
-        let body = try await body(request)
-        let key = try key(resource, path, name)
-        let result = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in
+        try await put(resource, path: path, name: name, request: request, query: query, verb: "update-status") {
+            body, current, _ throws(Status) in
             .put(
                 try customResources.admit(
                     try ObjectRules.prepareStatusUpdate(body, old: current.object, resource: resource, name: name),
                     old: current.object, resource: resource, fieldValidation: query["fieldValidation"]))
         }
-        customResources.committed(resource, result.object.object, deleted: result.deleted, dryRun: dryRun)
-        log("update-status", resource, key, code: 200)
-        return Responses.object(result.object)
     }
 
     private func updateResize(
         _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters
+    ) async throws(Status) -> Response {
+        try await put(resource, path: path, name: name, request: request, query: query, verb: "update-resize") {
+            body, current, _ throws(Status) in
+            .put(try ResizeRule.resize(body, old: current.object, name: name))
+        }
+    }
+
+    /// A PUT on an object or one of its subresources: the body is read and checked, then `change` decides,
+    /// under the store's lock, what becomes of the current object.
+    private func put(
+        _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters,
+        verb: String, _ change: (JSONValue, StoredObject, ObjectKey) throws(Status) -> ObjectStore.Change
     ) async throws(Status) -> Response {
         try query.checkFieldValidation()
         let dryRun = try query.dryRun()
         let body = try await body(request)
         let key = try key(resource, path, name)
         let result = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in
-            .put(try ResizeRule.resize(body, old: current.object, name: name))
+            try change(body, current, key)
         }
-        log("update-resize", resource, key, code: 200)
+        customResources.committed(resource, result.object.object, deleted: result.deleted, dryRun: dryRun)
+        log(verb, resource, key, code: 200)
         return Responses.object(result.object)
     }
 

@@ -89,7 +89,7 @@ struct ScheduleBenchmark {
                 Pod.self, name: Self.podName(index), namespace: Self.namespace,
                 options: DeleteOptions(gracePeriodSeconds: 0))
         }
-        try await waitUntil("reservations for every deleted pod") {
+        try await BenchWait.until("reservations for every deleted pod", every: .milliseconds(10)) {
             await service.statistics.reservationsHeld >= pods
         }
         await service.flushPlacementRecords()
@@ -107,7 +107,7 @@ struct ScheduleBenchmark {
         }
         let createSeconds = (ContinuousClock.now - start).seconds
         var progress = Progress("\(label) bound", total: pods)
-        try await waitUntil("\(pods) \(label) bound") {
+        try await BenchWait.until("\(pods) \(label) bound", every: .milliseconds(10)) {
             let binds = await service.statistics.binds
             progress.update(min(binds, pods))
             return binds >= pods
@@ -156,21 +156,6 @@ struct ScheduleBenchmark {
             try await group.waitForAll()
             progress.update(total)
         }
-    }
-
-    private func waitUntil(_ what: String, timeout: Duration = .seconds(3600), _ condition: () async -> Bool)
-        async throws
-    {
-        let deadline = ContinuousClock.now + timeout
-        while await !condition() {
-            guard ContinuousClock.now < deadline else { throw BenchTimeout(what: what) }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-    }
-
-    struct BenchTimeout: Error, CustomStringConvertible {
-        var what: String
-        var description: String { "timed out waiting for \(what)" }
     }
 
     // MARK: Objects
