@@ -15,12 +15,13 @@ public final class InformerGroup: Sendable {
 
     public init(_ informers: [any RunnableInformer]) { self.informers = informers }
 
-    /// Runs every informer and returns once each has listed once. Calling it again does nothing.
-    public func start() async {
+    /// Runs every informer (its tasks at `priority`, else the caller's) and returns once each has
+    /// listed once. Calling it again does nothing.
+    public func start(priority: TaskPriority? = nil) async {
         let informers = self.informers
         let started = running.withLock { task -> Bool in
             guard task == nil else { return false }
-            task = Task {
+            task = Task(priority: priority) {
                 await withDiscardingTaskGroup { group in
                     for informer in informers { group.addTask { await informer.run() } }
                 }

@@ -1,44 +1,11 @@
 import Foundation
 
 extension JSONValue {
-    /// Parses JSON text. Foundation's parser builds the tree far faster than decoding `JSONValue`
-    /// through `Decoder`, which has to try each type in turn.
+    /// Parses UTF-8 JSON text (any value at the top) with ``JSONValueParser``: straight into the tree,
+    /// with no Foundation objects in between.
     public static func parse(_ data: Data) throws -> JSONValue {
-        let object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        return try JSONValue(foundationObject: object)
-    }
-
-    init(foundationObject object: Any) throws {
-        switch object {
-        case let string as String:
-            self = .string(string)
-        case let dictionary as [String: Any]:
-            var converted = JSONObject(minimumCapacity: dictionary.count)
-            for (key, value) in dictionary { converted[key] = try JSONValue(foundationObject: value) }
-            self = .object(converted)
-        case let array as [Any]:
-            self = .array(try array.map(JSONValue.init(foundationObject:)))
-        case let number as NSNumber:
-            self = JSONValue(number: number)
-        case is NSNull:
-            self = .null
-        default:
-            throw DecodingError.dataCorrupted(
-                DecodingError.Context(codingPath: [], debugDescription: "unexpected JSON value \(type(of: object))"))
-        }
-    }
-
-    private init(number: NSNumber) {
-        switch String(cString: number.objCType) {
-        case "c", "B":
-            self = .bool(number.boolValue)
-        case "d", "f":
-            self = .double(number.doubleValue)
-        case "Q":
-            let value = number.uint64Value
-            self = value <= UInt64(Int64.max) ? .int(Int64(value)) : .double(number.doubleValue)
-        default:
-            self = .int(number.int64Value)
+        try data.withUnsafeBytes { raw throws(JSONSyntaxError) in
+            try JSONValueParser.parse(raw.assumingMemoryBound(to: UInt8.self))
         }
     }
 

@@ -17,7 +17,7 @@ public enum KubeJSON {
         if let resourceType = type as? any KubeResource.Type {
             return try resourceType.decodePreserving(value) as! T
         }
-        return try makeDecoder().decode(type, from: try serialize(value))
+        return try plainDecode(type, from: value)
     }
 
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
@@ -41,17 +41,11 @@ public enum KubeJSON {
 
     /// Encodes without any unknown-field handling: for values that are not API objects.
     static func plainValue<T: Encodable>(_ value: T) throws -> JSONValue {
-        try parse(try makeEncoder().encode(value))
+        try JSONValueEncoder.encode(value)
     }
 
     static func plainDecode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
-        try makeDecoder().decode(type, from: try serialize(value))
-    }
-
-    static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
+        try JSONValueDecoder.decode(type, from: value)
     }
 
     static func makeDecoder() -> JSONDecoder {
@@ -61,10 +55,9 @@ public enum KubeJSON {
 
 extension KubeResource {
     static func decodePreserving(_ raw: JSONValue) throws -> Self {
-        var decoded = try KubeJSON.plainDecode(Self.self, from: raw)
-        decoded.unknownFields = nil
-        let known = try KubeJSON.plainValue(decoded)
-        decoded.unknownFields = UnknownFields(UnknownFields.difference(raw, minus: known))
+        let marks = ReadMarks()
+        var decoded = try JSONValueDecoder.decode(Self.self, from: raw, marks: marks)
+        decoded.unknownFields = UnknownFields(UnknownFields.unread(raw, marks: marks))
         return decoded
     }
 

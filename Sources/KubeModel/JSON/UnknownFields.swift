@@ -19,32 +19,39 @@ public struct UnknownFields: Sendable, Hashable, Codable {
         try tree.encode(to: encoder)
     }
 
-    /// What `raw` holds beyond `known`; nil when nothing.
-    static func difference(_ raw: JSONValue, minus known: JSONValue) -> JSONValue? {
-        switch (raw, known) {
-        case (.object(let rawObject), .object(let knownObject)):
+    /// What `raw` holds that a decode did not read (see ``ReadMarks``); nil when nothing.
+    static func unread(_ raw: JSONValue, marks: ReadMarks) -> JSONValue? {
+        if marks.whole { return nil }
+        switch raw {
+        case .object(let object):
             var extra: JSONObject = [:]
-            for (key, value) in rawObject {
-                if let knownValue = knownObject[key] {
-                    if let nested = difference(value, minus: knownValue) { extra[key] = nested }
+            for (key, value) in object where !marks.leafFields.contains(key) {
+                if let nestedMarks = marks.fields[key] {
+                    if let nested = unread(value, marks: nestedMarks) { extra[key] = nested }
                 } else if value != .null {
                     extra[key] = value
                 }
             }
             return extra.isEmpty ? nil : .object(extra)
-        case (.array(let rawItems), .array(let knownItems)) where rawItems.count == knownItems.count:
+        case .array(let items):
             var extras: [JSONValue] = []
             var any = false
-            for (rawItem, knownItem) in zip(rawItems, knownItems) {
-                var extra = difference(rawItem, minus: knownItem) ?? .object([:])
+            for (index, item) in items.enumerated() {
+                var extra = unreadItem(item, at: index, marks: marks) ?? .object([:])
                 if extra != .object([:]) { any = true }
-                if let name = rawItem["name"], case .object = extra { extra["name"] = name }
+                if let name = item["name"], case .object = extra { extra["name"] = name }
                 extras.append(extra)
             }
             return any ? .array(extras) : nil
         default:
             return nil
         }
+    }
+
+    private static func unreadItem(_ item: JSONValue, at index: Int, marks: ReadMarks) -> JSONValue? {
+        if marks.leafItems.contains(index) { return nil }
+        guard let itemMarks = marks.items[index] else { return item == .null ? nil : item }
+        return unread(item, marks: itemMarks)
     }
 
     static func overlay(_ extra: JSONValue, onto known: JSONValue) -> JSONValue {

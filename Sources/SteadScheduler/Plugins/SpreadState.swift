@@ -1,8 +1,10 @@
-/// Where the incoming pod's siblings (same controller owner) run, laid out for the cycle as arrays
-/// indexed by node position and zone ID, with the busiest node and zone counts.
+/// Where the incoming pod's siblings (same controller owner) run, with the busiest node and zone
+/// counts. Per node it keeps the owner's counts by name (a copy that costs nothing) and looks up only
+/// the nodes that get scored: laying them out by node position cost a pass over every sibling and an
+/// array as long as the cluster for each pod.
 public struct SpreadState: Sendable {
-    /// Sibling count per node, by `NodeInfo.position`; empty when the pod has no siblings.
-    public let siblingsOnNode: [Int32]
+    /// Sibling count per node name; empty when the pod has no siblings.
+    let siblingsByNode: [String: Int]
     /// Sibling count per zone, by `NodeInfo.zoneID`.
     public let siblingsInZone: [Int32]
     public let maxPerNode: Int
@@ -10,28 +12,24 @@ public struct SpreadState: Sendable {
 
     public init(pod: PodInfo, snapshot: ClusterSnapshot) {
         guard let owner = pod.ownerUID, let spread = snapshot.spreadByOwner[owner] else {
-            siblingsOnNode = []
+            siblingsByNode = [:]
             siblingsInZone = []
             maxPerNode = 0
             maxPerZone = 0
             return
         }
-        var onNode = [Int32](repeating: 0, count: snapshot.nodeCount)
-        for (name, count) in spread.byNode {
-            if let position = snapshot.position(ofNode: name) { onNode[position] = Int32(count) }
-        }
         var inZone = [Int32](repeating: 0, count: snapshot.zoneIDCount)
         for (zone, count) in spread.byZone {
             if let id = snapshot.zoneID(of: zone) { inZone[id] = Int32(count) }
         }
-        siblingsOnNode = onNode
+        siblingsByNode = spread.byNode
         siblingsInZone = inZone
         maxPerNode = spread.byNode.values.max() ?? 0
         maxPerZone = spread.byZone.values.max() ?? 0
     }
 
     func siblings(on node: NodeInfo) -> Int {
-        node.position < siblingsOnNode.count ? Int(siblingsOnNode[node.position]) : 0
+        siblingsByNode[node.name] ?? 0
     }
 
     /// nil when the node has no zone.

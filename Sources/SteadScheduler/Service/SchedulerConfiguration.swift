@@ -28,13 +28,19 @@ public struct SchedulerConfiguration: Sendable {
     public var placementWriteInterval: Duration
     /// The filter and score plugins.
     public var profile: SchedulerProfile
+    /// Priority of the scheduler's tasks (informers, scheduling loop, binds). High by default: in one
+    /// process with the embedded API server (`stead up`, the benchmarks) the server's request handlers
+    /// would otherwise queue ahead of every step of the scheduler's serial path and starve it, where
+    /// as a process of its own it would have a CPU to itself.
+    public var taskPriority: TaskPriority
 
     public init(
         schedulerName: String = "stead", percentageOfNodesToScore: Int? = nil,
         reservationTimeout: Duration = .seconds(60), namespace: String? = nil, bindConcurrency: Int = 64,
         unschedulableRetryInterval: Duration = .seconds(30), reservationSweepInterval: Duration = .seconds(1),
         emitScheduledEvents: Bool = true, persistPlacements: Bool = true,
-        placementWriteInterval: Duration = .seconds(1), profile: SchedulerProfile = .default
+        placementWriteInterval: Duration = .seconds(1), profile: SchedulerProfile = .default,
+        taskPriority: TaskPriority = .high
     ) {
         self.schedulerName = schedulerName
         self.percentageOfNodesToScore = percentageOfNodesToScore
@@ -47,5 +53,6 @@ public struct SchedulerConfiguration: Sendable {
         self.persistPlacements = persistPlacements
         self.placementWriteInterval = placementWriteInterval
         self.profile = profile
+        self.taskPriority = taskPriority
     }
 }

@@ -100,10 +100,10 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
             return !running.started
         }
         guard first else { return }
-        await informers.start()
+        await informers.start(priority: configuration.taskPriority)
         try Task.checkCancellation()
-        let scheduling = Task { await self.schedulingLoop() }
-        let housekeeping = Task { await self.housekeepingLoop() }
+        let scheduling = Task(priority: configuration.taskPriority) { await self.schedulingLoop() }
+        let housekeeping = Task(priority: configuration.taskPriority) { await self.housekeepingLoop() }
         tasks.withLock {
             $0.scheduling = scheduling
             $0.housekeeping = housekeeping
