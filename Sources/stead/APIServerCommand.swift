@@ -22,6 +22,9 @@ struct APIServerCommand: AsyncParsableCommand {
     @Option(help: "Where to write the kubeconfig (default: DATA_DIR/kubeconfig).")
     var kubeconfig: String?
 
+    @Option(help: "Append an audit.k8s.io/v1 Event (level Metadata) per request to this file, as JSON lines.")
+    var auditLogPath: String?
+
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
@@ -30,6 +33,7 @@ struct APIServerCommand: AsyncParsableCommand {
         var options = APIServerOptions(dataDirectory: dataDir)
         options.host = host
         options.port = port
+        options.auditLogPath = auditLogPath.map(absolutePath)
         let server = try EmbeddedAPIServer(options: options, logger: logger)
         try await server.start()
         let kubeconfigPath = absolutePath(kubeconfig ?? "\(dataDir)/kubeconfig")

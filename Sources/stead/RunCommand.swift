@@ -31,6 +31,21 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Name of the leader election Lease.")
     var leaderElectLeaseName: String = "stead"
 
+    @Option(help: "How long standbys wait after the lease last changed before taking it over (e.g. 15s).",
+        transform: parseDuration)
+    var leaderElectLeaseDuration: Duration = .seconds(15)
+
+    @Option(help: "How long the leader keeps trying to renew before it stops its loops; shorter than the lease duration.",
+        transform: parseDuration)
+    var leaderElectRenewDeadline: Duration = .seconds(10)
+
+    @Option(help: "How often candidates try to acquire or renew the lease; shorter than the renew deadline.",
+        transform: parseDuration)
+    var leaderElectRetryPeriod: Duration = .seconds(2)
+
+    @Option(help: "This replica's name in the lease and in its requests' User-Agent (default: hostname_uuid).")
+    var leaderElectIdentity: String?
+
     @Option(help: "Pods whose spec.schedulerName is this are placed by Stead.")
     var schedulerName: String = "stead"
 
@@ -53,6 +68,26 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard qps >= 0, burst > 0 else { throw ValidationError("--qps must be 0 or more and --burst positive") }
+        if let problem = electionSettings(leaseNamespace: "").timingProblem {
+            throw ValidationError(
+                "\(problem): need --leader-elect-retry-period < --leader-elect-renew-deadline < --leader-elect-lease-duration")
+        }
+        if let identity = leaderElectIdentity, identity.isEmpty || identity.contains(where: \.isNewline) {
+            throw ValidationError("--leader-elect-identity must be a non-empty single line")
+        }
+    }
+
+    /// The election as the flags set it; the identity is made once per process when not given.
+    private func electionSettings(leaseNamespace: String, identity: String? = nil) -> ElectionSettings {
+        ElectionSettings(
+            lease: ObjectKey(namespace: leaderElectNamespace ?? leaseNamespace, name: leaderElectLeaseName),
+            identity: identity ?? leaderElectIdentity ?? "", leaseDuration: leaderElectLeaseDuration,
+            renewDeadline: leaderElectRenewDeadline, retryPeriod: leaderElectRetryPeriod)
+    }
+
+    /// Names the replica in every request, so the server's audit log shows which one wrote.
+    static func userAgent(identity: String?) -> String {
+        identity.map { "stead/0.1 (\($0))" } ?? "stead/0.1"
     }
 
     func run() async throws {
@@ -62,6 +97,8 @@ struct RunCommand: AsyncParsableCommand {
         var configuration = try ClientConfiguration.load(kubeconfigPath: kubeconfig.map(absolutePath), context: context)
         configuration.qps = qps
         configuration.burst = burst
+        let identity = leaderElect ? leaderElectIdentity ?? LeaderElectedComponents.defaultIdentity() : nil
+        configuration.userAgent = Self.userAgent(identity: identity)
         let client = try KubeClient(configuration: configuration, logger: logger.labelled("stead.client"))
         let readiness = Readiness()
         let metrics = MetricsServer(address: metricsAddress, registry: registry, readiness: readiness, logger: logger)
@@ -76,7 +113,6 @@ struct RunCommand: AsyncParsableCommand {
             }
             logger.info("StatefulPodSet CRD installed")
         }
-        let identity = leaderElect ? LeaderElectedComponents.defaultIdentity() : nil
         let loops = makeLoops(
             client: client, identity: identity, leaseNamespace: configuration.namespace, readiness: readiness,
             logger: logger)
@@ -96,13 +132,12 @@ struct RunCommand: AsyncParsableCommand {
         client: KubeClient, identity: String?, leaseNamespace: String, readiness: Readiness, logger: Logger
     ) -> any ServiceLifecycle.Service {
         let options = ComponentOptions(schedulerName: schedulerName, namespace: namespace)
-        let make: @Sendable () -> SteadComponents = {
+        let make: @Sendable (KubeClient) -> SteadComponents = { client in
             SteadComponents(client: client, options: options, readiness: readiness, logger: logger)
         }
-        guard let identity else { return make() }
-        let lease = ObjectKey(namespace: leaderElectNamespace ?? leaseNamespace, name: leaderElectLeaseName)
+        guard let identity else { return make(client) }
         return LeaderElectedComponents(
-            client: client, lease: lease, identity: identity, readiness: readiness,
-            logger: logger.labelled("stead.leader-election"), makeComponents: make)
+            client: client, settings: electionSettings(leaseNamespace: leaseNamespace, identity: identity),
+            readiness: readiness, logger: logger.labelled("stead.leader-election"), makeComponents: make)
     }
 }

@@ -37,6 +37,9 @@ struct UpCommand: AsyncParsableCommand {
     @Option(help: "Pods whose spec.schedulerName is this are placed by Stead.")
     var schedulerName: String = "stead"
 
+    @Option(help: "Append an audit.k8s.io/v1 Event (level Metadata) per API request to this file, as JSON lines.")
+    var auditLogPath: String?
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -113,6 +116,7 @@ struct UpCommand: AsyncParsableCommand {
         var options = APIServerOptions(dataDirectory: dataDir)
         options.host = host
         options.port = port
+        options.auditLogPath = auditLogPath.map(absolutePath)
         let server = try EmbeddedAPIServer(options: options, logger: logger)
         try await server.start()
         return server

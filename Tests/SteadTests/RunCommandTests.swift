@@ -82,6 +82,20 @@ struct RunCommandTests {
         try await client.shutdown()
     }
 
+    /// A leader must stop before others may take over: retry < renew deadline < lease duration.
+    @Test(arguments: [
+        (["--leader-elect-lease-duration", "4s", "--leader-elect-renew-deadline", "4s"], "renew deadline"),
+        (["--leader-elect-renew-deadline", "1s", "--leader-elect-retry-period", "1s"], "retry period"),
+        (["--leader-elect-retry-period", "0"], "retry period"),
+        (["--leader-elect-lease-duration", "soon"], "invalid duration"),
+    ])
+    func refusesElectionTimingsThatCannotWork(_ flags: [String], _ complaint: String) throws {
+        let result = try runCommand(TestPaths.stead, ["run", "--leader-elect"] + flags)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(complaint), "\(result.stderr)")
+        #expect(result.stderr.contains("--leader-elect") || complaint == "invalid duration", "\(result.stderr)")
+    }
+
     static func waitForMetric(_ base: String, _ name: String, timeout: Double = 60) async -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {

@@ -80,7 +80,7 @@ extension ResourceHandler {
         case .put, .patch:
             try query.checkFieldValidation()
             let dryRun = try query.dryRun()
-            let data = try await RequestBodyReader.read(request, limit: options.maxRequestBodyBytes)
+            let data = try await RequestBodyReader.read(request, options: options)
             let patchType = request.method == .patch ? try scalePatchType(request) : nil
             let body = try patchType == nil
                 ? RequestBodyReader.parse(data, contentType: request.headers[.contentType]) : RequestBodyReader.parseJSON(data)

@@ -11,14 +11,25 @@ struct APIResponder: HTTPResponder {
     let token: String
     let resources: ResourceHandler
     let discovery: Discovery
+    /// nil: no audit log.
+    let audit: AuditLog?
     let logger: Logger
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        let received = Date()
+        let authenticated = authorized(request)
+        let response = await answer(request, authenticated: authenticated)
+        audit?.record(
+            AuditEvent(request: request, response: response, user: authenticated ? .tokenUser : .anonymous, received: received))
+        return response
+    }
+
+    private func answer(_ request: Request, authenticated: Bool) async -> Response {
         let path = RequestPath(request.uri.path)
         if case .health(let name) = path {
             return Responses.text(name == "healthz" || name == "livez" || name == "readyz" ? "ok" : "ok")
         }
-        guard authorized(request) else {
+        guard authenticated else {
             logger.info("unauthorized request", metadata: ["path": "\(request.uri.path)", "code": "401"])
             return Responses.status(.failure(.unauthorized, "Unauthorized"))
         }

@@ -5,6 +5,31 @@ import Yams
 
 /// Reads and parses request bodies, enforcing the size limit (413) and content type (415).
 enum RequestBodyReader {
+    /// The body within the server's size limit (413) and time limit (408): a client that trickles or
+    /// stalls its body must not hold a request open for ever.
+    static func read(_ request: Request, options: APIServerOptions) async throws(Status) -> Data {
+        try await read(request, limit: options.maxRequestBodyBytes, timeout: .seconds(options.requestBodyTimeout))
+    }
+
+    static func read(_ request: Request, limit: Int, timeout: Duration) async throws(Status) -> Data {
+        do {
+            return try await withThrowingTaskGroup(of: Data?.self) { group in
+                group.addTask { try await read(request, limit: limit) }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let data = first else { throw timedOut(timeout) }
+                return data
+            }
+        } catch let status as Status {
+            throw status
+        } catch {
+            throw Status.failure(.badRequest, "cannot read the request body: \(error)")
+        }
+    }
+
     static func read(_ request: Request, limit: Int) async throws(Status) -> Data {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
             throw tooLarge(limit)
@@ -86,6 +111,13 @@ enum RequestBodyReader {
         case .alias:
             throw Status.failure(.badRequest, "YAML aliases are not supported")
         }
+    }
+
+    /// 408 Request Timeout: the body did not arrive in time.
+    static func timedOut(_ timeout: Duration) -> Status {
+        Status(
+            code: 408, reason: .timeout,
+            message: "the request body did not arrive within \(timeout.components.seconds)s; send it again")
     }
 
     static func tooLarge(_ limit: Int) -> Status {

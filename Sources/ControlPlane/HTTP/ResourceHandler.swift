@@ -145,7 +145,7 @@ struct ResourceHandler: Sendable {
     // MARK: Writes
 
     private func body(_ request: Request) async throws(Status) -> JSONValue {
-        let data = try await RequestBodyReader.read(request, limit: options.maxRequestBodyBytes)
+        let data = try await RequestBodyReader.read(request, options: options)
         return try RequestBodyReader.parse(data, contentType: request.headers[.contentType])
     }
 
@@ -154,7 +154,8 @@ struct ResourceHandler: Sendable {
     ) async throws(Status) -> Response {
         try query.checkFieldValidation()
         let dryRun = try query.dryRun()
-        let body = try await body(request)
+        var body = try await body(request)
+        let unknown = try UnknownFields.admit(&body, resource: resource, fieldValidation: query["fieldValidation"])
         if resource.type.namespaced && (path.namespace ?? "").isEmpty {
             throw Status.failure(.methodNotAllowed, "create needs a namespace path for \(resource.type.plural)")
         }
@@ -170,7 +171,9 @@ struct ResourceHandler: Sendable {
                 let stored = try store.create(resource, object, dryRun: dryRun)
                 customResources.committed(resource, stored.object, deleted: false, dryRun: dryRun)
                 log("create", resource, stored.key, code: 201)
-                return Responses.object(stored, status: 201)
+                var response = Responses.object(stored, status: 201)
+                UnknownFields.addWarnings(unknown, to: &response.headers)
+                return response
             } catch where error.statusReason == .alreadyExists && generated && attempt < 8 {
                 continue
             }
@@ -219,14 +222,18 @@ struct ResourceHandler: Sendable {
     ) async throws(Status) -> Response {
         try query.checkFieldValidation()
         let dryRun = try query.dryRun()
-        let body = try await body(request)
+        var body = try await body(request)
+        let unknown =
+            verb == "update" ? try UnknownFields.admit(&body, resource: resource, fieldValidation: query["fieldValidation"]) : []
         let key = try key(resource, path, name)
         let result = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in
             try change(body, current, key)
         }
         customResources.committed(resource, result.object.object, deleted: result.deleted, dryRun: dryRun)
         log(verb, resource, key, code: 200)
-        return Responses.object(result.object)
+        var response = Responses.object(result.object)
+        UnknownFields.addWarnings(unknown, to: &response.headers)
+        return response
     }
 
     private func patch(
@@ -239,7 +246,7 @@ struct ResourceHandler: Sendable {
         try customResources.checkPatchType(patchType, resource: resource)
         try query.checkFieldValidation()
         let dryRun = try query.dryRun()
-        let data = try await RequestBodyReader.read(request, limit: options.maxRequestBodyBytes)
+        let data = try await RequestBodyReader.read(request, options: options)
         let patch = try RequestBodyReader.parseJSON(data)
         let key = try key(resource, path, name)
         let result = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in
@@ -266,7 +273,7 @@ struct ResourceHandler: Sendable {
         _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters
     ) async throws(Status) -> Response {
         let dryRun = try query.dryRun()
-        let data = try await RequestBodyReader.read(request, limit: options.maxRequestBodyBytes)
+        let data = try await RequestBodyReader.read(request, options: options)
         var deleteOptions = DeleteOptions()
         if !data.isEmpty {
             deleteOptions = try DeleteOptions(body: try RequestBodyReader.parseJSON(data))

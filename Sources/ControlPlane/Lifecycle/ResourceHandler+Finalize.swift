@@ -11,7 +11,7 @@ extension ResourceHandler {
             throw Status.failure(.notFound, "\(resource.type.plural) has no subresource \"finalize\"")
         }
         let dryRun = try query.dryRun()
-        let data = try await RequestBodyReader.read(request, limit: options.maxRequestBodyBytes)
+        let data = try await RequestBodyReader.read(request, options: options)
         let body = try RequestBodyReader.parse(data, contentType: request.headers[.contentType])
         let key = ObjectKey(namespace: nil, name: name)
         let result = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in

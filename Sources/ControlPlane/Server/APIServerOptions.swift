@@ -10,6 +10,12 @@ public struct APIServerOptions: Sendable {
     /// Events kept in memory for watch resume; an older resourceVersion gets 410 Gone.
     public var watchHistoryLimit: Int = 10_000
     public var maxRequestBodyBytes: Int = 3 * 1024 * 1024
+    /// Seconds a client has to send a whole request body (however slowly it trickles); later, the
+    /// request gets 408 and the connection is closed.
+    public var requestBodyTimeout: Double = 60
+    /// Seconds a connection may stay silent (nothing sent before or between requests, a stalled body)
+    /// before it is closed. Requests being answered, watches included, are never cut.
+    public var idleTimeout: Double = 90
     /// Events buffered per watcher before a slow watcher is closed (its client resumes).
     public var watchBufferSize: Int = 10_000
     /// Seconds between BOOKMARK events for watches with `allowWatchBookmarks=true`.
@@ -21,6 +27,10 @@ public struct APIServerOptions: Sendable {
     /// (the kubeconfig carries the CA). Plain HTTP only for tests of the REST layer itself: kubectl
     /// never sends a bearer token to an `http://` server.
     public var tls: Bool = true
+
+    /// Append an `audit.k8s.io/v1` Event per request (level Metadata) to this file; nil: no audit log.
+    /// A path that cannot be written fails start-up.
+    public var auditLogPath: String? = nil
 
     public init(dataDirectory: String) {
         self.dataDirectory = dataDirectory

@@ -19,6 +19,8 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
     let registry: ResourceRegistry
     /// Garbage collection and namespace deletion.
     let lifecycle: LifecycleControllers
+    /// Open while the server runs when `options.auditLogPath` is set.
+    let audit: AuditLog?
     private let logger: Logger
     private let runtime = Mutex<Runtime>(Runtime())
 
@@ -35,6 +37,7 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
         self.token = try TokenFile.resolve(given: options.token, directory: options.dataDirectory)
         self.certificates = options.tls
             ? try ServingCertificates.loadOrCreate(in: options.dataDirectory, host: options.host) : nil
+        self.audit = try options.auditLogPath.map { path throws(AuditLogError) in try AuditLog(path: path, logger: logger) }
         self.registry = ResourceRegistry()
         self.store = try ObjectStore(
             directory: options.dataDirectory, historyLimit: options.watchHistoryLimit,
@@ -62,10 +65,11 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
         let responder = APIResponder(
             token: token,
             resources: ResourceHandler(store: store, registry: registry, options: options, logger: logger),
-            discovery: Discovery(registry: registry), logger: logger)
+            discovery: Discovery(registry: registry), audit: audit, logger: logger)
         let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         let app = try Listener.makeApplication(
-            responder: responder, host: options.host, port: options.port, certificates: certificates, logger: logger,
+            responder: responder, host: options.host, port: options.port, certificates: certificates,
+            idleTimeout: options.idleTimeout, bodyTimeout: options.requestBodyTimeout, logger: logger,
             onRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) })
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], logger: logger))
@@ -143,6 +147,7 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
         }
         await lifecycle.stop()
         store.close()
+        audit?.close()
         logger.info("API server stopped")
     }
 

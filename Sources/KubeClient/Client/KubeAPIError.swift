@@ -53,6 +53,8 @@ public enum KubeClientError: Error, Sendable, Hashable, CustomStringConvertible 
     case invalidRequest(String)
     /// TLS material could not be loaded.
     case tls(String)
+    /// A ``WriteFence`` refused a mutating request; nothing was sent. Worth retrying: the fence may open again.
+    case fenced(method: String, path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -60,6 +62,7 @@ public enum KubeClientError: Error, Sendable, Hashable, CustomStringConvertible 
         case .decoding(let path, let message): "cannot decode response of \(path): \(message)"
         case .invalidRequest(let message): "invalid request: \(message)"
         case .tls(let message): "TLS configuration: \(message)"
+        case .fenced(let method, let path, let reason): "\(method) \(path) not sent: \(reason)"
         }
     }
 }

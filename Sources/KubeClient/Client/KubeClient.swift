@@ -19,10 +19,16 @@ public final class KubeClient: Sendable {
     let metrics: ClientMetrics
     /// Scheme, host, port and any path prefix, as requests are sent.
     let base: String
+    /// Consulted before every mutating request; nil for an unfenced client. See ``fenced(by:)``.
+    let writeFence: (any WriteFence)?
+    /// False for a fenced view of another client: that one owns the connections.
+    private let ownsTransport: Bool
     private let sentRequests = Atomic<Int>(0)
 
     /// Requests this client has sent (watches included), for benchmarks that count API calls.
     public var requestsSent: Int { sentRequests.load(ordering: .relaxed) }
+
+    static let emptyDeleteOptions = Array(#"{"apiVersion":"v1","kind":"DeleteOptions"}"#.utf8)
 
     /// Largest response body accepted for a non-watch request.
     static let maxBodySize = 512 * 1024 * 1024
@@ -43,6 +49,20 @@ public final class KubeClient: Sendable {
         let (http, base) = try Self.transport(for: configuration)
         self.base = base
         self.http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: http)
+        self.writeFence = nil
+        self.ownsTransport = true
+    }
+
+    init(sharing other: KubeClient, fence: any WriteFence) {
+        configuration = other.configuration
+        http = other.http
+        logger = other.logger
+        limiter = other.limiter
+        tokens = other.tokens
+        metrics = other.metrics
+        base = other.base
+        writeFence = fence
+        ownsTransport = false
     }
 
     /// The HTTP client settings and the URL prefix requests are sent to.
@@ -69,6 +89,7 @@ public final class KubeClient: Sendable {
 
     /// Closes connections. Call once, when the client is no longer used.
     public func shutdown() async throws {
+        guard ownsTransport else { return }
         try await http.shutdown()
     }
 
@@ -95,6 +116,10 @@ public final class KubeClient: Sendable {
         if let body {
             request.headers.add(name: "Content-Type", value: contentType ?? "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
+            if method != .GET, writeFence != nil {
+                let check: @Sendable () throws -> Void = { [self] in try checkFence(method.rawValue, path) }
+                request.body = .stream(FencedBody(bytes: ByteBuffer(bytes: body), check: check), length: .known(Int64(body.count)))
+            }
         }
         return request
     }
@@ -113,12 +138,17 @@ public final class KubeClient: Sendable {
     }
 
     /// Sends one rate-limited request and returns the body of a 2xx answer; anything else becomes a
-    /// ``KubeAPIError`` (server answer) or ``KubeClientError/transport(method:path:message:)``.
+    /// ``KubeAPIError`` (server answer), ``KubeClientError/transport(method:path:message:)`` or
+    /// ``KubeClientError/fenced(method:path:reason:)``.
     func send(
         _ method: HTTPMethod, _ path: String, verb: String, query: [(String, String)] = [], body: [UInt8]? = nil,
         contentType: String? = nil
     ) async throws -> Data {
         if let limiter { try await limiter.wait() }
+        // After the rate limit's wait, as close to sending as the client gets.
+        try checkFence(method.rawValue, path)
+        // A fenced delete carries a body too, so that the fence is checked again as it goes out.
+        let body = body ?? (method == .DELETE && writeFence != nil ? Self.emptyDeleteOptions : nil)
         let request = makeRequest(method: method, path: path, query: query, body: body, contentType: contentType)
         let start = ContinuousClock.now
         let deadline = NIODeadline.now() + .nanoseconds(Int64(configuration.requestTimeout.seconds * 1e9))
@@ -130,6 +160,7 @@ public final class KubeClient: Sendable {
             bytes = try await response.body.collect(upTo: Self.maxBodySize)
         } catch {
             metrics.record(verb: verb, code: "error", duration: ContinuousClock.now - start)
+            if case KubeClientError.fenced = error { throw error }
             if Task.isCancelled { throw CancellationError() }
             logger.debug("request failed", metadata: ["verb": "\(verb)", "path": "\(path)", "error": "\(error)"])
             throw KubeClientError.transport(method: method.rawValue, path: path, message: "\(error)")

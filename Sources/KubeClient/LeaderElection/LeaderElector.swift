@@ -13,8 +13,11 @@ import Synchronization
 ///   other candidate may consider the lease expired;
 /// - on a graceful stop (the task running ``run(onStartedLeading:onStoppedLeading:)`` is cancelled)
 ///   the leader releases the lease: empty `holderIdentity`, `leaseDurationSeconds` 1;
-/// - every write is an update carrying the lease's resourceVersion; a 409 Conflict re-reads the lease.
-public final class LeaderElector: Sendable {
+/// - every write is an update carrying the lease's resourceVersion; a 409 Conflict re-reads the lease;
+/// - as a ``WriteFence`` (install it with ``KubeClient/fenced(by:)``) it refuses the loops' writes once
+///   its last successful renewal is older than `renewDeadline`, even before the renewal loop notices:
+///   a process frozen (SIGSTOP) and resumed after another candidate took over writes nothing.
+public final class LeaderElector: WriteFence, Sendable {
     public let lease: ObjectKey
     public let identity: String
     public let leaseDuration: Duration
@@ -31,6 +34,9 @@ public final class LeaderElector: Sendable {
         var at: ContinuousClock.Instant
     }
     private let leading = Mutex(false)
+    /// When writes stop being safe: the start of the last successful acquire or renew plus
+    /// `renewDeadline`; nil outside a term.
+    private let writesAllowedUntil = Mutex<ContinuousClock.Instant?>(nil)
     private let observed = Mutex<Observed?>(nil)
 
     /// - Precondition: `retryPeriod < renewDeadline < leaseDuration`.
@@ -57,6 +63,24 @@ public final class LeaderElector: Sendable {
     /// True while this candidate holds the lease and renews it in time.
     public var isLeader: Bool { leading.withLock { $0 } }
 
+    public func writeRefusal() -> String? {
+        guard let until = writesAllowedUntil.withLock({ $0 }) else {
+            return "\(identity) does not hold the lease \(lease)"
+        }
+        let now = ContinuousClock.now
+        guard now >= until else { return nil }
+        return "\(identity) last renewed the lease \(lease) more than \(renewDeadline) ago (\(now - until) past the deadline)"
+    }
+
+    /// Allows writes until `renewDeadline` after `start`, the moment a successful acquire or renew began.
+    private func recordRenewal(startedAt start: ContinuousClock.Instant) {
+        writesAllowedUntil.withLock { $0 = start + renewDeadline }
+    }
+
+    private func revokeWrites() {
+        writesAllowedUntil.withLock { $0 = nil }
+    }
+
     /// Campaigns for the lease, then runs `onStartedLeading` in a child task while leading.
     ///
     /// Returns when leadership is lost (the lease could not be renewed in time) or when the calling
@@ -73,8 +97,12 @@ public final class LeaderElector: Sendable {
         let work = Task { await onStartedLeading() }
         await renewWhileLeading()
         leading.withLock { $0 = false }
+        // Lost: no write from now on. Stopping gracefully: the work may flush its writes while the
+        // last renewal is fresh, and the fence closes before the lease is released.
+        if !Task.isCancelled { revokeWrites() }
         work.cancel()
         await work.value
+        revokeWrites()
         if Task.isCancelled && releaseOnCancel {
             // Release in an unstructured task: the requests of a cancelled task would fail at once.
             await Task { await self.release() }.value
@@ -86,7 +114,11 @@ public final class LeaderElector: Sendable {
     /// Retries every `retryPeriod` until the lease is ours; false when cancelled first.
     private func acquire() async -> Bool {
         while !Task.isCancelled {
-            if await tryAcquireOrRenew() { return true }
+            let attemptStart = ContinuousClock.now
+            if await tryAcquireOrRenew() {
+                recordRenewal(startedAt: attemptStart)
+                return true
+            }
             do { try await Task.sleep(for: retryPeriod) } catch { return false }
         }
         return false
@@ -94,7 +126,7 @@ public final class LeaderElector: Sendable {
 
     /// Renews until a renewal misses its deadline or the task is cancelled.
     private func renewWhileLeading() async {
-        var lastRenewal = ContinuousClock.now
+        var lastRenewal = writesAllowedUntil.withLock { $0 }.map { $0 - renewDeadline } ?? ContinuousClock.now
         while !Task.isCancelled {
             do { try await Task.sleep(for: retryPeriod) } catch { return }
             let deadline = lastRenewal + renewDeadline
@@ -103,6 +135,7 @@ public final class LeaderElector: Sendable {
                 let attemptStart = ContinuousClock.now
                 if await attempt(before: deadline) {
                     lastRenewal = attemptStart
+                    recordRenewal(startedAt: attemptStart)
                     renewed = true
                     break
                 }

@@ -47,9 +47,10 @@ actor ControllerState {
         return tally
     }
 
-    func record(_ action: PodUpdateAction, set key: String, revision: String) {
-        var tally = tallies[key] ?? RolloutTally(revision: revision, status: nil)
-        if tally.revision != revision { tally = RolloutTally(revision: revision, status: nil) }
+    /// Counts `action` in the rollout to `revision`. A restarted controller's first action starts from the
+    /// counts `status` already shows, not from zero.
+    func record(_ action: PodUpdateAction, set key: String, revision: String, status: StatefulPodSetStatus?) {
+        var tally = tally(set: key, revision: revision, status: status)
         tally.record(action)
         tallies[key] = tally
     }

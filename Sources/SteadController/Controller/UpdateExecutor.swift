@@ -36,7 +36,7 @@ struct UpdateExecutor: Sendable {
                 done = false
             }
             guard done else { continue }
-            await state.record(planned.action, set: view.set.key, revision: update.name)
+            await state.record(planned.action, set: view.set.key, revision: update.name, status: view.set.status)
             metrics.recordUpdate(planned.action)
             if let event = RolloutEvents.event(for: planned) {
                 await events.record(event, set: view.set, pod: pod)

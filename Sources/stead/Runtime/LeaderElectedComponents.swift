@@ -4,29 +4,54 @@ import KubeModel
 import Logging
 import ServiceLifecycle
 
+/// The Lease a candidate campaigns for, its name in it, and client-go's timings.
+struct ElectionSettings: Sendable {
+    var lease: ObjectKey
+    var identity: String
+    var leaseDuration: Duration = .seconds(15)
+    var renewDeadline: Duration = .seconds(10)
+    var retryPeriod: Duration = .seconds(2)
+
+    /// Why the timings cannot work, or nil. A leader must give up (renew deadline) before the others
+    /// may take the lease over (lease duration), and must be able to retry within its deadline.
+    var timingProblem: String? {
+        guard retryPeriod > .zero else { return "the retry period must be positive" }
+        guard retryPeriod < renewDeadline else {
+            return "the retry period (\(retryPeriod)) must be shorter than the renew deadline (\(renewDeadline))"
+        }
+        guard renewDeadline < leaseDuration else {
+            return "the renew deadline (\(renewDeadline)) must be shorter than the lease duration (\(leaseDuration))"
+        }
+        return nil
+    }
+}
+
 /// Runs ``SteadComponents`` only while this process holds the Lease: the standby replicas keep
-/// campaigning, the leader that loses the lease stops its loops at once and campaigns again.
+/// campaigning, the leader that loses the lease stops its loops at once and campaigns again. Each
+/// term's components write through a client fenced by that term's elector, so a write in flight when
+/// the term ends (or after the process was frozen past its renew deadline) is never sent.
 final class LeaderElectedComponents: ServiceLifecycle.Service, Sendable {
     static let electionCheck = "leader-election"
 
-    let lease: ObjectKey
-    let identity: String
+    let settings: ElectionSettings
     private let client: KubeClient
     private let readiness: Readiness
-    private let makeComponents: @Sendable () -> SteadComponents
+    private let makeComponents: @Sendable (KubeClient) -> SteadComponents
     private let logger: Logger
 
+    /// - Parameter makeComponents: builds the loops on the client it is given (a fenced one).
     init(
-        client: KubeClient, lease: ObjectKey, identity: String, readiness: Readiness, logger: Logger,
-        makeComponents: @escaping @Sendable () -> SteadComponents
+        client: KubeClient, settings: ElectionSettings, readiness: Readiness, logger: Logger,
+        makeComponents: @escaping @Sendable (KubeClient) -> SteadComponents
     ) {
         self.client = client
-        self.lease = lease
-        self.identity = identity
+        self.settings = settings
         self.readiness = readiness
         self.makeComponents = makeComponents
         self.logger = logger
     }
+
+    var lease: ObjectKey { settings.lease }
 
     /// `hostname_uuid`, as client-go names candidates: unique even for two processes on one host.
     static func defaultIdentity() -> String {
@@ -38,8 +63,11 @@ final class LeaderElectedComponents: ServiceLifecycle.Service, Sendable {
         try await cancelWhenGracefulShutdown {
             await self.waitForLeaseReadable()
             while !Task.isCancelled {
-                let elector = LeaderElector(client: self.client, lease: self.lease, identity: self.identity, logger: self.logger)
-                await elector.run(onStartedLeading: { await self.lead() })
+                let elector = LeaderElector(
+                    client: self.client, lease: self.settings.lease, identity: self.settings.identity,
+                    leaseDuration: self.settings.leaseDuration, renewDeadline: self.settings.renewDeadline,
+                    retryPeriod: self.settings.retryPeriod, logger: self.logger)
+                await elector.run(onStartedLeading: { await self.lead(client: self.client.fenced(by: elector)) })
                 if !Task.isCancelled { self.logger.warning("lost the lease; stopped, campaigning again") }
             }
         }
@@ -63,9 +91,9 @@ final class LeaderElectedComponents: ServiceLifecycle.Service, Sendable {
 
     /// Runs the components until the elector cancels this task (lease lost or shutting down); a
     /// failed start is retried, since the elector keeps the lease while this task runs.
-    private func lead() async {
+    private func lead(client: KubeClient) async {
         while !Task.isCancelled {
-            let components = makeComponents()
+            let components = makeComponents(client)
             do {
                 try await components.start()
                 while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }

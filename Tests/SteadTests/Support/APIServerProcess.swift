@@ -8,9 +8,11 @@ struct APIServerProcess {
 
     var kubeconfig: String { dataDirectory + "/kubeconfig" }
 
-    static func start(dataDirectory: String) async throws -> APIServerProcess {
+    /// Starts it on `port` (0: a free one), with any `arguments` added (e.g. `--audit-log-path`).
+    static func start(dataDirectory: String, port: Int = 0, arguments: [String] = []) async throws -> APIServerProcess {
         let child = try ChildProcess(
-            TestPaths.stead, ["apiserver", "--data-dir", dataDirectory, "--port", "0", "--log-level", "warning"])
+            TestPaths.stead,
+            ["apiserver", "--data-dir", dataDirectory, "--port", "\(port)", "--log-level", "warning"] + arguments)
         guard let line = await child.waitForLine(containing: "ready at"),
             let url = line.split(separator: " ").first(where: { $0.hasPrefix("http") })
         else {
