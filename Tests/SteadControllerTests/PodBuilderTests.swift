@@ -31,6 +31,18 @@ struct PodBuilderTests {
         #expect(json[path: ["spec", "volumes"]]?.arrayValue?.last?["emptyDir"] == nil)
     }
 
+    @Test("the set's placement is copied to pod annotations for the scheduler")
+    func placementAnnotations() throws {
+        var set = Fixture.set()
+        set.spec.placement = Placement(nodeLossTimeoutSeconds: 3, stickiness: .preferred)
+        let pod = try PodBuilder.build(set: set, ordinal: 0, revision: Fixture.revision(set))
+        #expect(pod.metadata.annotations?[SteadLabels.stickiness] == "Preferred")
+        #expect(pod.metadata.annotations?[SteadLabels.nodeLossTimeoutSeconds] == "3")
+        let defaulted = try PodBuilder.build(set: Fixture.set(), ordinal: 0, revision: Fixture.revision(Fixture.set()))
+        #expect(defaulted.metadata.annotations?[SteadLabels.stickiness] == "Strict")
+        #expect(defaulted.metadata.annotations?[SteadLabels.nodeLossTimeoutSeconds] == "300")
+    }
+
     @Test("a template scheduler name is kept; an existing readiness gate is not duplicated")
     func keepsTemplateChoices() throws {
         let template = Fixture.template(spec: [

@@ -20,6 +20,7 @@ public enum ObjectRules {
             metadata["name"] = .string(name)
         }
         try validateName(name, resource: resource)
+        try MetadataRules.check(metadata, resource: resource)
         metadata["uid"] = .string(UUID().uuidString.lowercased())
         metadata["creationTimestamp"] = .string(now.description)
         metadata["generation"] = .int(1)
@@ -62,6 +63,7 @@ public enum ObjectRules {
                 .badRequest, "the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
         }
         metadata["name"] = .string(name)
+        try MetadataRules.check(metadata, resource: resource)
         try checkResourceVersion(metadata, old: old, resource: resource, name: name)
         if resource.type == BuiltinResources.pod.type { try PodUpdateRule.check(new: object, old: old, name: name) }
         if resource.hasStatus { object["status"] = old["status"] }

@@ -127,8 +127,16 @@ struct NodeAgent: Sendable {
         let now = Date()
         do {
             try await patchConditions(node.name, NodeManifest.conditions(heartbeat: now, readySince: node.readySince))
-            state.updateNode(offset) { $0.lastHeartbeat = now }
+            let current = state.updateNode(offset) { node -> NodeRuntime in
+                node.lastHeartbeat = now
+                return node
+            }
             metrics.nodeStatusWritten()
+            // Marked lost while this write was in flight: it may have landed after markLost's, so the
+            // lost conditions go out again and are the last word.
+            if current.lost {
+                try await patchConditions(node.name, NodeManifest.lostConditions(lastHeartbeat: now, since: current.readySince))
+            }
         } catch let error as KubeAPIError where error.isNotFound {
             // Deleted on purpose (a fault) while this write was in flight: stay deleted.
             guard state.node(offset).isActive else { return }
@@ -150,6 +158,7 @@ struct NodeAgent: Sendable {
         let node = state.updateNode(offset) { node -> NodeRuntime in
             node.heartbeatsStopped = true
             node.lost = true
+            node.readySince = now
             return node
         }
         try await patchConditions(node.name, NodeManifest.lostConditions(lastHeartbeat: node.lastHeartbeat, since: now))

@@ -78,4 +78,6 @@ public enum StatefulPodSetConditionType: String, Sendable, Hashable, CaseIterabl
     case invalid = "Invalid"
     case rolloutBlocked = "RolloutBlocked"
     case available = "Available"
+    /// The API server refused a pod of the set (Deployment's ReplicaFailure; reason FailedCreate).
+    case replicaFailure = "ReplicaFailure"
 }

@@ -18,4 +18,8 @@ extension SteadLabels {
     /// On a pod about to be deleted and recreated on its node: `true` or the successor's requests as a
     /// JSON resource list; the scheduler keeps that capacity for the successor.
     public static let reserveForReplacement = "stead.dev/reserve-for-replacement"
+    /// On a pod: its set's `spec.placement`, read by Stead's scheduler when the pod's home node is lost
+    /// before the pod is placed (Strict waits `nodeLossTimeoutSeconds`, Preferred moves at once).
+    public static let stickiness = "stead.dev/stickiness"
+    public static let nodeLossTimeoutSeconds = "stead.dev/node-loss-timeout-seconds"
 }

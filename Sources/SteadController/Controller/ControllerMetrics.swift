@@ -12,6 +12,8 @@ struct ControllerMetrics: Sendable {
     static let podsCreated = "stead_controller_pods_created_total"
     /// Counter: pods deleted by scale down or because they failed.
     static let podsDeleted = "stead_controller_pods_deleted_total"
+    /// Counter: reconciles that met 409 Conflict and were retried on fresh state.
+    static let conflicts = "stead_controller_conflicts_total"
 
     private let succeeded = Counter(label: Self.reconciles, dimensions: [("result", "success")])
     private let failed = Counter(label: Self.reconciles, dimensions: [("result", "error")])
@@ -21,6 +23,7 @@ struct ControllerMetrics: Sendable {
     private let rescheduled = Counter(label: Self.podUpdates, dimensions: [("path", "rescheduled")])
     private let created = Counter(label: Self.podsCreated)
     private let deleted = Counter(label: Self.podsDeleted)
+    private let conflicted = Counter(label: Self.conflicts)
 
     func recordReconcile(_ elapsed: Duration, succeeded ok: Bool) {
         (ok ? succeeded : failed).increment()
@@ -38,4 +41,5 @@ struct ControllerMetrics: Sendable {
 
     func recordCreate() { created.increment() }
     func recordDelete() { deleted.increment() }
+    func recordConflict() { conflicted.increment() }
 }

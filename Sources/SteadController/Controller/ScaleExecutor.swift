@@ -1,4 +1,5 @@
 import Foundation
+import KubeClient
 import KubeModel
 import Logging
 
@@ -10,17 +11,25 @@ struct ScaleExecutor: Sendable {
     let metrics: ControllerMetrics
     let logger: Logger
 
-    func execute(_ plan: ScalePlan, view: SetView, revisions: RevisionSync.Result) async throws {
+    /// Returns the first pod or claim the API server refused (the template is at fault): no further
+    /// pods are created in this pass, and deletions still go ahead.
+    func execute(_ plan: ScalePlan, view: SetView, revisions: RevisionSync.Result) async throws -> CreateFailure? {
         let set = view.set
+        var failure: CreateFailure?
         for creation in plan.create {
             let revision = revisions.all.first { $0.name == creation.revision } ?? revisions.update
-            try await createClaims(set: set, ordinal: creation.ordinal, existing: view.claims)
             var pod = try PodBuilder.build(set: set, ordinal: creation.ordinal, revision: revision)
             if set.spec.effectivePodUpdatePolicy == .recreate {
                 pod.metadata.annotations = (pod.metadata.annotations ?? [:]).merging(
                     [SteadLabels.scheduleAnew: "true"], uniquingKeysWith: { _, new in new })
             }
-            try await writer.create(pod)
+            do {
+                try await createClaims(set: set, ordinal: creation.ordinal, existing: view.claims)
+                try await writer.create(pod)
+            } catch let error as KubeAPIError where CreateFailure.isRefusal(error) {
+                failure = CreateFailure(pod: pod.name, revision: revision.name, message: error.status.message ?? "\(error)")
+                break
+            }
             metrics.recordCreate()
             logger.debug("created pod", metadata: ["pod": "\(pod.key)", "revision": "\(revision.name)"])
             await events.record(
@@ -41,6 +50,7 @@ struct ScaleExecutor: Sendable {
                 type: "Normal", reason: "SuccessfulDelete",
                 message: "delete Claim \(claim) in StatefulPodSet \(set.name) successful: whenScaled is Delete", set: set)
         }
+        return failure
     }
 
     private func createClaims(set: StatefulPodSet, ordinal: Int, existing: [PersistentVolumeClaim]) async throws {
@@ -48,5 +58,23 @@ struct ScaleExecutor: Sendable {
         for claim in try ClaimBuilder.build(set: set, ordinal: ordinal) where !names.contains(claim.name) {
             try await writer.create(claim)
         }
+    }
+}
+
+/// A pod (or its claim) the API server refused to create: retrying the same object cannot succeed until
+/// the set's template changes, so the set reports it (ReplicaFailure condition, FailedCreate Event).
+struct CreateFailure: Sendable, Hashable {
+    var pod: String
+    var revision: String
+    var message: String
+
+    /// 400 (does not decode), 422 (invalid), 403 (forbidden, e.g. a quota): the object is refused as it is.
+    static func isRefusal(_ error: KubeAPIError) -> Bool {
+        error.isInvalid || error.isBadRequest || error.isForbidden
+    }
+
+    /// Kubernetes' StatefulSet wording.
+    func eventMessage(set: String) -> String {
+        "create Pod \(pod) in StatefulPodSet \(set) failed error: \(message)"
     }
 }

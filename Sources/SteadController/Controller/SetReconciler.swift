@@ -67,7 +67,8 @@ struct SetReconciler: Sendable {
         let scalePlan = ScalePlanner.plan(
             set: set, pods: view.pods, currentRevision: resolved.current.name, updateRevision: resolved.update.name,
             existingClaims: view.claims)
-        try await scale.execute(scalePlan, view: view, revisions: resolved)
+        let createFailure = try await scale.execute(scalePlan, view: view, revisions: resolved)
+        try await reportCreateFailure(createFailure, view: view)
         let deleted = Set(scalePlan.delete.map(\.name))
 
         let capabilities = InPlaceCapabilities(resizeSubresource: await state.resizeSupported)
@@ -84,17 +85,32 @@ struct SetReconciler: Sendable {
             update: resolved.update.name)
         try await writeStatus(
             view: view, current: resolved.current.name, update: resolved.update.name,
-            collisionCount: resolved.collisionCount, plan: plan)
-        return [graceWait, availabilityWait(view)].compactMap { $0 }.min()
+            collisionCount: resolved.collisionCount, plan: plan, createFailure: createFailure)
+        let retry = createFailure.map { _ in Self.createFailureRetry }
+        return [graceWait, availabilityWait(view), retry].compactMap { $0 }.min()
+    }
+
+    /// How soon a pod the server refused is tried again (an edit of the set comes sooner, as an event).
+    static let createFailureRetry = Duration.seconds(30)
+
+    /// One Warning Event per refused pod, revision and message.
+    private func reportCreateFailure(_ failure: CreateFailure?, view: SetView) async throws {
+        guard let failure else { return }
+        let set = view.set
+        guard await state.firstReport("FailedCreate/\(failure.revision)/\(failure.pod)/\(failure.message)", set: set.key)
+        else { return }
+        logger.info("pod refused by the API server", metadata: ["set": "\(set.key)", "error": "\(failure.message)"])
+        await events.record(type: "Warning", reason: "FailedCreate", message: failure.eventMessage(set: set.name), set: set)
     }
 
     private func writeStatus(
         view: SetView, current: String, update: String, collisionCount: Int32, plan: UpdatePlan?,
-        errors: [FieldError] = []
+        errors: [FieldError] = [], createFailure: CreateFailure? = nil
     ) async throws {
-        let inputs = StatusInputs(
+        var inputs = StatusInputs(
             set: view.set, pods: view.pods, currentRevision: current, updateRevision: update,
             collisionCount: collisionCount, now: view.now, validationErrors: errors, updatePlan: plan)
+        inputs.createFailure = createFailure.map { $0.eventMessage(set: view.set.name) }
         var computed = StatusCalculator.compute(inputs)
         if errors.isEmpty {
             let tally = await state.tally(set: view.set.key, revision: update, status: view.set.status)

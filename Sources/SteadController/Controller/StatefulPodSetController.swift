@@ -27,6 +27,11 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
     let informers: InformerGroup
 
     private let tasks = Mutex<RunningTasks>(RunningTasks())
+    private let conflictsSeen = Atomic<Int>(0)
+
+    /// Reconciles that ended in 409 Conflict (another writer got there first) and were retried on fresh
+    /// state; also the `stead_controller_conflicts_total` counter.
+    public var conflicts: Int { conflictsSeen.load(ordering: .relaxed) }
 
     private struct RunningTasks {
         var workers: Task<Void, Never>?
@@ -122,6 +127,10 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
         } catch {
             metrics.recordReconcile(ContinuousClock.now - started, succeeded: false)
             let conflict = (error as? KubeAPIError)?.isConflict ?? false
+            if conflict {
+                conflictsSeen.add(1, ordering: .relaxed)
+                metrics.recordConflict()
+            }
             logger.log(
                 level: conflict ? .debug : .warning, "reconcile failed, retrying",
                 metadata: ["set": "\(key)", "error": "\(error)"])

@@ -17,6 +17,9 @@ public enum PodBuilder {
         labels[SteadLabels.revisionHash] = revision.name
         labels[SteadLabels.set] = set.name
         metadata["labels"] = .object(labels.mapValues(JSONValue.string))
+        var annotations = metadata["annotations"]?.objectValue ?? [:]
+        for (key, value) in placementAnnotations(set.spec) { annotations[key] = .string(value) }
+        metadata["annotations"] = .object(annotations)
         metadata["name"] = .string(name)
         if let namespace = set.metadata.namespace { metadata["namespace"] = .string(namespace) }
         metadata["ownerReferences"] = .array([try KubeJSON.encodeToValue(set.controllerReference)])
@@ -34,6 +37,14 @@ public enum PodBuilder {
             "metadata": .object(metadata), "spec": spec,
         ])
         return try KubeJSON.decode(Pod.self, from: json)
+    }
+
+    /// `spec.placement` for the scheduler, which decides whether a replacement waits for its lost node.
+    static func placementAnnotations(_ spec: StatefulPodSetSpec) -> [String: String] {
+        [
+            SteadLabels.stickiness: spec.effectiveStickiness.rawValue,
+            SteadLabels.nodeLossTimeoutSeconds: String(spec.effectiveNodeLossTimeoutSeconds),
+        ]
     }
 
     /// The template's gates plus `stead.dev/InPlaceUpdateReady`, once.

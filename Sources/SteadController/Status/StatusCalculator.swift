@@ -11,6 +11,8 @@ public struct StatusInputs: Sendable {
     public var now: Date
     public var validationErrors: [FieldError]
     public var updatePlan: UpdatePlan?
+    /// Why the API server refused a pod of the set in this pass (ReplicaFailure condition), or nil.
+    public var createFailure: String?
 
     public init(
         set: StatefulPodSet, pods: [Pod], currentRevision: String, updateRevision: String, collisionCount: Int32 = 0,
@@ -107,6 +109,12 @@ public enum StatusCalculator {
             set(.progressing, true, "RollingUpdate",
                 "\(status.updatedReplicas ?? 0) of \(wanted) pod(s) updated to \(inputs.updateRevision), "
                     + "\(status.readyReplicas ?? 0) ready")
+        }
+
+        if let failure = inputs.createFailure {
+            set(.replicaFailure, true, "FailedCreate", failure)
+        } else if list.contains(where: { $0.type == StatefulPodSetConditionType.replicaFailure.rawValue }) {
+            set(.replicaFailure, false, "PodsCreated", "no pod creation was refused")
         }
 
         let minimum = max(0, wanted - spec.effectiveMaxUnavailable)

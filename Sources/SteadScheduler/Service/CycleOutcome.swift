@@ -8,6 +8,9 @@ struct CycleOutcome: Sendable {
         case bind(BindRequest)
         /// No node fits; `report` is set when the diagnosis differs from the one last written.
         case unschedulable(pod: Pod, message: String, report: Bool)
+        /// A replacement waits for its lost home node (Strict stickiness): look again after `retryAfter`;
+        /// `report` is set the first time, for the Event.
+        case waitForHomeNode(pod: Pod, message: String, retryAfter: Duration, report: Bool)
     }
 
     var decision: Decision
@@ -22,6 +25,7 @@ struct CycleOutcome: Sendable {
         case .skip: nil
         case .bind(let request): request.pod
         case .unschedulable(let pod, _, _): pod
+        case .waitForHomeNode(let pod, _, _, _): pod
         }
     }
 }

@@ -5,6 +5,8 @@ import KubeModel
 public enum FallbackMessage {
     public static let annotationKey = "stead.dev/placement-fallback"
     public static let eventReason = "StickyFallback"
+    /// The Event of a replacement kept pending while its lost home node may return (Strict stickiness).
+    public static let waitEventReason = "WaitingForNode"
 
     /// "rescheduled: node sim-3 no longer exists", "rescheduled: node sim-17 NotReady since ...",
     /// "rescheduled: node sim-2 didn't match Pod's node affinity/selector".

@@ -31,6 +31,9 @@ extension SchedulerService {
                     if report { await launch { await self.reporter.reportUnschedulable(pod, message: message) } }
                 case .bind(let request):
                     await launch { await self.bind(request) }
+                case .waitForHomeNode(let pod, let message, let retryAfter, let report):
+                    await queue.addAfter(key, delay: retryAfter)
+                    if report { await launch { await self.reporter.reportWaitingForNode(pod, message: message) } }
                 }
             }
         }

@@ -7,12 +7,15 @@ extension SchedulingCore {
 
     func nodeChanged(old: Node?, new: Node) async {
         snapshot.upsertNode(new)
+        lostNodes[new.name] = nil
         if old.map({ Self.schedulingRelevantChange(from: $0, to: new) }) ?? true {
             await retryUnschedulable()
         }
     }
 
     func nodeDeleted(_ node: Node) {
+        // A node that went NotReady before it was deleted has been lost since then.
+        lostNodes[node.name] = snapshot.node(named: node.name)?.notReadySince?.date ?? Date()
         snapshot.removeNode(named: node.name)
     }
 
@@ -68,6 +71,7 @@ extension SchedulingCore {
         reportedDiagnoses[key] = nil
         assumed[key] = nil
         if reportedFallbacks[key] == pod.metadata.uid ?? "" { reportedFallbacks[key] = nil }
+        if reportedWaits[key] == pod.metadata.uid ?? "" { reportedWaits[key] = nil }
         if pod.isReplaceable(scheduledBy: configuration.schedulerName) {
             reserveForReplacement(of: pod)
         }

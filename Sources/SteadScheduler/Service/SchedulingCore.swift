@@ -24,6 +24,10 @@ actor SchedulingCore {
     var reportedDiagnoses: [String: String] = [:]
     /// The pod UID a fallback was last reported for, by key.
     var reportedFallbacks: [String: String] = [:]
+    /// The pod UID a wait for its lost home node was last reported for, by key.
+    var reportedWaits: [String: String] = [:]
+    /// When each deleted node was first seen missing (a NotReady node carries its own time).
+    var lostNodes: [String: Date] = [:]
     /// The last node of each identity, from the placement ConfigMaps and from binds.
     var records: [ObjectKey: PlacementRecord] = [:]
     var statistics = SchedulerStatistics()
@@ -60,20 +64,25 @@ actor SchedulingCore {
             let decision = evaluateSticky(
                 pod: info, previousNode: previousNode, snapshot: snapshot, plugins: configuration.profile.filters)
             let elapsed = ContinuousClock.now - started
-            metrics.record(decision, duration: elapsed)
             statistics.stickyAttempts += 1
             statistics.stickyEvaluations += 1
             statistics.nodeEvaluations += 1
             statistics.addSample(elapsed.inSeconds, sticky: true)
             switch decision {
             case .bind(let node, _):
+                metrics.record(decision, duration: elapsed)
                 return bind(pod, on: node, sticky: true)
             case .fallback(let reason):
+                let verdict = nodeLossVerdict(pod, reason: reason, now: Date())
+                if case .wait(let until, let message) = verdict {
+                    return waitForHomeNode(pod, until: until, message: message)
+                }
+                metrics.record(decision, duration: elapsed)
                 if reportedFallbacks[key] != pod.metadata.uid ?? "" {
                     reportedFallbacks[key] = pod.metadata.uid ?? ""
                     statistics.fallbacks += 1
                     statistics.fallbacksByReason[reason.metricLabel, default: 0] += 1
-                    fallbackMessage = FallbackMessage.text(reason)
+                    if case .move(let message) = verdict { fallbackMessage = message }
                     logger.info(
                         "replacement cannot go back to its node, scheduling it as new",
                         metadata: ["pod": "\(key)", "node": "\(previousNode)", "reason": "\(reason)"])

@@ -36,6 +36,11 @@ struct SchedulingReporter: Sendable {
         await event(for: pod, type: "Normal", reason: FallbackMessage.eventReason, message: message)
     }
 
+    /// A `WaitingForNode` Event: the replacement stays pending for its lost home node (Strict).
+    func reportWaitingForNode(_ pod: Pod, message: String) async {
+        await event(for: pod, type: "Normal", reason: FallbackMessage.waitEventReason, message: message)
+    }
+
     private func patch(_ pod: Pod, _ patch: Patch, subresource: String?, what: String) async {
         do {
             _ = try await client.patch(
