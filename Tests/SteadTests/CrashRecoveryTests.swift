@@ -395,21 +395,9 @@ final class CrashCluster {
     /// Nodes whose containers take two seconds to start and to restart, so a rollout of five pods spans
     /// the kills.
     private static func startNodeSim(kubeconfig: String) async throws -> ChildProcess {
-        let child = try ChildProcess(
-            TestPaths.stead,
-            ["nodesim", "--kubeconfig", kubeconfig, "--nodes", "\(replicas)", "--zones", "1", "--start-latency", "2s",
-             "--restart-latency", "2s", "--log-level", "warning"])
-        guard await child.waitForLine(containing: "stead nodesim ready", timeout: 60) != nil else {
-            child.signal(SIGKILL)
-            throw StartError(program: "stead nodesim", output: child.lines)
-        }
-        return child
-    }
-
-    struct StartError: Error, CustomStringConvertible {
-        var program: String
-        var output: [String]
-        var description: String { "\(program) did not start:\n" + output.joined(separator: "\n") }
+        try await NodeSimProcess.start(
+            kubeconfig: kubeconfig,
+            arguments: ["--nodes", "\(replicas)", "--zones", "1", "--start-latency", "2s", "--restart-latency", "2s"])
     }
 
     // MARK: Faults

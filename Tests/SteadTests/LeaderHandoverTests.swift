@@ -236,15 +236,8 @@ final class HandoverCluster: @unchecked Sendable {
     /// Containers restart in half a second; with a grace period and minReadySeconds a rollout of three
     /// pods takes several seconds, long enough to fault it in the middle.
     private static func startNodeSim(kubeconfig: String) async throws -> ChildProcess {
-        let child = try ChildProcess(
-            TestPaths.stead,
-            ["nodesim", "--kubeconfig", kubeconfig, "--nodes", "\(replicas)", "--zones", "1",
-             "--restart-latency", "500ms", "--log-level", "warning"])
-        guard await child.waitForLine(containing: "stead nodesim ready", timeout: 60) != nil else {
-            child.signal(SIGKILL)
-            throw HandoverTimeout(what: "stead nodesim to start; it printed:\n" + child.lines.joined(separator: "\n"))
-        }
-        return child
+        try await NodeSimProcess.start(
+            kubeconfig: kubeconfig, arguments: ["--nodes", "\(replicas)", "--zones", "1", "--restart-latency", "500ms"])
     }
 
     func startReplica(_ identity: String) async throws -> Replica {

@@ -33,7 +33,8 @@ final class ReadMarks {
     }
 }
 
-private struct IndexKey: CodingKey {
+/// The coding-path key of an array element, for the tree decoder and encoder.
+struct JSONIndexKey: CodingKey {
     let intValue: Int?
     let stringValue: String
     init(_ index: Int) {
@@ -248,7 +249,7 @@ private struct UnkeyedValueContainer: UnkeyedDecodingContainer {
         return items[currentIndex]
     }
 
-    private var path: [any CodingKey] { codingPath + [IndexKey(currentIndex)] }
+    private var path: [any CodingKey] { codingPath + [JSONIndexKey(currentIndex)] }
 
     private func nextDecoder() throws -> ValueDecoder {
         ValueDecoder(value: try current(), marks: marks?.item(currentIndex), codingPath: path)

@@ -78,17 +78,6 @@ private final class EncodingNode {
     }
 }
 
-private struct EncodingIndexKey: CodingKey {
-    let intValue: Int?
-    let stringValue: String
-    init(_ index: Int) {
-        intValue = index
-        stringValue = "Index \(index)"
-    }
-    init?(intValue: Int) { self.init(intValue) }
-    init?(stringValue: String) { return nil }
-}
-
 private struct ValueEncoder: Encoder, SingleValueEncodingContainer {
     let node: EncodingNode
     let codingPath: [any CodingKey]
@@ -232,7 +221,7 @@ private struct UnkeyedValueEncodingContainer: UnkeyedEncodingContainer {
 
     func superEncoder() -> any Encoder { childEncoder() }
 
-    private var nextPath: [any CodingKey] { codingPath + [EncodingIndexKey(node.count)] }
+    private var nextPath: [any CodingKey] { codingPath + [JSONIndexKey(node.count)] }
 
     private func childEncoder() -> ValueEncoder {
         let path = nextPath

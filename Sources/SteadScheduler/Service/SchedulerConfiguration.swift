@@ -28,11 +28,12 @@ public struct SchedulerConfiguration: Sendable {
     public var placementWriteInterval: Duration
     /// The filter and score plugins.
     public var profile: SchedulerProfile
-    /// Priority of the scheduler's tasks (informers, scheduling loop, binds). High by default: in one
-    /// process with the embedded API server (`stead up`, the benchmarks) the server's request handlers
-    /// would otherwise queue ahead of every step of the scheduler's serial path and starve it, where
-    /// as a process of its own it would have a CPU to itself.
-    public var taskPriority: TaskPriority
+    /// Priority of the scheduler's tasks (informers, scheduling loop, binds); nil: the caller's. In one
+    /// process with a busy API server, request handlers queue ahead of every step of the scheduler's
+    /// serial path (watch event, snapshot, decision, bind); `.high` lets it keep pace, as a process of
+    /// its own would. Not the default: it starves the server the scheduler depends on when the process
+    /// runs many of them (the test suite).
+    public var taskPriority: TaskPriority?
 
     public init(
         schedulerName: String = "stead", percentageOfNodesToScore: Int? = nil,
@@ -40,7 +41,7 @@ public struct SchedulerConfiguration: Sendable {
         unschedulableRetryInterval: Duration = .seconds(30), reservationSweepInterval: Duration = .seconds(1),
         emitScheduledEvents: Bool = true, persistPlacements: Bool = true,
         placementWriteInterval: Duration = .seconds(1), profile: SchedulerProfile = .default,
-        taskPriority: TaskPriority = .high
+        taskPriority: TaskPriority? = nil
     ) {
         self.schedulerName = schedulerName
         self.percentageOfNodesToScore = percentageOfNodesToScore

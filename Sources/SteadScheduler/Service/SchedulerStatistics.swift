@@ -29,9 +29,12 @@ public struct SchedulerStatistics: Sendable, Hashable {
     public var reservationsExpired = 0
     /// Reservations kept right now.
     public var reservationsHeld = 0
-    /// Time inside the algorithm per pod, in seconds (most recent `sampleLimit` of each path).
+    /// Time inside the algorithm per pod, in seconds (most recent `sampleLimit` of each path): wall
+    /// time, as the latency histogram shows it, and the thread's CPU time, without preemption.
     public var newPathSeconds: [Double] = []
     public var stickyPathSeconds: [Double] = []
+    public var newPathCPUSeconds: [Double] = []
+    public var stickyPathCPUSeconds: [Double] = []
     /// Duration of each binding request, in seconds (most recent `sampleLimit`).
     public var bindSeconds: [Double] = []
 
@@ -44,11 +47,13 @@ public struct SchedulerStatistics: Sendable, Hashable {
 
     mutating func addBindSample(_ seconds: Double) { Self.append(seconds, to: &bindSeconds) }
 
-    mutating func addSample(_ seconds: Double, sticky: Bool) {
+    mutating func addSample(_ seconds: Double, cpuSeconds: Double, sticky: Bool) {
         if sticky {
             Self.append(seconds, to: &stickyPathSeconds)
+            Self.append(cpuSeconds, to: &stickyPathCPUSeconds)
         } else {
             Self.append(seconds, to: &newPathSeconds)
+            Self.append(cpuSeconds, to: &newPathCPUSeconds)
         }
     }
 

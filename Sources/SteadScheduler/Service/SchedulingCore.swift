@@ -61,13 +61,15 @@ actor SchedulingCore {
 
         if case .replacement(let previousNode) = classifyIncarnation(of: pod, record: records[pod.objectKey]) {
             let started = ContinuousClock.now
+            let cpuStarted = ThreadCPUClock.seconds()
             let decision = evaluateSticky(
                 pod: info, previousNode: previousNode, snapshot: snapshot, plugins: configuration.profile.filters)
+            let cpuSeconds = ThreadCPUClock.seconds() - cpuStarted
             let elapsed = ContinuousClock.now - started
             statistics.stickyAttempts += 1
             statistics.stickyEvaluations += 1
             statistics.nodeEvaluations += 1
-            statistics.addSample(elapsed.inSeconds, sticky: true)
+            statistics.addSample(elapsed.inSeconds, cpuSeconds: cpuSeconds, sticky: true)
             switch decision {
             case .bind(let node, _):
                 metrics.record(decision, duration: elapsed)
@@ -91,7 +93,9 @@ actor SchedulingCore {
         }
 
         let started = ContinuousClock.now
+        let cpuStarted = ThreadCPUClock.seconds()
         let result = scheduler.schedule(pod: info, snapshot: snapshot)
+        let cpuSeconds = ThreadCPUClock.seconds() - cpuStarted
         let elapsed = ContinuousClock.now - started
         metrics.record(result, duration: elapsed)
         statistics.attempts += 1
@@ -99,7 +103,7 @@ actor SchedulingCore {
         statistics.scoreCalls += result.evaluations.scoreCalls
         statistics.nodesFiltered += result.evaluations.nodesFiltered
         statistics.nodeEvaluations += result.evaluations.filterCalls + result.evaluations.scoreCalls
-        statistics.addSample(elapsed.inSeconds, sticky: false)
+        statistics.addSample(elapsed.inSeconds, cpuSeconds: cpuSeconds, sticky: false)
 
         switch result {
         case .scheduled(let placement):
