@@ -89,7 +89,9 @@ struct LeaderElectionIntegrationTests {
             await taskA.value
             #expect(!a.isLeader)
             let released = try await env.client.get(Lease.self, name: Self.key.name, namespace: Self.key.namespace)
-            #expect(released.spec?.holderIdentity == "" || released.spec?.holderIdentity == "candidate-b")
+            #expect(
+                released.spec?.holderIdentity == "" || released.spec?.holderIdentity == "candidate-b",
+                "holder after A's graceful stop: \(released.spec?.holderIdentity ?? "none"), transitions \(released.spec?.leaseTransitions ?? -1), history \(leadership.history)")
             // Released on stop, so B takes over on its next retry instead of waiting for expiry.
             try await eventually(timeout: .seconds(5), "hand-over") { b.isLeader }
             try await eventually(timeout: .seconds(2), "B's callback") { leadership.current == "candidate-b" }
