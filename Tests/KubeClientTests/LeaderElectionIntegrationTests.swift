@@ -37,10 +37,13 @@ struct LeaderElectionIntegrationTests {
 
     /// Short enough for tests, long enough that a renewal on a loaded 2-core machine (the whole suite
     /// running) does not miss its deadline and make the leader step down on its own.
-    func elector(_ client: KubeClient, _ identity: String, releaseOnCancel: Bool = true) -> LeaderElector {
+    func elector(
+        _ client: KubeClient, _ identity: String, releaseOnCancel: Bool = true, leaseSeconds: Int64 = 8
+    ) -> LeaderElector {
         LeaderElector(
-            client: client, lease: Self.key, identity: identity, leaseDuration: .seconds(8),
-            renewDeadline: .seconds(6), retryPeriod: .milliseconds(200), releaseOnCancel: releaseOnCancel)
+            client: client, lease: Self.key, identity: identity, leaseDuration: .seconds(leaseSeconds),
+            renewDeadline: .seconds(leaseSeconds * 3 / 4), retryPeriod: .milliseconds(200),
+            releaseOnCancel: releaseOnCancel)
     }
 
     func campaign(_ elector: LeaderElector, _ leadership: Leadership) -> Task<Void, Never> {
@@ -56,8 +59,10 @@ struct LeaderElectionIntegrationTests {
 
     @Test func twoCandidatesNeverLeadTogetherAndHandOver() async throws {
         try await TestServer.with { env in
-            let a = elector(env.client, "candidate-a")
-            let b = elector(env.client, "candidate-b")
+            // A long lease: this test hands over by release, never by expiry, and in the full suite a
+            // 6 s renew deadline was once missed under load, making A step down before its graceful stop.
+            let a = elector(env.client, "candidate-a", leaseSeconds: 40)
+            let b = elector(env.client, "candidate-b", leaseSeconds: 40)
             let leadership = Leadership()
             let both = Mutex(0)
             let watcher = Task {
@@ -81,7 +86,7 @@ struct LeaderElectionIntegrationTests {
             #expect(leadership.history == [first])
             let lease = try await env.client.get(Lease.self, name: Self.key.name, namespace: Self.key.namespace)
             #expect(lease.spec?.holderIdentity == first)
-            #expect(lease.spec?.leaseDurationSeconds == 8)
+            #expect(lease.spec?.leaseDurationSeconds == 40)
             #expect(lease.spec?.leaseTransitions == 0)
 
             // Graceful stop of the leader: it releases and the other takes over quickly.
