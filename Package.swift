@@ -111,7 +111,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "KubeModelTests", dependencies: ["KubeModel"], swiftSettings: strict),
+        // Code shared by test targets only (seeded random numbers, starting child programs); not a product.
+        .target(name: "SteadTestSupport", path: "Tests/SteadTestSupport", swiftSettings: strict),
+        .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "SteadTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "NodeSimTests",
             dependencies: [
@@ -141,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "ControlPlaneTests",
             dependencies: [
-                "KubeModel", "ControlPlane",
+                "KubeModel", "ControlPlane", "SteadTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -160,7 +162,7 @@ let package = Package(
         .testTarget(
             name: "SteadTests",
             dependencies: [
-                "stead", "KubeModel", "KubeClient", "ControlPlane", "SteadController",
+                "stead", "KubeModel", "KubeClient", "ControlPlane", "SteadController", "SteadTestSupport",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict

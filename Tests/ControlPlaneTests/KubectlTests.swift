@@ -1,6 +1,7 @@
 import ControlPlane
 import Foundation
 import KubeModel
+import SteadTestSupport
 import Testing
 
 private let kubectlPath = "/usr/bin/kubectl"
@@ -41,7 +42,7 @@ struct KubectlTests {
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
             do {
-                try process.run()
+                try ChildLaunch.start(process)
             } catch {
                 process.terminationHandler = nil
                 continuation.resume(throwing: error)

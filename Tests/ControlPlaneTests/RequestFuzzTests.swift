@@ -5,6 +5,7 @@ import KubeModel
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import SteadTestSupport
 import Testing
 
 /// Seeded fuzzing of the API server's request handling: malformed and hostile requests, each of which
@@ -13,18 +14,6 @@ import Testing
 @Suite struct RequestFuzzTests {
     static let seed: UInt64 = 0x5EED_0001
     static let cases = 400
-
-    /// SplitMix64: small, fast, and the same sequence for the same seed on every platform.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     struct FuzzCase {
         var label: String
@@ -50,7 +39,7 @@ import Testing
 
     // MARK: Generators, one per kind of bad input
 
-    static func brokenJSON(_ rng: inout SeededGenerator) -> FuzzCase {
+    static func brokenJSON(_ rng: inout SplitMix64) -> FuzzCase {
         var bytes = Array(text(validPod("broken")).utf8)
         switch Int.random(in: 0..<4, using: &rng) {
         case 0: bytes = Array(bytes.prefix(Int.random(in: 0..<max(1, bytes.count - 1), using: &rng)))
@@ -66,7 +55,7 @@ import Testing
         return FuzzCase(label: "broken JSON", method: target == pods ? .POST : .PUT, path: target, body: Data(bytes))
     }
 
-    static func hugeNumbers(_ rng: inout SeededGenerator) -> FuzzCase {
+    static func hugeNumbers(_ rng: inout SplitMix64) -> FuzzCase {
         // Not here: an integer beyond Int64 in a built-in kind's integer field is stored as a float (the
         // server keeps objects as JSON, not typed), where Kubernetes would refuse it: a known gap.
         let numbers = ["1e999", "-1e999", "1.7976931348623157e309", "-1.8e308e5", "0x10", "01", "+1", ".5", "NaN", "Infinity"]
@@ -79,7 +68,7 @@ import Testing
         return FuzzCase(label: "huge number \(number)", method: .POST, path: pods, body: Data(body.utf8))
     }
 
-    static func deepNesting(_ rng: inout SeededGenerator) -> FuzzCase {
+    static func deepNesting(_ rng: inout SplitMix64) -> FuzzCase {
         let depth = [600, 5_000, 100_000].randomElement(using: &rng) ?? 600
         let array = Bool.random(using: &rng)
         let open = array ? "[" : "{\"a\":"
@@ -89,7 +78,7 @@ import Testing
         return FuzzCase(label: "nesting depth \(depth)", method: .POST, path: configMaps, body: Data(body.utf8))
     }
 
-    static func wrongTypes(_ rng: inout SeededGenerator) -> FuzzCase {
+    static func wrongTypes(_ rng: inout SplitMix64) -> FuzzCase {
         // null is left out: Kubernetes reads a null field as absent.
         let values: [JSONValue] = [1, true, "text", [1, 2], ["a": 1], 1.5]
         var pod = validPod("typed")
@@ -104,7 +93,7 @@ import Testing
         return FuzzCase(label: "wrong type", method: .POST, path: pods, body: Data(text(pod).utf8))
     }
 
-    static func invalidNames(_ rng: inout SeededGenerator) -> FuzzCase {
+    static func invalidNames(_ rng: inout SplitMix64) -> FuzzCase {
         let names = [
             "UPPER", "has space", "-leading", "trailing-", String(repeating: "a", count: 300), "a/b", "..", "é",
             "semi;colon", "",
@@ -113,7 +102,7 @@ import Testing
         return FuzzCase(label: "invalid name \(name.prefix(20))", method: .POST, path: pods, body: Data(text(validPod(name)).utf8))
     }
 
-    static func invalidSelectors(_ rng: inout SeededGenerator) -> FuzzCase {
+    static func invalidSelectors(_ rng: inout SplitMix64) -> FuzzCase {
         let selectors = [
             "labelSelector=a%20in%20(", "labelSelector=%3D%3D%3D", "labelSelector=a!", "labelSelector=(((",
             "fieldSelector=spec.nodeName%3D%3D%3Dx", "fieldSelector=no.such.field%3Dx", "limit=abc",
@@ -123,7 +112,7 @@ import Testing
         return FuzzCase(label: "bad query \(query)", method: .GET, path: pods + "?" + query, body: nil)
     }
 
-    static func badPatches(_ rng: inout SeededGenerator) -> FuzzCase {
+    static func badPatches(_ rng: inout SplitMix64) -> FuzzCase {
         let patches: [(String, String)] = [
             ("application/json-patch+json", "[{\"op\":\"explode\",\"path\":\"/spec\"}]"),
             ("application/json-patch+json", "[{\"op\":\"remove\",\"path\":\"/no/such/path\"}]"),
@@ -138,7 +127,7 @@ import Testing
     }
 
     /// Label and annotation keys and label values that ValidateObjectMeta refuses (422).
-    static func badMetadata(_ rng: inout SeededGenerator) -> FuzzCase {
+    static func badMetadata(_ rng: inout SplitMix64) -> FuzzCase {
         let keys = ["bad key", "-x", "a/b/c", "é", "", String(repeating: "k", count: 64)]
         let values = ["has space", "-lead", "trail.", String(repeating: "v", count: 64)]
         let key = keys.randomElement(using: &rng) ?? "-x"
@@ -151,13 +140,13 @@ import Testing
         return FuzzCase(label: "bad metadata", method: .POST, path: pods, body: Data(text(pod).utf8))
     }
 
-    static func oversized(_ rng: inout SeededGenerator) -> FuzzCase {
+    static func oversized(_ rng: inout SplitMix64) -> FuzzCase {
         let size = Int.random(in: 70_000...200_000, using: &rng)
         let body = text(TestServer.configMap("big", data: ["k": String(repeating: "x", count: size)]))
         return FuzzCase(label: "body of \(size) bytes", method: .POST, path: configMaps, body: Data(body.utf8))
     }
 
-    static let generators: [@Sendable (inout SeededGenerator) -> FuzzCase] = [
+    static let generators: [@Sendable (inout SplitMix64) -> FuzzCase] = [
         brokenJSON, hugeNumbers, deepNesting, wrongTypes, invalidNames, invalidSelectors, badPatches, oversized,
         badMetadata,
     ]
@@ -170,7 +159,7 @@ import Testing
             _ = try await s.create(TestServer.configMap("keep-config"), in: Self.configMaps)
             let before = try await Self.snapshot(s)
 
-            var rng = SeededGenerator(state: Self.seed)
+            var rng = SplitMix64(seed: Self.seed)
             var counts: [String: Int] = [:]
             for number in 0..<Self.cases {
                 let make = Self.generators[number % Self.generators.count]
@@ -219,7 +208,7 @@ extension RequestFuzzTests {
 
     /// A ConfigMap (built-in: only ObjectMeta is known to the server) or a StatefulPodSet (custom: its
     /// whole schema) with one unknown field, created under a random `fieldValidation`.
-    static func unknownField(_ rng: inout SeededGenerator, number: Int) -> UnknownFieldCase {
+    static func unknownField(_ rng: inout SplitMix64, number: Int) -> UnknownFieldCase {
         let name = "unknown-\(number)"
         let field = ["colour", "zzTop", "x1"].randomElement(using: &rng) ?? "colour"
         let mode = [nil, "Warn", "Strict", "Ignore"].randomElement(using: &rng) ?? nil
@@ -249,7 +238,7 @@ extension RequestFuzzTests {
     @Test func unknownFieldsFollowFieldValidation() async throws {
         try await TestServer.with { s in
             _ = try await s.create(CustomResourceFixtures.statefulPodSets(), in: CustomResourceFixtures.definitions)
-            var rng = SeededGenerator(state: Self.seed ^ 0xF1E1D)
+            var rng = SplitMix64(seed: Self.seed ^ 0xF1E1D)
             var counts: [String: Int] = [:]
             for number in 0..<Self.unknownFieldCases {
                 let fuzz = Self.unknownField(&rng, number: number)

@@ -1,4 +1,5 @@
 import Foundation
+import SteadTestSupport
 import Testing
 
 @testable import KubeModel
@@ -54,7 +55,7 @@ struct JSONCodecTests {
     }
 
     @Test func agreesWithFoundationOnRandomDocuments() throws {
-        var random = SeededRandom(seed: 0x5EED_C0DE)
+        var random = SplitMix64(seed: 0x5EED_C0DE)
         for _ in 0..<300 {
             let value = randomValue(&random, depth: 0)
             let text = value.serialized()
@@ -148,7 +149,7 @@ struct JSONCodecTests {
         }
     }
 
-    private func randomValue(_ random: inout SeededRandom, depth: Int) -> JSONValue {
+    private func randomValue(_ random: inout SplitMix64, depth: Int) -> JSONValue {
         let kind = depth > 4 ? random.next(below: 5) : random.next(below: 7)
         switch kind {
         case 0: return .null
@@ -164,26 +165,14 @@ struct JSONCodecTests {
         }
     }
 
-    private func randomString(_ random: inout SeededRandom) -> String {
+    private func randomString(_ random: inout SplitMix64) -> String {
         let alphabet: [Character] = ["a", "Z", "0", " ", "\"", "\\", "/", "\n", "\t", "\u{01}", "é", "€", "😀", "-", "."]
         return String((0..<random.next(below: 12)).map { _ in alphabet[random.next(below: alphabet.count)] })
     }
 }
 
-/// SplitMix64: a seeded generator, so a failing document can be replayed.
-struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(below bound: Int) -> Int { bound <= 1 ? 0 : Int(next() % UInt64(bound)) }
+extension SplitMix64 {
+    fileprivate mutating func next(below bound: Int) -> Int { bound <= 1 ? 0 : Int(next() % UInt64(bound)) }
 }
 
 extension JSONValue {

@@ -3,6 +3,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import SteadController
+import SteadTestSupport
 import Testing
 
 /// Issue 8, leader election, judged from the API server's audit log: with two `stead run --leader-elect`

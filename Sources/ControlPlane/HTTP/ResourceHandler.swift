@@ -155,7 +155,7 @@ struct ResourceHandler: Sendable {
         try query.checkFieldValidation()
         let dryRun = try query.dryRun()
         var body = try await body(request)
-        let unknown = try UnknownFields.admit(&body, resource: resource, fieldValidation: query["fieldValidation"])
+        let unknown = try UnknownFieldValidation.admit(&body, resource: resource, fieldValidation: query["fieldValidation"])
         if resource.type.namespaced && (path.namespace ?? "").isEmpty {
             throw Status.failure(.methodNotAllowed, "create needs a namespace path for \(resource.type.plural)")
         }
@@ -172,7 +172,7 @@ struct ResourceHandler: Sendable {
                 customResources.committed(resource, stored.object, deleted: false, dryRun: dryRun)
                 log("create", resource, stored.key, code: 201)
                 var response = Responses.object(stored, status: 201)
-                UnknownFields.addWarnings(unknown, to: &response.headers)
+                UnknownFieldValidation.addWarnings(unknown, to: &response.headers)
                 return response
             } catch where error.statusReason == .alreadyExists && generated && attempt < 8 {
                 continue
@@ -224,7 +224,7 @@ struct ResourceHandler: Sendable {
         let dryRun = try query.dryRun()
         var body = try await body(request)
         let unknown =
-            verb == "update" ? try UnknownFields.admit(&body, resource: resource, fieldValidation: query["fieldValidation"]) : []
+            verb == "update" ? try UnknownFieldValidation.admit(&body, resource: resource, fieldValidation: query["fieldValidation"]) : []
         let key = try key(resource, path, name)
         let result = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in
             try change(body, current, key)
@@ -232,7 +232,7 @@ struct ResourceHandler: Sendable {
         customResources.committed(resource, result.object.object, deleted: result.deleted, dryRun: dryRun)
         log(verb, resource, key, code: 200)
         var response = Responses.object(result.object)
-        UnknownFields.addWarnings(unknown, to: &response.headers)
+        UnknownFieldValidation.addWarnings(unknown, to: &response.headers)
         return response
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SteadTestSupport
 import Synchronization
 
 /// A program started by a test, with its output collected line by line as it arrives.
@@ -20,7 +21,7 @@ final class ChildProcess: Sendable {
             let data = handle.availableData
             if !data.isEmpty { output.append(data) }
         }
-        try process.run()
+        try ChildLaunch.start(process)
     }
 
     var lines: [String] { output.lines }
@@ -101,7 +102,7 @@ func runCommand(_ executable: String, _ arguments: [String], input: String? = ni
     process.standardOutput = stdout
     process.standardError = stderr
     process.standardInput = stdin
-    try process.run()
+    try ChildLaunch.start(process)
     try? stdout.close()
     try? stderr.close()
     if let input { try stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8)) }

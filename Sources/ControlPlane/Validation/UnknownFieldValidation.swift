@@ -6,7 +6,7 @@ import KubeModel
 /// answers with one `Warning` header per field; `Ignore` drops them silently. Known here: ObjectMeta's
 /// fields on every kind, and a custom resource's whole schema. Built-in kinds' other fields are kept as
 /// sent: the server stores them as JSON and has no typed schema to check them against.
-enum UnknownFields {
+enum UnknownFieldValidation {
     static let objectMetaFields: Set<String> = [
         "name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation",
         "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "labels", "annotations",
