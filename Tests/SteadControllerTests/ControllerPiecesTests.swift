@@ -52,31 +52,6 @@ struct ControllerPiecesTests {
         #expect(ReplacementRequests.annotationValue(for: bare) == "true")
     }
 
-    @Test func tallyContinuesTheStatusCountsOfTheSameRevisionOnly() {
-        var status = StatefulPodSetStatus(replicas: 5)
-        status.updateRevision = "web-abc"
-        status.updatedInPlace = 2
-        var tally = RolloutTally(revision: "web-abc", status: status)
-        tally.record(.updateInPlace(InPlacePlan.empty))
-        tally.record(.reschedule(reason: "podUpdatePolicy Recreate"))
-        let applied = tally.applied(to: StatefulPodSetStatus(replicas: 5))
-        #expect(applied.updatedInPlace == 3)
-        #expect(applied.rescheduled == 1)
-        #expect(applied.rescheduleReasons == ["RecreatePolicy": 1])
-        #expect(RolloutTally(revision: "web-def", status: status).applied(to: status).updatedInPlace == 0)
-    }
-
-    /// Found by CrashRecoveryTests: a restarted controller whose first pass updated a pod counted from zero.
-    @Test func aRestartedControllersFirstActionContinuesTheStatusCounts() async {
-        var status = StatefulPodSetStatus(replicas: 5)
-        status.updateRevision = "web-abc"
-        status.updatedInPlace = 3
-        let state = ControllerState(expectationTimeout: .seconds(30))
-        await state.record(.updateInPlace(InPlacePlan.empty), set: "default/web", revision: "web-abc", status: status)
-        let tally = await state.tally(set: "default/web", revision: "web-abc", status: status)
-        #expect(tally.applied(to: status).updatedInPlace == 4)
-    }
-
     @Test func aResizeIsPendingUntilTheKubeletReportsTheNewResources() {
         let spec = ResourceRequirements(requests: ["cpu": "1", "memory": "256Mi"])
         #expect(InPlaceProgress.unappliedResource(spec: spec, running: nil) == nil)

@@ -76,24 +76,4 @@ struct StatusTests {
         #expect(second.condition(.invalid)?.lastTransitionTime == KubeTime(Fixture.now))
         #expect(second.condition(.paused)?.lastTransitionTime == KubeTime(later))
     }
-
-    @Test("rollout counts: recorded per action, reset by a new update revision")
-    func rolloutCounts() {
-        var status = StatefulPodSetStatus(replicas: 3)
-        status.updateRevision = "web-a"
-        status = RolloutCounter.recording(.updateInPlace(InPlacePlan(
-            revisionHash: "web-a", imageChanges: [], resourceChanges: [], labelChanges: [:], annotationChanges: [:],
-            addedTolerations: [], podPatch: [:], resizePatch: nil)), in: status)
-        status = RolloutCounter.recording(.recreateOnSameNode(node: "n", reason: "env"), in: status)
-        status = RolloutCounter.recording(.reschedule(reason: "node sim-1 NotReady for 300s"), in: status)
-        status = RolloutCounter.recording(.reschedule(reason: "podUpdatePolicy Recreate"), in: status)
-        #expect(status.updatedInPlace == 1 && status.recreatedOnSameNode == 1 && status.rescheduled == 2)
-        #expect(status.rescheduleReasons == ["NodeLost": 1, "RecreatePolicy": 1])
-
-        var set = Fixture.set()
-        set.status = status
-        let next = StatusCalculator.compute(StatusInputs(set: set, pods: [], currentRevision: "web-a",
-                                                         updateRevision: "web-b", now: Fixture.now))
-        #expect(next.updatedInPlace == 0 && next.rescheduled == 0 && next.rescheduleReasons == nil)
-    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import SteadController
+import SteadTestSupport
 import Testing
 
 /// Issue 8: `stead run` and `stead apiserver` killed with SIGKILL in the middle of a rolling update, each
@@ -91,6 +92,13 @@ struct CrashRecoveryTests {
             ])
         #expect(twoDown.availability(maxUnavailable: 1).count == 1, "ordinals 0 and 1 down together")
         #expect(recreatedTwice.finalState([old[1]], revision: "r2").count == 2, "ordinal 0 missing, crash-1 on r1")
+
+        var oneUncounted = StatefulPodSetStatus(replicas: 2)
+        oneUncounted.updatedInPlace = 1
+        #expect(twoDown.statusCounts(oneUncounted, scenario: .inPlace).count == 1, "one of two pods not counted")
+        oneUncounted.updatedInPlace = 2
+        #expect(twoDown.statusCounts(oneUncounted, scenario: .inPlace).isEmpty)
+        #expect(twoDown.statusCounts(oneUncounted, scenario: .sameNodeRecreate).count == 1, "counted on the wrong path")
     }
 }
 
@@ -177,7 +185,8 @@ struct RecordedRollout {
         let present = await log.present.values.sorted { $0.ordinal < $1.ordinal }
         let checks = RolloutInvariants(replicas: CrashCluster.replicas, initial: initial, events: events)
         var violations = checks.occupancy() + checks.nodesKept() + checks.finalState(present, revision: revision)
-            + checks.statusCounts(set.status) + checks.availability(maxUnavailable: CrashCluster.maxUnavailable)
+            + checks.statusCounts(set.status, scenario: scenario)
+            + checks.availability(maxUnavailable: CrashCluster.maxUnavailable)
         violations += scenario == .inPlace ? checks.eachPodUpdatedInPlaceOnce(to: CrashScenario.newImage)
             : checks.eachOrdinalRecreatedOnce()
         print(summary(kills: kills, seed: seed, what: what, set: set, present: present, relists: await log.relists,
@@ -321,18 +330,17 @@ struct RolloutInvariants {
         return violations
     }
 
-    /// The set's rollout counts never count a pod twice, and count none as rescheduled. (A kill between a
-    /// pod's write and the status write can leave one uncounted: the counts live in the controller.)
-    func statusCounts(_ status: StatefulPodSetStatus?) -> [String] {
+    /// The set's rollout counts equal the pods updated, each counted once on the scenario's path (the
+    /// counts are derived from the pods' markers and the status's pending replacements, so no kill loses
+    /// or doubles one).
+    func statusCounts(_ status: StatefulPodSetStatus?, scenario: CrashScenario) -> [String] {
         let inPlace = Int(status?.updatedInPlace ?? 0)
         let sameNode = Int(status?.recreatedOnSameNode ?? 0)
         let rescheduled = Int(status?.rescheduled ?? 0)
-        var violations: [String] = []
-        if inPlace + sameNode + rescheduled > replicas {
-            violations.append("status counts \(inPlace) + \(sameNode) + \(rescheduled) updates of \(replicas) pods")
-        }
-        if rescheduled > 0 { violations.append("status counts \(rescheduled) pods rescheduled") }
-        return violations
+        let expected = scenario == .inPlace ? (replicas, 0) : (0, replicas)
+        guard (inPlace, sameNode, rescheduled) != (expected.0, expected.1, 0) else { return [] }
+        return ["status counts \(inPlace) in place + \(sameNode) same node + \(rescheduled) rescheduled, "
+            + "expected \(expected.0) + \(expected.1) + 0 for \(replicas) pods (\(scenario))"]
     }
 
     /// At the end: one Ready pod per ordinal, all on the update revision.
@@ -475,28 +483,12 @@ final class CrashCluster {
     }
 }
 
-/// SplitMix64: the same fault points for the same seed on every platform.
-struct SplitMix64: RandomNumberGenerator {
-    let seed: UInt64
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        self.seed = seed
-        state = seed
-    }
-
+/// The fault points of the crash and hand-over tests: the same for the same seed on every platform.
+extension SplitMix64 {
     /// STEAD_FAULT_SEED when set, else a fresh seed (printed by each test, so a failure can be replayed).
     static func faultSeed() -> UInt64 {
         if let text = ProcessInfo.processInfo.environment["STEAD_FAULT_SEED"], let seed = UInt64(text) { return seed }
         return UInt64.random(in: 0...UInt64.max)
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 
     mutating func uniform(_ range: ClosedRange<Double>) -> Double {

@@ -92,6 +92,10 @@ enum StatefulPodSetSchema {
             "recreatedOnSameNode": count,
             "rescheduled": count,
             "rescheduleReasons": ["type": "object", "additionalProperties": ["type": "integer", "format": "int32"]],
+            "pendingReplacements": [
+                "type": "object",
+                "additionalProperties": S.object(["uid": S.string(), "marker": S.string()], required: ["uid", "marker"]),
+            ],
             "conditions": S.array(
                 of: S.object(
                     [

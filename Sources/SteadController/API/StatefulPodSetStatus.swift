@@ -13,14 +13,18 @@ public struct StatefulPodSetStatus: Codable, Sendable, Hashable {
     /// The selector as a string, for the scale subresource's `labelSelectorPath`.
     public var selector: String?
     public var conditions: [StatefulPodSetCondition]?
-    /// Pods of the rollout to `updateRevision` updated in place.
+    /// The set's pods on `updateRevision` that got there in place (each pod counted once, by the latest way it
+    /// got there; derived from the pods' `stead.dev/updated-by` markers).
     public var updatedInPlace: Int32?
-    /// Pods of the rollout deleted and recreated on the node they ran on.
+    /// The set's pods on `updateRevision` that replaced a pod deleted to be recreated on its node.
     public var recreatedOnSameNode: Int32?
-    /// Pods of the rollout (or of node loss) placed anew by the scheduler.
+    /// The set's pods on `updateRevision` that replaced a pod deleted to be placed anew (rollout or node loss).
     public var rescheduled: Int32?
     /// Why pods were rescheduled: reason -> count.
     public var rescheduleReasons: [String: Int32]?
+    /// Pods the controller is replacing (by name), recorded before their delete so that a restarted
+    /// controller still counts them and marks their successors.
+    public var pendingReplacements: [String: PendingReplacement]?
 
     public init(replicas: Int32 = 0) { self.replicas = replicas }
 
@@ -43,10 +47,24 @@ public struct StatefulPodSetStatus: Codable, Sendable, Hashable {
         recreatedOnSameNode = try container.decodeIfPresent(Int32.self, forKey: .recreatedOnSameNode)
         rescheduled = try container.decodeIfPresent(Int32.self, forKey: .rescheduled)
         rescheduleReasons = try container.decodeIfPresent([String: Int32].self, forKey: .rescheduleReasons)
+        pendingReplacements = try container.decodeIfPresent(
+            [String: PendingReplacement].self, forKey: .pendingReplacements)
     }
 
     public func condition(_ type: StatefulPodSetConditionType) -> StatefulPodSetCondition? {
         conditions?.first { $0.type == type.rawValue }
+    }
+}
+
+/// A pod being deleted to be replaced within the rollout: its UID, and the marker its successor gets
+/// (`stead.dev/updated-by`).
+public struct PendingReplacement: Codable, Sendable, Hashable {
+    public var uid: String
+    public var marker: String
+
+    public init(uid: String, marker: String) {
+        self.uid = uid
+        self.marker = marker
     }
 }
 

@@ -22,4 +22,7 @@ extension SteadLabels {
     /// before the pod is placed (Strict waits `nodeLossTimeoutSeconds`, Preferred moves at once).
     public static let stickiness = "stead.dev/stickiness"
     public static let nodeLossTimeoutSeconds = "stead.dev/node-loss-timeout-seconds"
+    /// On a pod: how it reached its revision in a rollout, `<revision>/<InPlace|SameNode|Rescheduled:<category>>`,
+    /// written by the same request that updated or created it; the status counts are derived from it.
+    public static let updatedBy = "stead.dev/updated-by"
 }

@@ -2,8 +2,7 @@ import Foundation
 import KubeModel
 
 /// The one actor that owns what the controller remembers between reconciles: its writes not yet seen
-/// by the informers, each set's rollout tally, which warnings were already reported, and whether the
-/// server serves `pods/resize`.
+/// by the informers, which warnings were already reported, and whether the server serves `pods/resize`.
 actor ControllerState {
     private struct Pending {
         var expectation: Expectation
@@ -13,7 +12,6 @@ actor ControllerState {
     private let expectationTimeout: Duration
     /// By `kind/namespace/name`.
     private var pending: [String: Pending] = [:]
-    private var tallies: [String: RolloutTally] = [:]
     /// Per set key: the keys of warnings already reported.
     private var reported: [String: Set<String>] = [:]
     private(set) var resizeSupported = true
@@ -38,23 +36,6 @@ actor ControllerState {
         return false
     }
 
-    // MARK: Rollout tallies
-
-    func tally(set key: String, revision: String, status: StatefulPodSetStatus?) -> RolloutTally {
-        if let tally = tallies[key], tally.revision == revision { return tally }
-        let tally = RolloutTally(revision: revision, status: status)
-        tallies[key] = tally
-        return tally
-    }
-
-    /// Counts `action` in the rollout to `revision`. A restarted controller's first action starts from the
-    /// counts `status` already shows, not from zero.
-    func record(_ action: PodUpdateAction, set key: String, revision: String, status: StatefulPodSetStatus?) {
-        var tally = tally(set: key, revision: revision, status: status)
-        tally.record(action)
-        tallies[key] = tally
-    }
-
     // MARK: Reported warnings
 
     /// True the first time `report` is asked for this set (until the set is forgotten).
@@ -63,7 +44,6 @@ actor ControllerState {
     }
 
     func forget(set key: String) {
-        tallies[key] = nil
         reported[key] = nil
     }
 

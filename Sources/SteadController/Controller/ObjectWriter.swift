@@ -83,4 +83,15 @@ extension JSONValue {
         object["metadata"] = .object(metadata)
         return .object(object)
     }
+
+    /// The object with `metadata.annotations[key]` set, other annotations as they are.
+    func withAnnotation(_ key: String, _ value: String) -> JSONValue {
+        guard case .object(var object) = self else { return self }
+        var metadata = object["metadata"]?.objectValue ?? [:]
+        var annotations = metadata["annotations"]?.objectValue ?? [:]
+        annotations[key] = .string(value)
+        metadata["annotations"] = .object(annotations)
+        object["metadata"] = .object(metadata)
+        return .object(object)
+    }
 }

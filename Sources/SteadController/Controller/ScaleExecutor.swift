@@ -23,6 +23,10 @@ struct ScaleExecutor: Sendable {
                 pod.metadata.annotations = (pod.metadata.annotations ?? [:]).merging(
                     [SteadLabels.scheduleAnew: "true"], uniquingKeysWith: { _, new in new })
             }
+            if let marker = Self.successorMarker(of: pod.name, revision: revision.name, status: set.status) {
+                pod.metadata.annotations = (pod.metadata.annotations ?? [:]).merging(
+                    [SteadLabels.updatedBy: marker], uniquingKeysWith: { _, new in new })
+            }
             do {
                 try await createClaims(set: set, ordinal: creation.ordinal, existing: view.claims)
                 try await writer.create(pod)
@@ -51,6 +55,15 @@ struct ScaleExecutor: Sendable {
                 message: "delete Claim \(claim) in StatefulPodSet \(set.name) successful: whenScaled is Delete", set: set)
         }
         return failure
+    }
+
+    /// The marker of a pod replaced within the rollout to `revision`, for its successor: the replacement is
+    /// counted by the pod that carries it out.
+    static func successorMarker(of pod: String, revision: String, status: StatefulPodSetStatus?) -> String? {
+        guard let entry = status?.pendingReplacements?[pod],
+            RolloutMarker(annotation: entry.marker)?.revision == revision
+        else { return nil }
+        return entry.marker
     }
 
     private func createClaims(set: StatefulPodSet, ordinal: Int, existing: [PersistentVolumeClaim]) async throws {

@@ -111,12 +111,7 @@ struct SetReconciler: Sendable {
             set: view.set, pods: view.pods, currentRevision: current, updateRevision: update,
             collisionCount: collisionCount, now: view.now, validationErrors: errors, updatePlan: plan)
         inputs.createFailure = createFailure.map { $0.eventMessage(set: view.set.name) }
-        var computed = StatusCalculator.compute(inputs)
-        if errors.isEmpty {
-            let tally = await state.tally(set: view.set.key, revision: update, status: view.set.status)
-            computed = tally.applied(to: computed)
-        }
-        try await status.write(computed, of: view.set)
+        try await status.write(StatusCalculator.compute(inputs), of: view.set)
     }
 
     /// The Invalid condition and one Warning Event per generation; the set's pods are left alone.

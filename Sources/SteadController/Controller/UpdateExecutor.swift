@@ -4,8 +4,9 @@ import KubeModel
 import Logging
 
 /// Carries out the pod changes of an ``UpdatePlan``: graceful in-place updates step by step, same-node
-/// recreates (reservation first, then delete), reschedules. Each change is counted and reported once,
-/// when the write that makes it succeeds.
+/// recreates (reservation first, then delete), reschedules. Each change is reported once, when the write
+/// that makes it succeeds; the write records it on the pod (in place) or the status names it before
+/// the delete (a replacement), so the status counts survive a restart (``RolloutCounter``).
 struct UpdateExecutor: Sendable {
     let writer: ObjectWriter
     let state: ControllerState
@@ -27,22 +28,30 @@ struct UpdateExecutor: Sendable {
                 if let wait = step.wait { requeue = min(requeue ?? wait, wait) }
                 done = step.patched
             case .recreateOnSameNode:
+                guard isRecorded(planned.action, of: pod, view: view, update: update.name) else { continue }
                 try await recreateOnSameNode(pod, template: RevisionBuilder.template(of: update))
                 done = true
             case .reschedule:
+                guard isRecorded(planned.action, of: pod, view: view, update: update.name) else { continue }
                 try await writer.delete(pod)
                 done = true
             case .nothing, .wait, .blocked, .stalled:
                 done = false
             }
             guard done else { continue }
-            await state.record(planned.action, set: view.set.key, revision: update.name, status: view.set.status)
             metrics.recordUpdate(planned.action)
             if let event = RolloutEvents.event(for: planned) {
                 await events.record(event, set: view.set, pod: pod)
             }
         }
         return requeue
+    }
+
+    /// Whether the set's status already names this replacement: only then is the pod deleted, so that the
+    /// replacement is counted (and its successor marked) whenever the controller stops.
+    private func isRecorded(_ action: PodUpdateAction, of pod: Pod, view: SetView, update: String) -> Bool {
+        guard let intent = RolloutCounter.intent(for: action, pod: pod, revision: update) else { return false }
+        return view.set.status?.pendingReplacements?[pod.name] == intent
     }
 
     struct InPlaceStepResult {
@@ -82,7 +91,9 @@ struct UpdateExecutor: Sendable {
                 return false
             }
         }
-        try await writer.patch(current, .strategic(plan.podPatch.withResourceVersion(current.metadata.resourceVersion)))
+        let marker = RolloutMarker(revision: plan.revisionHash, path: .inPlace)
+        let body = plan.podPatch.withAnnotation(SteadLabels.updatedBy, marker.annotation)
+        try await writer.patch(current, .strategic(body.withResourceVersion(current.metadata.resourceVersion)))
         return true
     }
 

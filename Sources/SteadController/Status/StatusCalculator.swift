@@ -50,8 +50,9 @@ public enum StatusCalculator {
         status.updateRevision = inputs.updateRevision
         status.collisionCount = inputs.collisionCount
         status.selector = spec.selector?.queryString
-        if previous.updateRevision != nil, previous.updateRevision != inputs.updateRevision {
-            status = RolloutCounter.reset(status)
+        if inputs.validationErrors.isEmpty {
+            status = RolloutCounter.counting(
+                set: set, pods: Array(set.podsByOrdinal(inputs.pods).values), plan: inputs.updatePlan, revision: inputs.updateRevision, in: status)
         }
 
         let wanted = Int32(spec.effectiveReplicas)
