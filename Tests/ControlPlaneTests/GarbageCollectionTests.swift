@@ -127,6 +127,29 @@ import Testing
         }
     }
 
+    /// Dependents are checked when they appear or their references change, not on every write: an
+    /// update that points a dependent at a gone owner collects it; other updates leave it alone.
+    @Test func aDependentIsCheckedWhenItsReferencesChange() async throws {
+        try await TestServer.with { s in
+            let owner = try await s.create(TestServer.configMap("owner"), in: TestServer.configMaps)
+            _ = try await s.create(TestServer.dependent("dep", of: owner), in: TestServer.configMaps)
+            let relabel = try await s.request(
+                .PATCH, Self.path("dep"), json: ["metadata": ["labels": ["touched": "yes"]]],
+                contentType: "application/merge-patch+json")
+            #expect(relabel.status == 200)
+            #expect(try await s.exists(Self.path("dep")), "an update that keeps a live owner keeps the dependent")
+
+            var gone = owner
+            gone["metadata"]?["uid"] = "00000000-0000-0000-0000-000000000001"
+            let references = TestServer.dependent("dep", of: gone)[path: ["metadata", "ownerReferences"]] ?? .null
+            let repoint = try await s.request(
+                .PATCH, Self.path("dep"), json: ["metadata": ["ownerReferences": references]],
+                contentType: "application/merge-patch+json")
+            #expect(repoint.status == 200)
+            try await s.waitUntil("dependent of a gone owner collected") { try await !s.exists(Self.path("dep")) }
+        }
+    }
+
     @Test func pendingForegroundDeletionSurvivesARestart() async throws {
         let directory = TestServer.makeDirectory()
         let first = try await TestServer(directory: directory)

@@ -70,6 +70,31 @@ struct UnknownFieldsTests {
         #expect(try KubeJSON.encodeToValue(list.items[0])[path: ["spec", "dnsPolicy"]] == "ClusterFirst")
     }
 
+    /// Past a few dozen read fields the decoder's read marks switch to a hashed index: large maps and
+    /// long arrays must keep exactly the fields no model declares.
+    @Test func largeMapsAndLongArraysKeepTheirUnknownFields() throws {
+        var labels: JSONObject = [:]
+        for index in 0..<40 { labels["label-\(index)"] = .string("v\(index)") }
+        let containers: [JSONValue] = (0..<30).map { index in
+            ["name": .string("c\(index)"), "image": "busybox", "futureField": .int(Int64(index))]
+        }
+        var resources: JSONObject = [:]
+        for index in 0..<20 { resources["example.com/r\(index)"] = .string("\(index)") }
+        var container = containers[0]
+        container["resources"] = ["requests": .object(resources), "futureLimit": true]
+        var allContainers = containers
+        allContainers[0] = container
+        let raw: JSONValue = [
+            "apiVersion": "v1", "kind": "Pod",
+            "metadata": ["name": "big", "namespace": "default", "labels": .object(labels)],
+            "spec": ["containers": .array(allContainers), "futureSpec": ["a": 1]],
+        ]
+        let pod = try KubeJSON.decode(Pod.self, from: raw)
+        #expect(pod.metadata.labels?.count == 40)
+        #expect(pod.spec?.containers.count == 30)
+        #expect(try KubeJSON.encodeToValue(pod) == raw)
+    }
+
     @Test func typeMetaIsFilled() throws {
         var node = Node(metadata: ObjectMeta(name: "n1"))
         node.apiVersion = nil

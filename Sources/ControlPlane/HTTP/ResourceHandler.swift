@@ -304,10 +304,15 @@ struct ResourceHandler: Sendable {
             .put(try BindingRule.bind(current.object, to: node))
         }
         log("bind", resource, key, code: 201)
+        return Responses.json(Self.boundStatus, status: 201)
+    }
+
+    /// The answer to every successful binding, encoded once.
+    private static let boundStatus: Data = {
         var status = Status.success()
         status.code = 201
-        return Responses.json((try? KubeJSON.encode(status)) ?? Data(), status: 201)
-    }
+        return (try? KubeJSON.encode(status)) ?? Data()
+    }()
 
     private func log(_ verb: String, _ resource: ResourceInfo, _ key: ObjectKey, code: Int) {
         logger.debug(

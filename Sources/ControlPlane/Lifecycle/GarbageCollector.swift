@@ -47,17 +47,23 @@ struct GarbageCollector {
             graph.remove(ref)
             for dependent in graph.dependents(of: event.object.object.metadataUID) { queue.add(.dependent(dependent)) }
         } else {
-            track(ref, event.object.object)
+            // As Kubernetes' graph builder: a dependent is checked when it appears or its owner references
+            // change, not on every write (a pod's status updates and binding would look up its owners each time).
+            let references = event.object.object[path: ["metadata", "ownerReferences"]]
+            let referencesChanged = event.previous.map { $0.object[path: ["metadata", "ownerReferences"]] != references } ?? true
+            track(ref, event.object.object, checkOwners: referencesChanged)
         }
         // Owners waiting for this dependent (or losing it) look again.
         if let previous = event.previous { queueOwners(of: previous.object, namespace: ref.key.namespace) }
         drain()
     }
 
-    private mutating func track(_ ref: ObjectRef, _ object: JSONValue) {
-        let links = OwnerLink.links(of: object)
-        graph.set(ref, owners: links.map(\.uid))
-        if !links.isEmpty { queue.add(.dependent(ref)) }
+    private mutating func track(_ ref: ObjectRef, _ object: JSONValue, checkOwners: Bool = true) {
+        if checkOwners {
+            let links = OwnerLink.links(of: object)
+            graph.set(ref, owners: links.map(\.uid))
+            if !links.isEmpty { queue.add(.dependent(ref)) }
+        }
         let finalizers = DeleteRules.finalizers(of: object)
         if DeleteRules.isDeleting(object)
             && (finalizers.contains(GCFinalizer.orphan) || finalizers.contains(GCFinalizer.foregroundDeletion))

@@ -15,6 +15,12 @@ final class SQLiteStorage: Sendable {
     enum Write: Sendable {
         case put(resource: String, key: String, resourceVersion: Int64, data: Data)
         case delete(resource: String, key: String)
+
+        /// The resourceVersion of the row this write leaves behind.
+        var storedResourceVersion: Int64? {
+            if case .put(_, _, let resourceVersion, _) = self { return resourceVersion }
+            return nil
+        }
     }
 
     private let pool: DatabasePool
@@ -54,21 +60,24 @@ final class SQLiteStorage: Sendable {
         }
     }
 
-    /// Applies the writes and records `resourceVersion` as the counter, in one transaction.
+    /// Applies the writes in one transaction and records `resourceVersion` as the counter, unless the
+    /// last write stores a row with that resourceVersion (what `load` reads back anyway).
     func commit(_ writes: [Write], resourceVersion: Int64) throws {
         try pool.write { db in
             for write in writes {
                 switch write {
                 case .put(let resource, let key, let rv, let data):
-                    try db.execute(
-                        sql: "INSERT OR REPLACE INTO objects (resource, key, rv, data) VALUES (?, ?, ?, ?)",
-                        arguments: [resource, key, rv, data])
+                    try db.cachedStatement(sql: "INSERT OR REPLACE INTO objects (resource, key, rv, data) VALUES (?, ?, ?, ?)")
+                        .execute(arguments: [resource, key, rv, data])
                 case .delete(let resource, let key):
-                    try db.execute(sql: "DELETE FROM objects WHERE resource = ? AND key = ?", arguments: [resource, key])
+                    try db.cachedStatement(sql: "DELETE FROM objects WHERE resource = ? AND key = ?")
+                        .execute(arguments: [resource, key])
                 }
             }
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO meta (name, value) VALUES ('rv', ?)", arguments: [resourceVersion])
+            if writes.last?.storedResourceVersion != resourceVersion {
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta (name, value) VALUES ('rv', ?)")
+                    .execute(arguments: [resourceVersion])
+            }
         }
     }
 

@@ -73,6 +73,8 @@ public final class KubeClient: Sendable {
         // No read timeout: watches are silent for long stretches. Plain requests carry a deadline instead.
         http.timeout = .init(connect: .seconds(10), read: nil)
         http.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 100)
+        // No spans: the process installs no tracer, and the no-op one still cost a few percent of a request.
+        http.tracing.tracer = nil
 
         var components = URLComponents(url: configuration.server, resolvingAgainstBaseURL: false)
         if let serverName = configuration.tlsServerName, !serverName.isEmpty,

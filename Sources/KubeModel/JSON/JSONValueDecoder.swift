@@ -6,30 +6,91 @@ import Foundation
 /// ``UnknownFields/unread(_:marks:)`` can keep the rest without encoding the model back to compare.
 struct JSONValueDecoder {
     static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, marks: ReadMarks? = nil) throws -> T {
-        try ValueDecoder(value: value, marks: marks, codingPath: []).decode(type)
+        try ValueDecoder(value: value, marks: marks).decode(type)
     }
 }
 
 /// What a decode read of one JSON value: all of it, or some of its fields or items.
+///
+/// Kept in arrays rather than hashed sets: a decode notes each read once, objects have a few dozen keys,
+/// and items are read in ascending order, so appending costs less than hashing every key. Large
+/// objects (maps with many keys) get a hashed index once they pass ``indexThreshold`` fields.
 final class ReadMarks {
     var whole = false
-    var leafFields: Set<String> = []
-    var fields: [String: ReadMarks] = [:]
-    var leafItems: Set<Int> = []
-    var items: [Int: ReadMarks] = [:]
+    private var leafFields: [String] = []
+    private var fields: [(key: String, marks: ReadMarks)] = []
+    private var fieldIndex: [String: Int]?
+    /// Ascending: an unkeyed container reads its items in order.
+    private var leafItems: [Int] = []
+    private var items: [(index: Int, marks: ReadMarks)] = []
+
+    static let indexThreshold = 16
+
+    func noteLeaf(_ key: String) { leafFields.append(key) }
+
+    func noteLeaf(at index: Int) {
+        if let last = leafItems.last, last >= index {
+            if !leafItems.contains(index) { leafItems.append(index); leafItems.sort() }
+        } else {
+            leafItems.append(index)
+        }
+    }
 
     func field(_ key: String) -> ReadMarks {
-        if let existing = fields[key] { return existing }
+        if let existing = marks(forField: key) { return existing }
         let marks = ReadMarks()
-        fields[key] = marks
+        fields.append((key, marks))
+        if fieldIndex != nil {
+            fieldIndex?[key] = fields.count - 1
+        } else if fields.count > Self.indexThreshold {
+            fieldIndex = Dictionary(fields.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        }
         return marks
     }
 
+    func marks(forField key: String) -> ReadMarks? {
+        if let fieldIndex { return fieldIndex[key].map { fields[$0].marks } }
+        return fields.first { $0.key == key }?.marks
+    }
+
     func item(_ index: Int) -> ReadMarks {
-        if let existing = items[index] { return existing }
+        if let existing = marks(forItem: index) { return existing }
         let marks = ReadMarks()
-        items[index] = marks
+        items.append((index, marks))
+        if items.count > 1, items[items.count - 2].index > index { items.sort { $0.index < $1.index } }
         return marks
+    }
+
+    func marks(forItem index: Int) -> ReadMarks? {
+        if let last = items.last, last.index == index { return last.marks }
+        let position = Self.lowerBound(index, in: items.lazy.map(\.index))
+        return position < items.count && items[position].index == index ? items[position].marks : nil
+    }
+
+    /// Whether the decode read a field as a whole value: a linear scan for small objects, a set for large.
+    func leafFieldPredicate() -> (String) -> Bool {
+        if leafFields.count > Self.indexThreshold {
+            let set = Set(leafFields)
+            return { set.contains($0) }
+        }
+        let fields = leafFields
+        return { fields.contains($0) }
+    }
+
+    func isLeaf(at index: Int) -> Bool {
+        let position = Self.lowerBound(index, in: leafItems)
+        return position < leafItems.count && leafItems[position] == index
+    }
+
+    private static func lowerBound<C: RandomAccessCollection>(_ value: Int, in sorted: C) -> Int
+    where C.Element == Int, C.Index == Int {
+        var low = sorted.startIndex
+        var high = sorted.endIndex
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }
 
@@ -45,26 +106,43 @@ struct JSONIndexKey: CodingKey {
     init?(stringValue: String) { return nil }
 }
 
+/// Decodes one value of the tree. The coding path is kept as a link to the parent decoder and the key
+/// that leads here, and only put together when asked for (errors): building an array per field was a
+/// large part of decoding.
 private final class ValueDecoder: Decoder, SingleValueDecodingContainer {
     let value: JSONValue
     let marks: ReadMarks?
-    let codingPath: [any CodingKey]
+    private let parent: ValueDecoder?
+    private let key: (any CodingKey)?
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(value: JSONValue, marks: ReadMarks?, codingPath: [any CodingKey]) {
+    init(value: JSONValue, marks: ReadMarks?, parent: ValueDecoder? = nil, key: (any CodingKey)? = nil) {
         self.value = value
         self.marks = marks
-        self.codingPath = codingPath
+        self.parent = parent
+        self.key = key
     }
+
+    var codingPath: [any CodingKey] {
+        var path: [any CodingKey] = []
+        var current: ValueDecoder? = self
+        while let decoder = current {
+            if let key = decoder.key { path.append(key) }
+            current = decoder.parent
+        }
+        return path.reversed()
+    }
+
+    func codingPath(appending key: any CodingKey) -> [any CodingKey] { codingPath + [key] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let object) = value else { throw mismatch([String: JSONValue].self, value, codingPath) }
-        return KeyedDecodingContainer(KeyedValueContainer<Key>(object: object, marks: marks, codingPath: codingPath))
+        return KeyedDecodingContainer(KeyedValueContainer<Key>(object: object, decoder: self))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case .array(let items) = value else { throw mismatch([JSONValue].self, value, codingPath) }
-        return UnkeyedValueContainer(items: items, marks: marks, codingPath: codingPath)
+        return UnkeyedValueContainer(items: items, decoder: self)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
@@ -86,15 +164,11 @@ private final class ValueDecoder: Decoder, SingleValueDecodingContainer {
     func decode(_ type: UInt32.Type) throws -> UInt32 { try scalar(type) }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try scalar(type) }
 
+    /// Scalars reach the typed overloads above through their own `init(from:)`.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         if type == JSONValue.self {
             marks?.whole = true
             return value as! T
-        }
-        if let scalarType = type as? any JSONScalar.Type {
-            let result = try scalarType.init(json: value, codingPath: codingPath)
-            marks?.whole = true
-            return result as! T
         }
         return try T(from: self)
     }
@@ -108,8 +182,10 @@ private final class ValueDecoder: Decoder, SingleValueDecodingContainer {
 
 private struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let object: JSONObject
-    let marks: ReadMarks?
-    let codingPath: [any CodingKey]
+    let decoder: ValueDecoder
+
+    var codingPath: [any CodingKey] { decoder.codingPath }
+    private var marks: ReadMarks? { decoder.marks }
 
     var allKeys: [Key] { object.keys.compactMap(Key.init(stringValue:)) }
 
@@ -118,7 +194,7 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
     /// Marks nothing unless the value is null: `decodeIfPresent` asks this before decoding the value.
     func decodeNil(forKey key: Key) throws -> Bool {
         guard try value(for: key) == .null else { return false }
-        marks?.leafFields.insert(key.stringValue)
+        marks?.noteLeaf(key.stringValue)
         return true
     }
 
@@ -138,25 +214,42 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try scalar(type, key) }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try decoder(for: key).decode(type)
+        try decoder(for: key, value: try value(for: key)).decode(type)
+    }
+
+    // One lookup per optional field: the protocol's default asks contains, decodeNil, then decode.
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try optionalScalar(type, key) }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try optionalScalar(type, key) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try optionalScalar(type, key) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try optionalScalar(type, key) }
+    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try optionalScalar(type, key) }
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try optionalScalar(type, key) }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let value = object[key.stringValue] else { return nil }
+        if value == .null {
+            marks?.noteLeaf(key.stringValue)
+            return nil
+        }
+        return try decoder(for: key, value: value).decode(type)
     }
 
     func nestedContainer<NestedKey: CodingKey>(
         keyedBy type: NestedKey.Type, forKey key: Key
     ) throws -> KeyedDecodingContainer<NestedKey> {
-        try decoder(for: key).container(keyedBy: type)
+        try decoder(for: key, value: try value(for: key)).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try decoder(for: key).unkeyedContainer()
+        try decoder(for: key, value: try value(for: key)).unkeyedContainer()
     }
 
     func superDecoder() throws -> any Decoder {
-        ValueDecoder(value: object["super"] ?? .null, marks: marks?.field("super"), codingPath: codingPath)
+        ValueDecoder(value: object["super"] ?? .null, marks: marks?.field("super"), parent: decoder)
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        ValueDecoder(value: object[key.stringValue] ?? .null, marks: marks?.field(key.stringValue), codingPath: codingPath + [key])
+        decoder(for: key, value: object[key.stringValue] ?? .null)
     }
 
     private func value(for key: Key) throws -> JSONValue {
@@ -167,35 +260,42 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
         return value
     }
 
-    private func decoder(for key: Key) throws -> ValueDecoder {
-        ValueDecoder(value: try value(for: key), marks: marks?.field(key.stringValue), codingPath: codingPath + [key])
+    private func decoder(for key: Key, value: JSONValue) -> ValueDecoder {
+        ValueDecoder(value: value, marks: marks?.field(key.stringValue), parent: decoder, key: key)
     }
 
     private func scalar<T: JSONScalar>(_ type: T.Type, _ key: Key) throws -> T {
-        let result = try T(json: try value(for: key), codingPath: codingPath + [key])
-        marks?.leafFields.insert(key.stringValue)
+        let result = try T(json: try value(for: key), codingPath: decoder.codingPath(appending: key))
+        marks?.noteLeaf(key.stringValue)
         return result
+    }
+
+    private func optionalScalar<T: JSONScalar>(_ type: T.Type, _ key: Key) throws -> T? {
+        guard let value = object[key.stringValue] else { return nil }
+        marks?.noteLeaf(key.stringValue)
+        if value == .null { return nil }
+        return try T(json: value, codingPath: decoder.codingPath(appending: key))
     }
 }
 
 private struct UnkeyedValueContainer: UnkeyedDecodingContainer {
     let items: [JSONValue]
-    let marks: ReadMarks?
-    let codingPath: [any CodingKey]
+    let decoder: ValueDecoder
     private(set) var currentIndex = 0
 
-    init(items: [JSONValue], marks: ReadMarks?, codingPath: [any CodingKey]) {
+    init(items: [JSONValue], decoder: ValueDecoder) {
         self.items = items
-        self.marks = marks
-        self.codingPath = codingPath
+        self.decoder = decoder
     }
 
+    var codingPath: [any CodingKey] { decoder.codingPath }
+    private var marks: ReadMarks? { decoder.marks }
     var count: Int? { items.count }
     var isAtEnd: Bool { currentIndex >= items.count }
 
     mutating func decodeNil() throws -> Bool {
         guard try current() == .null else { return false }
-        marks?.leafItems.insert(currentIndex)
+        marks?.noteLeaf(at: currentIndex)
         currentIndex += 1
         return true
     }
@@ -249,15 +349,16 @@ private struct UnkeyedValueContainer: UnkeyedDecodingContainer {
         return items[currentIndex]
     }
 
-    private var path: [any CodingKey] { codingPath + [JSONIndexKey(currentIndex)] }
+    private var path: [any CodingKey] { decoder.codingPath(appending: JSONIndexKey(currentIndex)) }
 
     private func nextDecoder() throws -> ValueDecoder {
-        ValueDecoder(value: try current(), marks: marks?.item(currentIndex), codingPath: path)
+        ValueDecoder(
+            value: try current(), marks: marks?.item(currentIndex), parent: decoder, key: JSONIndexKey(currentIndex))
     }
 
     private mutating func scalar<T: JSONScalar>(_ type: T.Type) throws -> T {
         let result = try T(json: try current(), codingPath: path)
-        marks?.leafItems.insert(currentIndex)
+        marks?.noteLeaf(at: currentIndex)
         currentIndex += 1
         return result
     }
@@ -268,52 +369,53 @@ private struct UnkeyedValueContainer: UnkeyedDecodingContainer {
 /// A type read from one JSON scalar, with JSONDecoder's rules: integers must be exact and in range,
 /// floating-point types take any number.
 private protocol JSONScalar {
-    init(json: JSONValue, codingPath: [any CodingKey]) throws
+    /// `codingPath` is only evaluated to build an error.
+    init(json: JSONValue, codingPath: @autoclosure () -> [any CodingKey]) throws
 }
 
 extension Bool: JSONScalar {
-    fileprivate init(json: JSONValue, codingPath: [any CodingKey]) throws {
-        guard case .bool(let value) = json else { throw mismatch(Bool.self, json, codingPath) }
+    fileprivate init(json: JSONValue, codingPath: @autoclosure () -> [any CodingKey]) throws {
+        guard case .bool(let value) = json else { throw mismatch(Bool.self, json, codingPath()) }
         self = value
     }
 }
 
 extension String: JSONScalar {
-    fileprivate init(json: JSONValue, codingPath: [any CodingKey]) throws {
-        guard case .string(let value) = json else { throw mismatch(String.self, json, codingPath) }
+    fileprivate init(json: JSONValue, codingPath: @autoclosure () -> [any CodingKey]) throws {
+        guard case .string(let value) = json else { throw mismatch(String.self, json, codingPath()) }
         self = value
     }
 }
 
 extension Double: JSONScalar {
-    fileprivate init(json: JSONValue, codingPath: [any CodingKey]) throws {
+    fileprivate init(json: JSONValue, codingPath: @autoclosure () -> [any CodingKey]) throws {
         switch json {
         case .double(let value): self = value
         case .int(let value): self = Double(value)
-        default: throw mismatch(Double.self, json, codingPath)
+        default: throw mismatch(Double.self, json, codingPath())
         }
     }
 }
 
 extension Float: JSONScalar {
-    fileprivate init(json: JSONValue, codingPath: [any CodingKey]) throws {
-        self = Float(try Double(json: json, codingPath: codingPath))
+    fileprivate init(json: JSONValue, codingPath: @autoclosure () -> [any CodingKey]) throws {
+        self = Float(try Double(json: json, codingPath: codingPath()))
     }
 }
 
 private protocol JSONInteger: JSONScalar, FixedWidthInteger {}
 
 extension JSONInteger {
-    fileprivate init(json: JSONValue, codingPath: [any CodingKey]) throws {
+    fileprivate init(json: JSONValue, codingPath: @autoclosure () -> [any CodingKey]) throws {
         let converted: Self?
         switch json {
         case .int(let value): converted = Self(exactly: value)
         case .double(let value): converted = Self(exactly: value)
-        default: throw mismatch(Self.self, json, codingPath)
+        default: throw mismatch(Self.self, json, codingPath())
         }
         guard let converted else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: codingPath, debugDescription: "Number \(json) does not fit in \(Self.self)."))
+                .init(codingPath: codingPath(), debugDescription: "Number \(json) does not fit in \(Self.self)."))
         }
         self = converted
     }

@@ -25,8 +25,9 @@ public struct UnknownFields: Sendable, Hashable, Codable {
         switch raw {
         case .object(let object):
             var extra: JSONObject = [:]
-            for (key, value) in object where !marks.leafFields.contains(key) {
-                if let nestedMarks = marks.fields[key] {
+            let isLeaf = marks.leafFieldPredicate()
+            for (key, value) in object where !isLeaf(key) {
+                if let nestedMarks = marks.marks(forField: key) {
                     if let nested = unread(value, marks: nestedMarks) { extra[key] = nested }
                 } else if value != .null {
                     extra[key] = value
@@ -49,8 +50,8 @@ public struct UnknownFields: Sendable, Hashable, Codable {
     }
 
     private static func unreadItem(_ item: JSONValue, at index: Int, marks: ReadMarks) -> JSONValue? {
-        if marks.leafItems.contains(index) { return nil }
-        guard let itemMarks = marks.items[index] else { return item == .null ? nil : item }
+        if marks.isLeaf(at: index) { return nil }
+        guard let itemMarks = marks.marks(forItem: index) else { return item == .null ? nil : item }
         return unread(item, marks: itemMarks)
     }
 

@@ -48,7 +48,7 @@ extension SchedulingCore {
     func noteRelease(of reservation: Reservation?) {
         guard let reservation, snapshot.reservation(for: reservation.identity) == nil else { return }
         reservationsChanged()
-        logger.info(
+        logger.debug(
             "reservation released by the replacement",
             metadata: ["pod": "\(reservation.identity)", "node": "\(reservation.node)"])
     }

@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import NodeSim
 
 /// Drives the API server through KubeClient over HTTP, as any controller would.
 struct APIServerBenchmark {
@@ -87,7 +88,7 @@ struct APIServerBenchmark {
             watchDeliveryP50Milliseconds: delivery.percentile(50) * 1000,
             watchDeliveryP99Milliseconds: delivery.percentile(99) * 1000,
             eventsDelivered: delivery.count,
-            peakMemoryMiB: peakResidentMemoryMiB())
+            peakMemoryMiB: ProcessMemory.peakResidentMiB())
     }
 
     private func createNamespace(_ name: String) async throws {

@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import Logging
+import NodeSim
 import SteadScheduler
 
 /// Drives a ``SchedulerService`` against an API server: N nodes (no kubelets: a bind needs none), M
@@ -38,6 +39,8 @@ struct ScheduleBenchmark {
         var fallbacks: Int
         var bindFailures: Int
         var peakMemoryMiB: Double?
+        /// CPU time of the whole process (API server, scheduler, creators) during the phase, per pod.
+        var processCPUMillisecondsPerPod: Double
     }
 
     struct Result: Encodable {
@@ -67,6 +70,9 @@ struct ScheduleBenchmark {
             row("score calls per pod") { String(format: "%.1f", $0.scoreCallsPerPod) }
             row("sticky binds / fallbacks") { "\($0.stickyBinds) / \($0.fallbacks)" }
             row("bind failures") { "\($0.bindFailures)" }
+            row("process CPU per pod (server, scheduler, creators)") {
+                String(format: "%.2f ms", $0.processCPUMillisecondsPerPod)
+            }
             row("peak memory, whole process (VmHWM)") { $0.peakMemoryMiB.map { String(format: "%.0f MiB", $0) } ?? "n/a" }
             return table.render()
         }
@@ -107,13 +113,17 @@ struct ScheduleBenchmark {
 
     /// Creates every pod and waits for all to be bound.
     private func phase(_ service: SchedulerService, label: String) async throws -> Phase {
-        let start = ContinuousClock.now
-        // Untyped: the creators only generate load, and decoding each answer into a Pod would take CPU
-        // from the scheduler this process is measuring.
-        try await forEach(pods, label: "creating \(pods) \(label)") { index in
+        // Encoded before the clock starts, and sent untyped: the creators only generate load, and
+        // encoding each pod or decoding each answer into a Pod would take CPU from what is measured.
+        let bodies = try (0..<pods).map { index in
             var pod = Self.pod(index, owners: owners)
             pod.fillTypeMeta()
-            _ = try await client.create(Pod.resourceType, try KubeJSON.encodeToValue(pod), namespace: Self.namespace)
+            return try KubeJSON.encodeToValue(pod)
+        }
+        let start = ContinuousClock.now
+        let cpuStart = ProcessCPU.seconds()
+        try await forEach(pods, label: "creating \(pods) \(label)") { index in
+            _ = try await client.create(Pod.resourceType, bodies[index], namespace: Self.namespace)
         }
         let createSeconds = (ContinuousClock.now - start).seconds
         var progress = Progress("\(label) bound", total: pods)
@@ -123,6 +133,7 @@ struct ScheduleBenchmark {
             return binds >= pods
         }
         let seconds = (ContinuousClock.now - start).seconds
+        let cpuSeconds = ProcessCPU.seconds() - cpuStart
         let statistics = await service.statistics
         var algorithm = LatencySamples()
         for sample in statistics.newPathSeconds + statistics.stickyPathSeconds { algorithm.add(sample) }
@@ -142,7 +153,8 @@ struct ScheduleBenchmark {
             nodesFilteredPerPod: Double(statistics.nodesFiltered + statistics.stickyEvaluations) / count,
             scoreCallsPerPod: Double(statistics.scoreCalls) / count,
             stickyBinds: statistics.stickyBinds, fallbacks: statistics.fallbacks,
-            bindFailures: statistics.bindFailures, peakMemoryMiB: peakResidentMemoryMiB())
+            bindFailures: statistics.bindFailures, peakMemoryMiB: ProcessMemory.peakResidentMiB(),
+            processCPUMillisecondsPerPod: cpuSeconds * 1000 / count)
     }
 
     /// Runs `work(0..<total)` on `concurrency` tasks.

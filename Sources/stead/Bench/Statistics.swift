@@ -30,13 +30,3 @@ func formatMilliseconds(_ seconds: Double) -> String {
 func formatRate(_ count: Int, _ seconds: Double) -> String {
     String(format: "%.0f/s", Double(count) / seconds)
 }
-
-/// Peak resident memory of this process (VmHWM), in MiB; nil where /proc is missing.
-func peakResidentMemoryMiB() -> Double? {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        let kib = line.split(separator: " ").compactMap { Double($0) }.first
-        return kib.map { $0 / 1024 }
-    }
-    return nil
-}
