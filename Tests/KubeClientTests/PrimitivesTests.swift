@@ -54,6 +54,16 @@ struct PrimitivesTests {
         let query = KubeClient.encodeQuery([("labelSelector", "app=web,tier in (a,b)"), ("fieldSelector", "spec.nodeName=n1")])
         #expect(query == "?labelSelector=app%3Dweb%2Ctier%20in%20%28a%2Cb%29&fieldSelector=spec.nodeName%3Dn1")
         #expect(KubeClient.encodeQuery([]) == "")
+        #expect(KubeClient.encodeQuery([("limit", "500"), ("continue", "eyJydiI6NX0~x_y.z")]) == "?limit=500&continue=eyJydiI6NX0~x_y.z")
+    }
+
+    /// Names of unreserved characters go out as they are; anything else is percent-encoded, and a
+    /// slash never splits the segment.
+    @Test func pathSegmentEncoding() {
+        #expect(KubeClient.pathSegment("web-0.example_x~1") == "web-0.example_x~1")
+        #expect(KubeClient.pathSegment("a/b c") == "a%2Fb%20c")
+        #expect(KubeClient.pathSegment("system:node:n1") == "system:node:n1")
+        #expect(KubeClient.pathSegment("ünï") == "%C3%BCn%C3%AF")
     }
 
     @Test func patchContentTypes() throws {

@@ -117,10 +117,10 @@ extension KubeClient {
         return path + "/" + subresource
     }
 
-    static func pathSegment(_ name: String) -> String {
-        name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/")))
-            ?? name
-    }
+    /// `name` percent-encoded for one path segment.
+    static func pathSegment(_ name: String) -> String { percentEncoded(name, allowing: segmentAllowed) }
+
+    private static let segmentAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))
 
     static func body(_ value: JSONValue) throws -> [UInt8] {
         do { return Array(try KubeJSON.serialize(value)) } catch {

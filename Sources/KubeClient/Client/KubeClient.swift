@@ -132,11 +132,26 @@ public final class KubeClient: Sendable {
     static func encodeQuery(_ items: [(String, String)]) -> String {
         guard !items.isEmpty else { return "" }
         let pairs = items.map { name, value in
-            let encodedName = name.addingPercentEncoding(withAllowedCharacters: unreserved) ?? name
-            let encodedValue = value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? value
-            return "\(encodedName)=\(encodedValue)"
+            "\(percentEncoded(name, allowing: unreserved))=\(percentEncoded(value, allowing: unreserved))"
         }
         return "?" + pairs.joined(separator: "&")
+    }
+
+    /// `text` with every character outside `allowed` percent-encoded. Names and most values are all
+    /// unreserved characters (RFC 3986), which every caller allows: those skip Foundation's character sets.
+    static func percentEncoded(_ text: String, allowing allowed: CharacterSet) -> String {
+        if text.utf8.allSatisfy(isUnreserved) { return text }
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            true
+        default: false
+        }
     }
 
     /// Sends one rate-limited request and returns the body of a 2xx answer; anything else becomes a
