@@ -25,9 +25,8 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
     private let runtime = Mutex<Runtime>(Runtime())
 
     private struct Runtime {
-        var task: Task<Void, Never>?
-        var group: ServiceGroup?
-        var port: Int?
+        var listener: BackgroundListener?
+        var starting = false
         var stopped = false
     }
 
@@ -60,43 +59,34 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
 
     /// Starts listening; returns once the socket is bound.
     public func start() async throws {
-        if runtime.withLock({ $0.task != nil }) { return }
+        let first = runtime.withLock { runtime in
+            defer { runtime.starting = true }
+            return !runtime.starting
+        }
+        guard first else { return }
         lifecycle.start()
         let responder = APIResponder(
             token: token,
             resources: ResourceHandler(store: store, registry: registry, options: options, logger: logger),
             discovery: Discovery(registry: registry), audit: audit, logger: logger)
-        let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
-        let app = try Listener.makeApplication(
-            responder: responder, host: options.host, port: options.port, certificates: certificates,
-            idleTimeout: options.idleTimeout, bodyTimeout: options.requestBodyTimeout, logger: logger,
-            onRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) })
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], logger: logger))
-        let task = Task {
-            do {
-                try await group.run()
-            } catch {
-                continuation.yield(.failure(error))
+        let listener: BackgroundListener
+        do {
+            listener = try await BackgroundListener.start(logger: logger) { listening in
+                try Listener.makeApplication(
+                    responder: responder, host: options.host, port: options.port, certificates: certificates,
+                    idleTimeout: options.idleTimeout, bodyTimeout: options.requestBodyTimeout, logger: logger,
+                    onRunning: { channel in listening(channel.localAddress?.port ?? 0) })
             }
-            continuation.finish()
+        } catch is BackgroundListener.NotListening {
+            throw Status.failure(.internalError, "the API server stopped before it started listening")
         }
-        runtime.withLock {
-            $0.task = task
-            $0.group = group
-        }
-        for await event in events {
-            let port = try event.get()
-            runtime.withLock { $0.port = port }
-            logger.info("API server listening", metadata: ["address": "\(options.host):\(port)"])
-            return
-        }
-        throw Status.failure(.internalError, "the API server stopped before it started listening")
+        runtime.withLock { $0.listener = listener }
+        logger.info("API server listening", metadata: ["address": "\(options.host):\(listener.port)"])
     }
 
     /// `https://host:port` (`http://` without TLS) with the port actually bound.
     public var baseURL: String {
-        let port = runtime.withLock { $0.port } ?? options.port
+        let port = runtime.withLock { $0.listener?.port } ?? options.port
         let host = options.host.contains(":") ? "[\(options.host)]" : options.host
         return "\(certificates == nil ? "http" : "https")://\(host):\(port)"
     }
@@ -130,21 +120,13 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
 
     /// Closes the watches, shuts the listener down gracefully (cancelling it after 5 s), closes the store.
     public func stop() async {
-        let (task, group) = runtime.withLock { runtime -> (Task<Void, Never>?, ServiceGroup?) in
-            if runtime.stopped { return (nil, nil) }
+        let listener = runtime.withLock { runtime -> BackgroundListener? in
+            if runtime.stopped { return nil }
             runtime.stopped = true
-            return (runtime.task, runtime.group)
+            return runtime.listener
         }
         store.disconnectWatchers()
-        if let task {
-            await group?.triggerGracefulShutdown()
-            let deadline = Task {
-                try? await Task.sleep(for: .seconds(5))
-                if !Task.isCancelled { task.cancel() }
-            }
-            await task.value
-            deadline.cancel()
-        }
+        await listener?.stop(cancellingAfter: .seconds(5))
         await lifecycle.stop()
         store.close()
         audit?.close()

@@ -97,30 +97,8 @@ struct APIServerBenchmark {
 
     /// Runs `work(0..<objects)` on `concurrency` tasks; returns the wall time in seconds.
     private func timed(label: String, _ work: @escaping @Sendable (Int) async throws -> Void) async throws -> Double {
-        let next = Shared(0)
-        let done = Shared(0)
-        let total = objects
         let start = ContinuousClock.now
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<concurrency {
-                group.addTask {
-                    while true {
-                        let index = next.add(1)
-                        guard index < total else { return }
-                        try await work(index)
-                        done.add(1)
-                    }
-                }
-            }
-            var progress = Progress(label, total: total)
-            while done.value < total {
-                progress.update(done.value)
-                try await Task.sleep(for: .milliseconds(200))
-                if group.isEmpty { break }
-            }
-            try await group.waitForAll()
-            progress.update(total)
-        }
+        try await concurrentlyForEach(objects, concurrency: concurrency, label: label, work)
         return (ContinuousClock.now - start).seconds
     }
 

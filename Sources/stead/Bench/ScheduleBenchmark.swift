@@ -157,31 +157,10 @@ struct ScheduleBenchmark {
             processCPUMillisecondsPerPod: cpuSeconds * 1000 / count)
     }
 
-    /// Runs `work(0..<total)` on `concurrency` tasks.
     private func forEach(
         _ total: Int, label: String, _ work: @escaping @Sendable (Int) async throws -> Void
     ) async throws {
-        let next = Shared(0)
-        let done = Shared(0)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<concurrency {
-                group.addTask {
-                    while true {
-                        let index = next.add(1)
-                        guard index < total else { return }
-                        try await work(index)
-                        done.add(1)
-                    }
-                }
-            }
-            var progress = Progress(label, total: total)
-            while done.value < total, !group.isEmpty {
-                progress.update(done.value)
-                try await Task.sleep(for: .milliseconds(200))
-            }
-            try await group.waitForAll()
-            progress.update(total)
-        }
+        try await concurrentlyForEach(total, concurrency: concurrency, label: label, work)
     }
 
     // MARK: Objects

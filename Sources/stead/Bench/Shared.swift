@@ -21,3 +21,31 @@ extension Shared where Value == Int {
         }
     }
 }
+
+/// Runs `work` for every index in `0..<total` on `concurrency` tasks, each taking the next index, with a
+/// progress line labelled `label`.
+func concurrentlyForEach(
+    _ total: Int, concurrency: Int, label: String, _ work: @escaping @Sendable (Int) async throws -> Void
+) async throws {
+    let next = Shared(0)
+    let done = Shared(0)
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for _ in 0..<concurrency {
+            group.addTask {
+                while true {
+                    let index = next.add(1)
+                    guard index < total else { return }
+                    try await work(index)
+                    done.add(1)
+                }
+            }
+        }
+        var progress = Progress(label, total: total)
+        while done.value < total, !group.isEmpty {
+            progress.update(done.value)
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        try await group.waitForAll()
+        progress.update(total)
+    }
+}

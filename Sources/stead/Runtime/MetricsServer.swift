@@ -1,3 +1,4 @@
+import ControlPlane
 import Hummingbird
 import Logging
 import Prometheus
@@ -16,9 +17,8 @@ final class MetricsServer: ServiceLifecycle.Service, Sendable {
     private let runtime = Mutex<Runtime>(Runtime())
 
     private struct Runtime {
-        var task: Task<Void, Never>?
-        var group: ServiceGroup?
-        var port: Int?
+        var listener: BackgroundListener?
+        var starting = false
     }
 
     init(address: ListenAddress, registry: PrometheusCollectorRegistry, readiness: Readiness, logger: Logger) {
@@ -30,46 +30,35 @@ final class MetricsServer: ServiceLifecycle.Service, Sendable {
 
     /// `http://host:port` with the port actually bound.
     var baseURL: String {
-        let port = runtime.withLock { $0.port } ?? address.port
+        let port = runtime.withLock { $0.listener?.port } ?? address.port
         return "http://\(ListenAddress(host: address.host, port: port))"
     }
 
     func start() async throws {
-        if runtime.withLock({ $0.task != nil }) { return }
-        let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
-        let app = Application(
-            router: makeRouter(),
-            configuration: ApplicationConfiguration(
-                address: .hostname(address.host, port: address.port), serverName: "stead-metrics"),
-            onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? 0)) },
-            logger: logger)
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [], logger: logger))
-        let task = Task {
-            do {
-                try await group.run()
-            } catch {
-                continuation.yield(.failure(error))
+        let first = runtime.withLock { runtime in
+            defer { runtime.starting = true }
+            return !runtime.starting
+        }
+        guard first else { return }
+        let listener: BackgroundListener
+        do {
+            listener = try await BackgroundListener.start(logger: logger) { [address, logger] listening in
+                Application(
+                    router: makeRouter(),
+                    configuration: ApplicationConfiguration(
+                        address: .hostname(address.host, port: address.port), serverName: "stead-metrics"),
+                    onServerRunning: { channel in listening(channel.localAddress?.port ?? 0) },
+                    logger: logger)
             }
-            continuation.finish()
+        } catch is BackgroundListener.NotListening {
+            throw MetricsServerError(address: address)
         }
-        runtime.withLock {
-            $0.task = task
-            $0.group = group
-        }
-        for await event in events {
-            let port = try event.get()
-            runtime.withLock { $0.port = port }
-            logger.info("metrics listening", metadata: ["address": "\(baseURL)"])
-            return
-        }
-        throw MetricsServerError(address: address)
+        runtime.withLock { $0.listener = listener }
+        logger.info("metrics listening", metadata: ["address": "\(baseURL)"])
     }
 
     func stop() async {
-        let (task, group) = runtime.withLock { ($0.task, $0.group) }
-        await group?.triggerGracefulShutdown()
-        await task?.value
+        await runtime.withLock { $0.listener }?.stop()
     }
 
     func run() async throws {
