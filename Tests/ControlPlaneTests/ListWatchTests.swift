@@ -115,7 +115,8 @@ import Testing
             let result = try await s.watch(
                 "/api/v1/namespaces/default/pods?watch=1&labelSelector=app%3Dweb&resourceVersion=\(pod.resourceVersion)&timeoutSeconds=1")
             #expect(result.events.map(\.type) == [.deleted, .added])
-            #expect(ContinuousClock.now - started < .seconds(5))
+            // A hang guard, not a timing check: the server ends the watch after timeoutSeconds=1.
+            #expect(ContinuousClock.now - started < .seconds(60))
         }
     }
 

@@ -4,7 +4,7 @@ import KubeModel
 import SteadScheduler
 import Testing
 
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct FallbackTests {
     enum Breakage: CaseIterable {
         case nodeNotReady, nodeDeleted, nodeSelectorChanged

@@ -4,7 +4,7 @@ import KubeModel
 import SteadScheduler
 import Testing
 
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct StickyPathTests {
     /// Places `name` with the scheduler, waits for its record, then deletes it and waits for the
     /// scheduler to see the deletion. Returns the node it ran on.
