@@ -12,29 +12,22 @@ struct JSONValueDecoder {
 
 /// What a decode read of one JSON value: all of it, or some of its fields or items.
 ///
-/// Kept in arrays rather than hashed sets: a decode notes each read once, objects have a few dozen keys,
-/// and items are read in ascending order, so appending costs less than hashing every key. Large
-/// objects (maps with many keys) get a hashed index once they pass ``indexThreshold`` fields.
+/// Fields are kept in arrays rather than hashed: a decode notes each read once and objects have a few
+/// dozen keys, so appending and scanning costs less than hashing every key; an object that passes
+/// ``indexThreshold`` read fields (a large map) gets a hashed index.
 final class ReadMarks {
     var whole = false
     private var leafFields: [String] = []
     private var fields: [(key: String, marks: ReadMarks)] = []
     private var fieldIndex: [String: Int]?
-    /// Ascending: an unkeyed container reads its items in order.
-    private var leafItems: [Int] = []
-    private var items: [(index: Int, marks: ReadMarks)] = []
+    private(set) var leafItems: Set<Int> = []
+    private var items: [Int: ReadMarks] = [:]
 
     static let indexThreshold = 16
 
     func noteLeaf(_ key: String) { leafFields.append(key) }
 
-    func noteLeaf(at index: Int) {
-        if let last = leafItems.last, last >= index {
-            if !leafItems.contains(index) { leafItems.append(index); leafItems.sort() }
-        } else {
-            leafItems.append(index)
-        }
-    }
+    func noteLeaf(at index: Int) { leafItems.insert(index) }
 
     func field(_ key: String) -> ReadMarks {
         if let existing = marks(forField: key) { return existing }
@@ -54,18 +47,13 @@ final class ReadMarks {
     }
 
     func item(_ index: Int) -> ReadMarks {
-        if let existing = marks(forItem: index) { return existing }
+        if let existing = items[index] { return existing }
         let marks = ReadMarks()
-        items.append((index, marks))
-        if items.count > 1, items[items.count - 2].index > index { items.sort { $0.index < $1.index } }
+        items[index] = marks
         return marks
     }
 
-    func marks(forItem index: Int) -> ReadMarks? {
-        if let last = items.last, last.index == index { return last.marks }
-        let position = Self.lowerBound(index, in: items.lazy.map(\.index))
-        return position < items.count && items[position].index == index ? items[position].marks : nil
-    }
+    func marks(forItem index: Int) -> ReadMarks? { items[index] }
 
     /// Whether the decode read a field as a whole value: a linear scan for small objects, a set for large.
     func leafFieldPredicate() -> (String) -> Bool {
@@ -75,22 +63,6 @@ final class ReadMarks {
         }
         let fields = leafFields
         return { fields.contains($0) }
-    }
-
-    func isLeaf(at index: Int) -> Bool {
-        let position = Self.lowerBound(index, in: leafItems)
-        return position < leafItems.count && leafItems[position] == index
-    }
-
-    private static func lowerBound<C: RandomAccessCollection>(_ value: Int, in sorted: C) -> Int
-    where C.Element == Int, C.Index == Int {
-        var low = sorted.startIndex
-        var high = sorted.endIndex
-        while low < high {
-            let mid = (low + high) / 2
-            if sorted[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 }
 

@@ -50,7 +50,7 @@ public struct UnknownFields: Sendable, Hashable, Codable {
     }
 
     private static func unreadItem(_ item: JSONValue, at index: Int, marks: ReadMarks) -> JSONValue? {
-        if marks.isLeaf(at: index) { return nil }
+        if marks.leafItems.contains(index) { return nil }
         guard let itemMarks = marks.marks(forItem: index) else { return item == .null ? nil : item }
         return unread(item, marks: itemMarks)
     }

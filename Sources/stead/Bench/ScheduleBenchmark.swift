@@ -85,7 +85,7 @@ struct ScheduleBenchmark {
     }
 
     func run() async throws -> Result {
-        try await forEach(nodes, label: "creating \(nodes) nodes") { index in
+        try await concurrentlyForEach(nodes, concurrency: concurrency, label: "creating \(nodes) nodes") { index in
             _ = try await client.create(Self.node(index))
         }
         let configuration = SchedulerConfiguration(
@@ -95,7 +95,7 @@ struct ScheduleBenchmark {
         try await service.start()
 
         let newPods = try await phase(service, label: "new pods")
-        try await forEach(pods, label: "deleting \(pods) pods") { index in
+        try await concurrentlyForEach(pods, concurrency: concurrency, label: "deleting \(pods) pods") { index in
             // No kubelets here to confirm a graceful deletion: remove the pods at once.
             try await client.delete(
                 Pod.self, name: Self.podName(index), namespace: Self.namespace,
@@ -122,7 +122,7 @@ struct ScheduleBenchmark {
         }
         let start = ContinuousClock.now
         let cpuStart = ProcessCPU.seconds()
-        try await forEach(pods, label: "creating \(pods) \(label)") { index in
+        try await concurrentlyForEach(pods, concurrency: concurrency, label: "creating \(pods) \(label)") { index in
             _ = try await client.create(Pod.resourceType, bodies[index], namespace: Self.namespace)
         }
         let createSeconds = (ContinuousClock.now - start).seconds
@@ -155,12 +155,6 @@ struct ScheduleBenchmark {
             stickyBinds: statistics.stickyBinds, fallbacks: statistics.fallbacks,
             bindFailures: statistics.bindFailures, peakMemoryMiB: ProcessMemory.peakResidentMiB(),
             processCPUMillisecondsPerPod: cpuSeconds * 1000 / count)
-    }
-
-    private func forEach(
-        _ total: Int, label: String, _ work: @escaping @Sendable (Int) async throws -> Void
-    ) async throws {
-        try await concurrentlyForEach(total, concurrency: concurrency, label: label, work)
     }
 
     // MARK: Objects
