@@ -34,7 +34,7 @@ struct StickyPathTests {
 
             try await env.createPod("db-0", owner: owner)
             #expect(try await env.waitForNode(of: "db-0") == node)
-            let statistics = await scheduler.statistics
+            let statistics = try await statistics(of: scheduler, afterBinds: 1)
             await scheduler.stop()
             #expect(statistics.stickyBinds == 1)
             #expect(statistics.nodeEvaluations == 1)
@@ -54,7 +54,7 @@ struct StickyPathTests {
             await scheduler.resetStatistics()
             try await env.createPod("web-0", owner: owner)
             #expect(try await env.waitForNode(of: "web-0") == node)
-            let statistics = await scheduler.statistics
+            let statistics = try await statistics(of: scheduler, afterBinds: 1)
             await scheduler.stop()
             #expect(statistics.stickyBinds == 1)
             #expect(statistics.nodeEvaluations == 1)
@@ -69,7 +69,7 @@ struct StickyPathTests {
             await scheduler.resetStatistics()
             try await env.createPod("web-0", owner: .statefulPodSet("web"))
             _ = try await env.waitForNode(of: "web-0")
-            let statistics = await scheduler.statistics
+            let statistics = try await statistics(of: scheduler, afterBinds: 1)
             await scheduler.stop()
             #expect(statistics.stickyAttempts == 0)
             #expect(statistics.attempts == 1)
@@ -96,10 +96,17 @@ struct StickyPathTests {
             let second = try await env.startScheduler()
             try await env.createPod("cache-0", owner: owner)
             #expect(try await env.waitForNode(of: "cache-0") == node)
-            let statistics = await second.statistics
+            let statistics = try await statistics(of: second, afterBinds: 1)
             await second.stop()
             #expect(statistics.stickyBinds == 1)
             #expect(statistics.nodeEvaluations == 1)
         }
     }
+}
+
+/// The statistics once the scheduler has counted `count` binds: a pod shows its node as soon as the
+/// server commits the binding, a moment before the scheduler's bind task records it.
+func statistics(of scheduler: SchedulerService, afterBinds count: Int) async throws -> SchedulerStatistics {
+    try await eventually("the scheduler counts the bind") { await scheduler.statistics.binds >= count }
+    return await scheduler.statistics
 }
