@@ -165,7 +165,7 @@ struct ResourceHandler: Sendable {
             attempt += 1
             let object = try customResources.admit(
                 try ObjectRules.prepareForCreate(
-                    body, resource: resource, namespace: path.namespace, generatedSuffix: ObjectRules.randomSuffix()),
+                    body, resource: resource, namespace: path.namespace, generatedSuffix: generated ? ObjectRules.randomSuffix() : ""),
                 old: nil, resource: resource, fieldValidation: query["fieldValidation"])
             do {
                 let stored = try store.create(resource, object, dryRun: dryRun)

@@ -1,18 +1,17 @@
 /// Where the incoming pod's siblings (same controller owner) run, with the busiest node and zone
-/// counts. Per node it keeps the owner's counts by name (a copy that costs nothing) and looks up only
-/// the nodes that get scored: laying them out by node position cost a pass over every sibling and an
-/// array as long as the cluster for each pod.
+/// counts. Per node the count is read from the node itself (`NodeInfo.pods(ofOwner:)`, a search over the
+/// few owners with pods there), and only for the nodes that get scored.
 public struct SpreadState: Sendable {
-    /// Sibling count per node name; empty when the pod has no siblings.
-    let siblingsByNode: [String: Int]
+    /// The siblings' `OwnerSpread.id`; nil when the pod has no siblings.
+    let owner: Int?
     /// Sibling count per zone, by `NodeInfo.zoneID`.
     public let siblingsInZone: [Int32]
     public let maxPerNode: Int
     public let maxPerZone: Int
 
     public init(pod: PodInfo, snapshot: ClusterSnapshot) {
-        guard let owner = pod.ownerUID, let spread = snapshot.spreadByOwner[owner] else {
-            siblingsByNode = [:]
+        guard let owner = pod.ownerUID, let spread = snapshot.spreadByOwner[owner], !spread.isEmpty else {
+            self.owner = nil
             siblingsInZone = []
             maxPerNode = 0
             maxPerZone = 0
@@ -22,14 +21,14 @@ public struct SpreadState: Sendable {
         for (zone, count) in spread.byZone {
             if let id = snapshot.zoneID(of: zone) { inZone[id] = Int32(count) }
         }
-        siblingsByNode = spread.byNode
+        self.owner = spread.id
         siblingsInZone = inZone
         maxPerNode = spread.byNode.values.max() ?? 0
         maxPerZone = spread.byZone.values.max() ?? 0
     }
 
     func siblings(on node: NodeInfo) -> Int {
-        siblingsByNode[node.name] ?? 0
+        owner.map(node.pods(ofOwner:)) ?? 0
     }
 
     /// nil when the node has no zone.

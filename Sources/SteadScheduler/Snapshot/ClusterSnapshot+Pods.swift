@@ -40,16 +40,18 @@ extension ClusterSnapshot {
     }
 
     mutating func attachPod(_ pod: PodInfo, to nodeName: String) {
+        var owner: Int?
+        if let uid = pod.ownerUID { owner = ownerSpreadID(uid) }
         let zone: String?
         if let index = indexByName[nodeName] {
-            nodes[index].addPod(pod)
+            nodes[index].addPod(pod, owner: owner)
             zone = nodes[index].zone
         } else {
-            unknownNodeUsage[nodeName, default: NodeUsage()].add(pod)
+            unknownNodeUsage[nodeName, default: NodeUsage()].add(pod, owner: owner)
             zone = nil
         }
         podNodes[pod.key] = nodeName
-        if let owner = pod.ownerUID { spreadByOwner[owner, default: OwnerSpread()].add(node: nodeName, zone: zone) }
+        if let owner = pod.ownerUID { spreadByOwner[owner]?.add(node: nodeName, zone: zone) }
         if !pod.requiredAntiAffinity.isEmpty { podsWithAntiAffinity[pod.key] = pod }
         podsByNamespace[pod.namespace, default: [:]][pod.key] = pod
         for (key, value) in pod.labels { podsByLabel[LabelPair(key, value), default: [:]][pod.key] = pod }
@@ -60,10 +62,11 @@ extension ClusterSnapshot {
         let removed: PodInfo?
         let zone: String?
         if let index = indexByName[nodeName] {
-            removed = nodes[index].removePod(key)
+            removed = nodes[index].removePod(key, owner: ownerSpreadID(ofPod: key, onNode: index))
             zone = nodes[index].zone
         } else {
-            removed = unknownNodeUsage[nodeName]?.remove(key)
+            let owner = (unknownNodeUsage[nodeName]?.pods[key]?.ownerUID).flatMap { spreadByOwner[$0]?.id }
+            removed = unknownNodeUsage[nodeName]?.remove(key, owner: owner)
             if unknownNodeUsage[nodeName]?.isEmpty == true { unknownNodeUsage[nodeName] = nil }
             zone = nil
         }
@@ -81,5 +84,18 @@ extension ClusterSnapshot {
             spreadByOwner[owner]?.remove(node: nodeName, zone: zone)
             if spreadByOwner[owner]?.isEmpty == true { spreadByOwner[owner] = nil }
         }
+    }
+
+    /// The ID of `owner`'s spread, which is created (with a new ID) for the owner's first pod.
+    private mutating func ownerSpreadID(_ owner: String) -> Int {
+        if let spread = spreadByOwner[owner] { return spread.id }
+        let id = nextOwnerSpreadID
+        nextOwnerSpreadID += 1
+        spreadByOwner[owner] = OwnerSpread(id: id)
+        return id
+    }
+
+    private func ownerSpreadID(ofPod key: ObjectKey, onNode index: Int) -> Int? {
+        (nodes[index].usage.pods[key]?.ownerUID).flatMap { spreadByOwner[$0]?.id }
     }
 }

@@ -11,6 +11,8 @@ public struct ClusterSnapshot: Sendable {
     /// Node name of every pod counted, by pod key.
     var podNodes: [ObjectKey: String] = [:]
     public internal(set) var spreadByOwner: [String: OwnerSpread] = [:]
+    /// The ID the next owner's spread gets (IDs are never reused while the snapshot lives).
+    var nextOwnerSpreadID = 0
     /// Assigned pods with required anti-affinity terms: the ones the symmetric check must consult.
     public internal(set) var podsWithAntiAffinity: [ObjectKey: PodInfo] = [:]
     /// Assigned pods by namespace: anti-affinity terms select pods within namespaces.

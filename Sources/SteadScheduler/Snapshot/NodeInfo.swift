@@ -64,17 +64,22 @@ public struct NodeInfo: Sendable {
         uniqueStorage().update(node)
     }
 
-    mutating func addPod(_ pod: PodInfo) {
+    /// How many of the node's pods belong to the owner with this `OwnerSpread.id`.
+    public func pods(ofOwner owner: Int) -> Int {
+        storage.podsByOwner.pods(ofOwner: owner)
+    }
+
+    mutating func addPod(_ pod: PodInfo, owner: Int?) {
         let storage = uniqueStorage()
-        storage.usage.add(pod)
+        storage.usage.add(pod, owner: owner)
         storage.refreshUsageTotals()
     }
 
     @discardableResult
-    mutating func removePod(_ key: ObjectKey) -> PodInfo? {
+    mutating func removePod(_ key: ObjectKey, owner: Int?) -> PodInfo? {
         let storage = uniqueStorage()
         defer { storage.refreshUsageTotals() }
-        return storage.usage.remove(key)
+        return storage.usage.remove(key, owner: owner)
     }
 
     mutating func hold(_ requests: ResourceVector, for identity: ObjectKey) {
@@ -121,6 +126,8 @@ public struct NodeInfo: Sendable {
         var requestedCore = CoreResources.zero
         var nonZeroCore = CoreResources.zero
         var reservedCore = CoreResources.zero
+        /// `usage.podsByOwner`, kept apart so that reading it does not copy the whole usage.
+        var podsByOwner = OwnerPodCounts()
 
         init(node: Node, usage: NodeUsage) {
             name = node.name
@@ -149,6 +156,7 @@ public struct NodeInfo: Sendable {
             requestedCore = other.requestedCore
             nonZeroCore = other.nonZeroCore
             reservedCore = other.reservedCore
+            podsByOwner = other.podsByOwner
         }
 
         func copy() -> Storage { Storage(copying: self) }
@@ -172,6 +180,7 @@ public struct NodeInfo: Sendable {
         }
 
         func refreshUsageTotals() {
+            podsByOwner = usage.podsByOwner
             requestedCore = usage.requested.core
             nonZeroCore = CoreResources(
                 milliCPU: usage.nonZeroMilliCPU, memory: usage.nonZeroMemory, pods: usage.requested.pods)

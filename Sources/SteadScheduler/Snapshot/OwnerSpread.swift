@@ -1,9 +1,11 @@
 /// Where the pods of one controller owner are: counts per node and per zone.
 public struct OwnerSpread: Sendable, Hashable {
+    /// The snapshot's small integer for this owner, under which nodes count its pods (`NodeUsage`).
+    public let id: Int
     public private(set) var byNode: [String: Int] = [:]
     public private(set) var byZone: [String: Int] = [:]
 
-    public init() {}
+    public init(id: Int) { self.id = id }
 
     public var isEmpty: Bool { byNode.isEmpty }
 

@@ -32,14 +32,13 @@ public struct PlacementRecord: Sendable, Hashable {
     /// in neither namespaces nor pod names, so the key is unambiguous.
     public var configMapKey: String { "\(identity.namespace ?? "")_\(identity.name)" }
 
+    /// Compact JSON, keys sorted.
     public func jsonString() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        String(decoding: try KubeJSON.encode(self), as: UTF8.self)
     }
 
     public init(jsonString: String) throws {
-        self = try JSONDecoder().decode(PlacementRecord.self, from: Data(jsonString.utf8))
+        self = try KubeJSON.decode(PlacementRecord.self, from: Data(jsonString.utf8))
     }
 }
 

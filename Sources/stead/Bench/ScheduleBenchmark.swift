@@ -98,7 +98,7 @@ struct ScheduleBenchmark {
         try await concurrentlyForEach(pods, concurrency: concurrency, label: "deleting \(pods) pods") { index in
             // No kubelets here to confirm a graceful deletion: remove the pods at once.
             try await client.delete(
-                Pod.self, name: Self.podName(index), namespace: Self.namespace,
+                Pod.self, name: Self.podName(index, owners: owners), namespace: Self.namespace,
                 options: DeleteOptions(gracePeriodSeconds: 0))
         }
         try await BenchWait.until("reservations for every deleted pod", every: .milliseconds(10)) {
@@ -159,7 +159,9 @@ struct ScheduleBenchmark {
 
     // MARK: Objects
 
-    static func podName(_ index: Int) -> String { "bench-\(index)" }
+    /// `<set>-<ordinal>`, as a StatefulPodSet names its pods: pod `index` is ordinal `index / owners` of
+    /// owner `index % owners`, so the owners' pods are created interleaved.
+    static func podName(_ index: Int, owners: Int) -> String { "bench-\(index % owners)-\(index / owners)" }
 
     /// 8 cpu, 32Gi, 110 pods, Ready, in one of 3 zones.
     static func node(_ index: Int) -> Node {
@@ -177,7 +179,7 @@ struct ScheduleBenchmark {
     /// A pod of owner `index % owners` (a fake StatefulPodSet: same UID in both phases).
     static func pod(_ index: Int, owners: Int) -> Pod {
         let owner = index % owners
-        var metadata = ObjectMeta(name: podName(index), namespace: namespace, labels: ["app": "bench-\(owner)"])
+        var metadata = ObjectMeta(name: podName(index, owners: owners), namespace: namespace, labels: ["app": "bench-\(owner)"])
         metadata.ownerReferences = [
             OwnerReference(
                 apiVersion: "apps.stead.dev/v1alpha1", kind: "StatefulPodSet", name: "bench-\(owner)",

@@ -88,6 +88,59 @@ struct ClusterSnapshotTests {
         #expect(snapshot.node(named: "n1")!.usage.requested == .zero)
     }
 
+    @Test func nodesCountTheirPodsPerOwner() throws {
+        var snapshot = snapshot()
+        snapshot.addPod(Fixtures.pod("a-0", node: "n1", owner: Fixtures.ownerA))
+        snapshot.addPod(Fixtures.pod("a-1", node: "n1", owner: Fixtures.ownerA))
+        snapshot.addPod(Fixtures.pod("b-0", node: "n1", owner: "owner-b"))
+        snapshot.addPod(Fixtures.pod("a-2", node: "n2", owner: Fixtures.ownerA))
+        let a = try #require(snapshot.spreadByOwner[Fixtures.ownerA]?.id)
+        let b = try #require(snapshot.spreadByOwner["owner-b"]?.id)
+        #expect(a != b)
+        #expect(snapshot.node(named: "n1")!.pods(ofOwner: a) == 2)
+        #expect(snapshot.node(named: "n1")!.pods(ofOwner: b) == 1)
+        #expect(snapshot.node(named: "n2")!.pods(ofOwner: a) == 1)
+        #expect(snapshot.node(named: "n2")!.pods(ofOwner: b) == 0)
+
+        snapshot.updatePod(Fixtures.pod("a-1", node: "n2", owner: Fixtures.ownerA))
+        #expect(snapshot.node(named: "n1")!.pods(ofOwner: a) == 1)
+        #expect(snapshot.node(named: "n2")!.pods(ofOwner: a) == 2)
+
+        snapshot.removePod(ObjectKey(namespace: "default", name: "b-0"))
+        #expect(snapshot.node(named: "n1")!.usage.podsByOwner.entries.map(\.owner) == [a])
+        #expect(snapshot.spreadByOwner["owner-b"] == nil)
+
+        // Counts travel with the pods of a node that leaves and comes back.
+        snapshot.removeNode(named: "n2")
+        snapshot.removePod(ObjectKey(namespace: "default", name: "a-2"))
+        snapshot.upsertNode(Fixtures.node("n2", zone: "z2"))
+        #expect(snapshot.node(named: "n2")!.pods(ofOwner: a) == 1)
+    }
+
+    @Test func ownerCountsStaySortedWhateverTheOrder() {
+        var counts = OwnerPodCounts()
+        for owner in [7, 2, 9, 2, 0, 7, 7] { counts.change(owner, by: 1) }
+        #expect(counts.entries.map(\.owner) == [0, 2, 7, 9])
+        #expect([0, 1, 2, 7, 9, 10].map(counts.pods(ofOwner:)) == [1, 0, 2, 3, 1, 0])
+        counts.change(2, by: -1)
+        counts.change(2, by: -1)
+        counts.change(5, by: -1)
+        #expect(counts.entries.map(\.owner) == [0, 7, 9])
+    }
+
+    @Test func anOwnerBackAfterItsLastPodGetsANewID() throws {
+        var snapshot = snapshot()
+        snapshot.addPod(Fixtures.pod("a-0", node: "n1", owner: Fixtures.ownerA))
+        let first = try #require(snapshot.spreadByOwner[Fixtures.ownerA]?.id)
+        snapshot.removePod(ObjectKey(namespace: "default", name: "a-0"))
+        #expect(snapshot.node(named: "n1")!.usage.podsByOwner.entries.isEmpty)
+        snapshot.addPod(Fixtures.pod("a-0", node: "n2", owner: Fixtures.ownerA))
+        let second = try #require(snapshot.spreadByOwner[Fixtures.ownerA]?.id)
+        #expect(second != first)
+        #expect(snapshot.node(named: "n2")!.pods(ofOwner: second) == 1)
+        #expect(snapshot.node(named: "n1")!.pods(ofOwner: first) == 0)
+    }
+
     @Test func indexesFollowPodsAcrossEvents() {
         var snapshot = snapshot()
         let affinity = Fixtures.antiAffinity(["app": "db"], topologyKey: WellKnownLabels.hostname)
