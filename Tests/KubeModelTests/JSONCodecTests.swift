@@ -24,6 +24,12 @@ struct JSONCodecTests {
         #expect(value["a"] == .array([.int(1), .array([]), .object([:])]))
     }
 
+    @Test func nestedObjectsKeepTheirOwnMembersAndARepeatedKeyItsLastValue() throws {
+        let text = #"{"a":{"x":1,"y":{"z":[{"k":1},{"k":2,"k":3}]},"x":4},"b":{},"a2":{"x":5}}"#
+        let value = try JSONValue.parse(Data(text.utf8))
+        #expect(value == ["a": ["x": 4, "y": ["z": [["k": 1], ["k": 3]]]], "b": [:], "a2": ["x": 5]])
+    }
+
     @Test func topLevelScalarsAndWhitespace() throws {
         #expect(try JSONValue.parse(Data(" \n\t\"x\"\r ".utf8)) == .string("x"))
         #expect(try JSONValue.parse(Data("7".utf8)) == .int(7))

@@ -44,15 +44,19 @@ struct JSONValueParser {
         }
     }
 
+    /// Members of the objects being read, innermost last: an object is built once its members are
+    /// known, at its final size, instead of growing (and rehashing) member by member.
+    private var members: [(key: String, value: JSONValue)] = []
+
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
         try enterContainer()
         position += 1
-        var object: JSONObject = [:]
         skipWhitespace()
         if consume(UInt8(ascii: "}")) {
             depth -= 1
-            return .object(object)
+            return .object([:])
         }
+        let first = members.count
         while true {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
@@ -62,11 +66,14 @@ struct JSONValueParser {
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw error("expected ':' after an object key") }
             skipWhitespace()
-            object[key] = try parseValue()
+            members.append((key, try parseValue()))
             skipWhitespace()
             if consume(UInt8(ascii: ",")) { continue }
             guard consume(UInt8(ascii: "}")) else { throw error("expected ',' or '}' in an object") }
             depth -= 1
+            var object = JSONObject(minimumCapacity: members.count - first)
+            for index in first..<members.count { object[members[index].key] = members[index].value }
+            members.removeSubrange(first...)
             return .object(object)
         }
     }
