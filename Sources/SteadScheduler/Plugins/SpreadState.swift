@@ -10,7 +10,7 @@ public struct SpreadState: Sendable {
     public let maxPerZone: Int
 
     public init(pod: PodInfo, snapshot: ClusterSnapshot) {
-        guard let owner = pod.ownerUID, let spread = snapshot.spreadByOwner[owner], !spread.isEmpty else {
+        guard let owner = pod.ownerUID, let spread = snapshot.spreadByOwner[owner] else {
             self.owner = nil
             siblingsInZone = []
             maxPerNode = 0

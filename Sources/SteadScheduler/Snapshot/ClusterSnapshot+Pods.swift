@@ -40,14 +40,14 @@ extension ClusterSnapshot {
     }
 
     mutating func attachPod(_ pod: PodInfo, to nodeName: String) {
-        var owner: Int?
-        if let uid = pod.ownerUID { owner = ownerSpreadID(uid) }
+        var ownerID: Int?
+        if let owner = pod.ownerUID { ownerID = spreadID(ofOwner: owner) }
         let zone: String?
         if let index = indexByName[nodeName] {
-            nodes[index].addPod(pod, owner: owner)
+            nodes[index].addPod(pod, owner: ownerID)
             zone = nodes[index].zone
         } else {
-            unknownNodeUsage[nodeName, default: NodeUsage()].add(pod, owner: owner)
+            unknownNodeUsage[nodeName, default: NodeUsage()].add(pod, owner: ownerID)
             zone = nil
         }
         podNodes[pod.key] = nodeName
@@ -62,11 +62,11 @@ extension ClusterSnapshot {
         let removed: PodInfo?
         let zone: String?
         if let index = indexByName[nodeName] {
-            removed = nodes[index].removePod(key, owner: ownerSpreadID(ofPod: key, onNode: index))
+            removed = nodes[index].removePod(key, owner: spreadID(ofOwnerOf: nodes[index].usage.pods[key]))
             zone = nodes[index].zone
         } else {
-            let owner = (unknownNodeUsage[nodeName]?.pods[key]?.ownerUID).flatMap { spreadByOwner[$0]?.id }
-            removed = unknownNodeUsage[nodeName]?.remove(key, owner: owner)
+            let ownerID = spreadID(ofOwnerOf: unknownNodeUsage[nodeName]?.pods[key])
+            removed = unknownNodeUsage[nodeName]?.remove(key, owner: ownerID)
             if unknownNodeUsage[nodeName]?.isEmpty == true { unknownNodeUsage[nodeName] = nil }
             zone = nil
         }
@@ -87,7 +87,7 @@ extension ClusterSnapshot {
     }
 
     /// The ID of `owner`'s spread, which is created (with a new ID) for the owner's first pod.
-    private mutating func ownerSpreadID(_ owner: String) -> Int {
+    private mutating func spreadID(ofOwner owner: String) -> Int {
         if let spread = spreadByOwner[owner] { return spread.id }
         let id = nextOwnerSpreadID
         nextOwnerSpreadID += 1
@@ -95,7 +95,7 @@ extension ClusterSnapshot {
         return id
     }
 
-    private func ownerSpreadID(ofPod key: ObjectKey, onNode index: Int) -> Int? {
-        (nodes[index].usage.pods[key]?.ownerUID).flatMap { spreadByOwner[$0]?.id }
+    private func spreadID(ofOwnerOf pod: PodInfo?) -> Int? {
+        pod?.ownerUID.flatMap { spreadByOwner[$0]?.id }
     }
 }
