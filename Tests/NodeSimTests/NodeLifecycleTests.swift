@@ -89,10 +89,21 @@ struct NodeLifecycleTests {
     @Test func stoppedHeartbeatsFreezeTheLeaseUntilResumed() async throws {
         try await SimEnvironment.with(nodes: 1) { env in
             try env.simulator.stopHeartbeats("sim-0")
-            try await Task.sleep(for: .milliseconds(100))
-            let frozen = try await env.client.get(Lease.self, name: "sim-0", namespace: "kube-node-lease").spec?.renewTime
+            func renewTime() async throws -> KubeTime? {
+                try await env.client.get(Lease.self, name: "sim-0", namespace: "kube-node-lease").spec?.renewTime
+            }
+            // A renewal already on its way when the heartbeats stopped may land later on a loaded machine:
+            // take the lease as frozen once it stays put for three renew intervals (200 ms each). Were the
+            // heartbeats still running, it would move every interval and the check below would fail.
+            var frozen = try await renewTime()
+            for _ in 0..<20 {
+                try await Task.sleep(for: .milliseconds(600))
+                let now = try await renewTime()
+                if now == frozen { break }
+                frozen = now
+            }
             try await Task.sleep(for: .milliseconds(500))
-            #expect(try await env.client.get(Lease.self, name: "sim-0", namespace: "kube-node-lease").spec?.renewTime == frozen)
+            #expect(try await renewTime() == frozen)
             // Without a node-lifecycle controller nothing else changes: the node still says Ready.
             #expect(try await env.client.get(Node.self, name: "sim-0").isReady)
             try await env.simulator.resumeHeartbeats("sim-0")
