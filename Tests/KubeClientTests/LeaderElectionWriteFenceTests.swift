@@ -126,7 +126,11 @@ struct LeaderElectionWriteFenceTests {
             let starved = try KubeClient(configuration: starvedConfiguration, logger: quiet)
             defer { Task { try? await starved.shutdown() } }
             let stale = elector(starved, "stale")
-            let fresh = elector(env.client, "fresh")
+            // The stale term is short so that the take-over comes soon; the fresh term's deadline is long
+            // so that a loaded machine delaying one of its renewals does not end it before the checks below.
+            let fresh = LeaderElector(
+                client: env.client, lease: Self.key, identity: "fresh", leaseDuration: .seconds(15),
+                renewDeadline: .seconds(10), retryPeriod: .milliseconds(200))
             let staleWrites = env.client.fenced(by: stale)
             let freshWrites = env.client.fenced(by: fresh)
 
