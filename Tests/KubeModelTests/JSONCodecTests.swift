@@ -111,6 +111,33 @@ struct JSONCodecTests {
         #expect(throws: DecodingError.self) { try JSONValueDecoder.decode(Pod.self, from: overflow) }
     }
 
+    @Test func mapsOfStringsAndQuantitiesDecodeAsFoundationDoes() throws {
+        struct Maps: Codable, Equatable {
+            var labels: [String: String]
+            var requests: [String: Quantity]
+            var empty: [String: String]
+        }
+        let text = #"{"labels":{"app":"web","a.b/c":"é"},"requests":{"cpu":"100m","memory":"128Mi","n":2,"x":0.5},"empty":{}}"#
+        let ours = try JSONValueDecoder.decode(Maps.self, from: try JSONValue.parse(Data(text.utf8)))
+        #expect(ours == (try JSONDecoder().decode(Maps.self, from: Data(text.utf8))))
+        #expect(ours.requests["cpu"]?.milliValue == 100)
+        #expect(ours.requests["x"]?.milliValue == 500)
+
+        for (bad, path) in [
+            (#"{"labels":{"app":5},"requests":{},"empty":{}}"#, ["labels", "app"]),
+            (#"{"labels":{},"requests":{"cpu":"lots"},"empty":{}}"#, ["requests", "cpu"]),
+            (#"{"labels":{},"requests":{"cpu":true},"empty":{}}"#, ["requests", "cpu"]),
+            (#"{"labels":[],"requests":{},"empty":{}}"#, ["labels"]),
+        ] {
+            do {
+                _ = try JSONValueDecoder.decode(Maps.self, from: try JSONValue.parse(Data(bad.utf8)))
+                Issue.record("decoded \(bad)")
+            } catch let error as DecodingError {
+                #expect(error.context.codingPath.map(\.stringValue) == path, "\(bad)")
+            }
+        }
+    }
+
     @Test func unreadFieldsAreKeptAtEveryDepth() throws {
         let pod = try KubeJSON.decode(Pod.self, from: Data(UnknownFieldsTests.podJSON.utf8))
         let unknown = try #require(pod.unknownFields?.tree)
@@ -187,6 +214,17 @@ extension JSONValue {
         case .int(let value): Double(value)
         case .double(let value): value
         default: .nan
+        }
+    }
+}
+
+extension DecodingError {
+    fileprivate var context: Context {
+        switch self {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context),
+            .dataCorrupted(let context):
+            context
+        @unknown default: Context(codingPath: [], debugDescription: "")
         }
     }
 }

@@ -78,6 +78,15 @@ struct JSONIndexKey: CodingKey {
     init?(stringValue: String) { return nil }
 }
 
+/// The coding-path key of an object member read without a model's `CodingKeys` (map entries).
+struct JSONFieldKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ key: String) { stringValue = key }
+    init?(stringValue: String) { self.init(stringValue) }
+    init?(intValue: Int) { return nil }
+}
+
 /// Decodes one value of the tree. The coding path is kept as a link to the parent decoder and the key
 /// that leads here, and only put together when asked for (errors): building an array per field was a
 /// large part of decoding.
@@ -142,7 +151,23 @@ private final class ValueDecoder: Decoder, SingleValueDecodingContainer {
             marks?.whole = true
             return value as! T
         }
+        if type == [String: String].self {
+            return try map { item, key in try String(json: item, codingPath: self.codingPath(appending: key)) } as! T
+        }
+        if type == [String: Quantity].self {
+            return try map { item, key in try Quantity(json: item, codingPath: self.codingPath(appending: key)) } as! T
+        }
         return try T(from: self)
+    }
+
+    /// Maps of strings and of quantities (labels, annotations, selectors, resource lists) are most of
+    /// the dictionaries in an API object: read directly, not through a decoder per entry.
+    private func map<Value>(_ convert: (JSONValue, JSONFieldKey) throws -> Value) throws -> [String: Value] {
+        guard case .object(let object) = value else { throw mismatch([String: JSONValue].self, value, codingPath) }
+        var result = [String: Value](minimumCapacity: object.count)
+        for (key, item) in object { result[key] = try convert(item, JSONFieldKey(key)) }
+        marks?.whole = true
+        return result
     }
 
     private func scalar<T: JSONScalar>(_ type: T.Type) throws -> T {
@@ -356,6 +381,24 @@ extension String: JSONScalar {
     fileprivate init(json: JSONValue, codingPath: @autoclosure () -> [any CodingKey]) throws {
         guard case .string(let value) = json else { throw mismatch(String.self, json, codingPath()) }
         self = value
+    }
+}
+
+/// A quantity is written as a string, or as a plain number by hand-written manifests.
+extension Quantity: JSONScalar {
+    fileprivate init(json: JSONValue, codingPath: @autoclosure () -> [any CodingKey]) throws {
+        let text: String
+        switch json {
+        case .string(let string): text = string
+        case .int(let number): text = String(number)
+        case .double(let number): text = String(number)
+        default: throw mismatch(String.self, json, codingPath())
+        }
+        do {
+            self = try Quantity(parsing: text)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath(), debugDescription: error.description))
+        }
     }
 }
 

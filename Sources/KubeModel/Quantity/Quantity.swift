@@ -77,8 +77,12 @@ public struct QuantityError: Error, Sendable, Hashable, CustomStringConvertible 
 extension Quantity: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
+        // A string first: that is how the API writes quantities, and every failed attempt builds a
+        // DecodingError (coding path, message), which cost a tenth of decoding a pod.
         let text: String
-        if let number = try? container.decode(Int64.self) {
+        if let string = try? container.decode(String.self) {
+            text = string
+        } else if let number = try? container.decode(Int64.self) {
             text = String(number)
         } else if let number = try? container.decode(Double.self) {
             text = String(number)
