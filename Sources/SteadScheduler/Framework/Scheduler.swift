@@ -29,26 +29,26 @@ public struct Scheduler: Sendable {
         let scorers = profile.scorers.filter { $0.isRelevant(for: pod, state: state) }
 
         // Filter from a rotating start until enough feasible nodes are found; a node is rejected by
-        // the first filter that fails it.
+        // the first filter that fails it. Nodes go through the filters in batches no larger than the
+        // number still wanted, so no more nodes are visited than a node-by-node walk would visit.
         let wanted = sampling.feasibleNodesToFind(totalNodes: nodes.count)
         let start = nextStartNodeIndex % nodes.count
         var feasible: [Int] = []
         feasible.reserveCapacity(min(wanted, nodes.count))
+        var candidates: [Int] = []
+        candidates.reserveCapacity(min(wanted, nodes.count))
         var failures = ReasonHistogram()
         var visited = 0
-        nodeLoop: while visited < nodes.count, feasible.count < wanted {
-            let index = (start + visited) % nodes.count
-            visited += 1
-            let node = nodes[index]
-            for filterIndex in filters.indices {
-                evaluations.filterCalls += 1
-                let result = filters[filterIndex].filter(pod: pod, node: node, state: state)
-                if case .unschedulable(let reasons) = result {
-                    failures.record(reasons)
-                    continue nodeLoop
-                }
+        while visited < nodes.count, feasible.count < wanted {
+            let batch = min(wanted - feasible.count, nodes.count - visited)
+            candidates.removeAll(keepingCapacity: true)
+            for offset in visited..<(visited + batch) { candidates.append((start + offset) % nodes.count) }
+            visited += batch
+            for filter in filters where !candidates.isEmpty {
+                evaluations.filterCalls += candidates.count
+                filter.filter(pod: pod, nodes: nodes, candidates: &candidates, state: state, failures: &failures)
             }
-            feasible.append(index)
+            feasible.append(contentsOf: candidates)
         }
         nextStartNodeIndex = (start + visited) % nodes.count
         evaluations.nodesFiltered = visited
@@ -66,9 +66,7 @@ public struct Scheduler: Sendable {
         var totals = [Int64](repeating: 0, count: feasible.count)
         var scores = [Int64](repeating: 0, count: feasible.count)
         for scorer in scorers {
-            for (position, index) in feasible.enumerated() {
-                scores[position] = scorer.score(pod: pod, node: nodes[index], state: state)
-            }
+            scorer.score(pod: pod, nodes: nodes, feasible: feasible, state: state, into: &scores)
             evaluations.scoreCalls += feasible.count
             scorer.normalize(&scores)
             for position in totals.indices { totals[position] += scores[position] * scorer.weight }

@@ -9,6 +9,10 @@ public protocol ScorePlugin: Sendable {
 
     func score(pod: PodInfo, node: NodeInfo, state: CycleState) -> Int64
 
+    /// Writes the raw score of each feasible node (positions in `nodes`) into `scores`, in the same
+    /// order: one call per plugin per pod, the default running `score(pod:node:state:)` per node.
+    func score(pod: PodInfo, nodes: [NodeInfo], feasible: [Int], state: CycleState, into scores: inout [Int64])
+
     /// Brings raw scores (one per feasible node, in cycle order) into 0...100.
     func normalize(_ scores: inout [Int64])
 }
@@ -19,6 +23,12 @@ extension ScorePlugin {
     public func isRelevant(for pod: PodInfo, state: CycleState) -> Bool { true }
 
     public func normalize(_ scores: inout [Int64]) {}
+
+    public func score(pod: PodInfo, nodes: [NodeInfo], feasible: [Int], state: CycleState, into scores: inout [Int64]) {
+        for (index, position) in feasible.enumerated() {
+            scores[index] = score(pod: pod, node: nodes[position], state: state)
+        }
+    }
 }
 
 /// kube-scheduler's DefaultNormalizeScore: scale so the highest raw score becomes 100.

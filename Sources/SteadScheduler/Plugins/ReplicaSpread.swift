@@ -12,7 +12,16 @@ public struct ReplicaSpread: ScorePlugin {
     public func isRelevant(for pod: PodInfo, state: CycleState) -> Bool { state.spread.maxPerNode > 0 }
 
     public func score(pod: PodInfo, node: NodeInfo, state: CycleState) -> Int64 {
+        score(node, spread: state.spread)
+    }
+
+    /// The spread state read once for all the nodes, not once per node.
+    public func score(pod: PodInfo, nodes: [NodeInfo], feasible: [Int], state: CycleState, into scores: inout [Int64]) {
         let spread = state.spread
+        for (index, position) in feasible.enumerated() { scores[index] = score(nodes[position], spread: spread) }
+    }
+
+    private func score(_ node: NodeInfo, spread: SpreadState) -> Int64 {
         let nodeScore = Self.fewerIsBetter(spread.siblings(on: node), max: spread.maxPerNode)
         guard let inZone = spread.siblings(inZoneOf: node), spread.maxPerZone > 0 else { return nodeScore }
         let zoneScore = Self.fewerIsBetter(inZone, max: spread.maxPerZone)

@@ -28,7 +28,8 @@ public struct SpreadState: Sendable {
     }
 
     func siblings(on node: NodeInfo) -> Int {
-        owner.map(node.pods(ofOwner:)) ?? 0
+        guard let owner else { return 0 }
+        return node.pods(ofOwner: owner)
     }
 
     /// nil when the node has no zone.

@@ -11,6 +11,7 @@ public struct TaintToleration: FilterPlugin {
     public init() {}
 
     public func filter(pod: PodInfo, node: NodeInfo, state: CycleState) -> FilterResult {
+        guard node.hasTaints else { return .success }
         for taint in node.taints where taint.effect == TaintEffect.noSchedule || taint.effect == TaintEffect.noExecute {
             if !pod.tolerations.tolerate(taint) { return .unschedulable(Self.reason(taint)) }
         }

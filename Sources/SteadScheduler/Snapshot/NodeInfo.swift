@@ -16,6 +16,8 @@ public struct NodeInfo: Sendable {
     public var node: Node { storage.node }
     public var labels: [String: String] { storage.labels }
     public var taints: [Taint] { storage.taints }
+    /// `!taints.isEmpty`, without touching the array.
+    public var hasTaints: Bool { storage.hasTaints }
     public var allocatable: ResourceVector { storage.allocatable }
     public var isReady: Bool { storage.isReady }
     /// When the Ready condition last changed, if the node is not Ready and the node says so.
@@ -46,14 +48,14 @@ public struct NodeInfo: Sendable {
     }
 
     private func reservedCoreExcluding(_ identity: ObjectKey) -> CoreResources {
-        guard !storage.reservations.isEmpty else { return .zero }
+        guard storage.hasReservations else { return .zero }
         guard let own = storage.reservations[identity] else { return storage.reservedCore }
         return storage.reservedCore - own.core
     }
 
     /// The reservation capacity `identity` may not use: everything held except its own reservation.
     public func reservedExcluding(_ identity: ObjectKey) -> ResourceVector {
-        guard !storage.reservations.isEmpty else { return .zero }
+        guard storage.hasReservations else { return .zero }
         guard let own = storage.reservations[identity] else { return storage.reserved }
         var others = storage.reserved
         others.subtract(own)
@@ -86,6 +88,7 @@ public struct NodeInfo: Sendable {
         let storage = uniqueStorage()
         storage.drop(identity)
         storage.reservations[identity] = requests
+        storage.hasReservations = true
         storage.reserved.add(requests)
         storage.reservedCore = storage.reserved.core
     }
@@ -107,27 +110,37 @@ public struct NodeInfo: Sendable {
     }
 
     /// Mutated only through `uniqueStorage()`, so a shared box is never written: safe to send.
+    ///
+    /// What every filter and score reads for every node comes first, so that it shares a cache line or
+    /// two instead of lying behind the node object (hundreds of bytes): a cycle reads it for 500 nodes
+    /// that are rarely in cache.
+    ///
+    /// Those fields skip the runtime's exclusivity check (a tenth of the cycle's CPU): a box is only
+    /// written while uniquely referenced, by one short mutation at a time that never reads the field
+    /// it writes through another access.
     private final class Storage: @unchecked Sendable {
+        @exclusivity(unchecked) var isReady = false
+        @exclusivity(unchecked) var isUnschedulable = false
+        @exclusivity(unchecked) var zoneID = -1
+        @exclusivity(unchecked) var allocatableCore = CoreResources.zero
+        @exclusivity(unchecked) var requestedCore = CoreResources.zero
+        @exclusivity(unchecked) var nonZeroCore = CoreResources.zero
+        @exclusivity(unchecked) var reservedCore = CoreResources.zero
+        /// `usage.podsByOwner`, kept apart so that reading it does not copy the whole usage.
+        @exclusivity(unchecked) var podsByOwner = OwnerPodCounts()
+        @exclusivity(unchecked) var hasTaints = false
+        @exclusivity(unchecked) var hasReservations = false
+        var taints: [Taint] = []
+        var reservations: [ObjectKey: ResourceVector] = [:]
         let name: String
+        var position = 0
         var node: Node
         var labels: [String: String] = [:]
-        var taints: [Taint] = []
         var allocatable = ResourceVector.zero
-        var isReady = false
         var notReadySince: KubeTime?
-        var isUnschedulable = false
         var zone: String?
         var usage: NodeUsage
-        var reservations: [ObjectKey: ResourceVector] = [:]
         var reserved = ResourceVector.zero
-        var position = 0
-        var zoneID = -1
-        var allocatableCore = CoreResources.zero
-        var requestedCore = CoreResources.zero
-        var nonZeroCore = CoreResources.zero
-        var reservedCore = CoreResources.zero
-        /// `usage.podsByOwner`, kept apart so that reading it does not copy the whole usage.
-        var podsByOwner = OwnerPodCounts()
 
         init(node: Node, usage: NodeUsage) {
             name = node.name
@@ -149,6 +162,8 @@ public struct NodeInfo: Sendable {
             zone = other.zone
             usage = other.usage
             reservations = other.reservations
+            hasReservations = other.hasReservations
+            hasTaints = other.hasTaints
             reserved = other.reserved
             position = other.position
             zoneID = other.zoneID
@@ -165,6 +180,7 @@ public struct NodeInfo: Sendable {
             self.node = node
             labels = node.metadata.labels ?? [:]
             taints = node.spec?.taints ?? []
+            hasTaints = !taints.isEmpty
             allocatable = ResourceVector(node.status?.allocatable)
             allocatableCore = allocatable.core
             isReady = node.isReady
@@ -175,6 +191,7 @@ public struct NodeInfo: Sendable {
 
         func drop(_ identity: ObjectKey) {
             guard let requests = reservations.removeValue(forKey: identity) else { return }
+            hasReservations = !reservations.isEmpty
             reserved.subtract(requests)
             reservedCore = reserved.core
         }

@@ -42,6 +42,6 @@ struct APIServerBenchCommand: AsyncParsableCommand {
             watchedChanges: watchedChanges)
         let result = try await benchmark.run()
         await cluster.stop()
-        print(json ? try result.json() : result.table())
+        print(json ? try benchJSON(result) : result.table())
     }
 }

@@ -53,9 +53,7 @@ struct NodeSimBenchCommand: AsyncParsableCommand {
         let result = try await NodeSimBenchmark(client: cluster.client, options: options).run()
         await cluster.stop()
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            print(try benchJSON(result))
         } else {
             print(result.table())
         }

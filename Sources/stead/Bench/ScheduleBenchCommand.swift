@@ -31,6 +31,9 @@ struct ScheduleBenchCommand: AsyncParsableCommand {
     @Option(help: "percentageOfNodesToScore (default: kube-scheduler's adaptive rule).")
     var percentageOfNodesToScore: Int?
 
+    @Flag(help: "Run the placement algorithm alone over an in-memory snapshot (no API server, no binds).")
+    var algorithmOnly = false
+
     @Flag(help: "Print the results as JSON.")
     var json = false
 
@@ -44,6 +47,13 @@ struct ScheduleBenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         logging.bootstrap()
+        if algorithmOnly {
+            let result = AlgorithmBenchmark(
+                nodes: nodes, pods: pods, owners: owners, percentageOfNodesToScore: percentageOfNodesToScore
+            ).run()
+            print(json ? try benchJSON(result) : result.table())
+            return
+        }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stead-bench-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var options = APIServerOptions(dataDirectory: directory)
@@ -61,6 +71,6 @@ struct ScheduleBenchCommand: AsyncParsableCommand {
         let result = try await benchmark.run()
         try await client.shutdown()
         await server.stop()
-        print(json ? try result.json() : result.table())
+        print(json ? try benchJSON(result) : result.table())
     }
 }

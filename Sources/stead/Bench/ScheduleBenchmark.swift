@@ -76,12 +76,6 @@ struct ScheduleBenchmark {
             row("peak memory, whole process (VmHWM)") { $0.peakMemoryMiB.map { String(format: "%.0f MiB", $0) } ?? "n/a" }
             return table.render()
         }
-
-        func json() throws -> String {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            return String(decoding: try encoder.encode(self), as: UTF8.self)
-        }
     }
 
     func run() async throws -> Result {

@@ -30,3 +30,10 @@ func formatMilliseconds(_ seconds: Double) -> String {
 func formatRate(_ count: Int, _ seconds: Double) -> String {
     String(format: "%.0f/s", Double(count) / seconds)
 }
+
+/// A benchmark's result as `--json` prints it: indented, keys sorted.
+func benchJSON(_ result: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    return String(decoding: try encoder.encode(result), as: UTF8.self)
+}

@@ -68,7 +68,7 @@ struct UpdateBenchCommand: AsyncParsableCommand {
             throw error
         }
         await cluster.stop()
-        print(json ? try result.json() : result.table())
+        print(json ? try benchJSON(result) : result.table())
     }
 }
 

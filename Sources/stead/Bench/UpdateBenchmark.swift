@@ -76,12 +76,6 @@ struct UpdateBenchmark {
                     baseline.schedulingAttempts, result.nodeEvaluations, baseline.nodeEvaluations)
             }.joined(separator: "\n")
         }
-
-        func json() throws -> String {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            return String(decoding: try encoder.encode(self), as: UTF8.self)
-        }
     }
 
     func run() async throws -> Result {
