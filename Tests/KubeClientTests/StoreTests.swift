@@ -29,6 +29,10 @@ struct StoreTests {
         #expect(await store.byIndex("node", "n2").map(\.name).sorted() == ["a", "b"])
         #expect(await store.byOwner(uid: "u1").map(\.name) == ["b"])
 
+        await store.upsert(object("c", rv: "3", node: "n1"))  // indexed values unchanged
+        #expect(await store.byIndex("node", "n1").map { $0.metadata.resourceVersion } == ["3"])
+        #expect(await store.byNamespace("ns").map(\.name).sorted() == ["a", "c"])
+
         await store.remove(key: "other/b")
         #expect(await store.byIndex("node", "n2").map(\.name) == ["a"])
         #expect(await store.indexValues("node").sorted() == ["n1", "n2"])

@@ -58,8 +58,18 @@ public actor Store<T: KubeResource> {
     func upsert(_ object: T) -> T? {
         let key = object.key
         let old = items.updateValue(object, forKey: key)
-        if let old { unindex(old, key: key) }
-        index(object, key: key)
+        guard let old else {
+            index(object, key: key)
+            return nil
+        }
+        // Most updates (status, a bind) leave every indexed value as it was: those sets stay untouched.
+        for (name, function) in indexers {
+            let before = function(old)
+            let after = function(object)
+            guard before != after else { continue }
+            unindex(name, before, key: key)
+            index(name, after, key: key)
+        }
         return old
     }
 
@@ -100,17 +110,21 @@ public actor Store<T: KubeResource> {
     }
 
     private func index(_ object: T, key: String) {
-        for (name, function) in indexers {
-            for value in function(object) { indices[name, default: [:]][value, default: []].insert(key) }
-        }
+        for (name, function) in indexers { index(name, function(object), key: key) }
     }
 
     private func unindex(_ object: T, key: String) {
-        for (name, function) in indexers {
-            for value in function(object) {
-                indices[name]?[value]?.remove(key)
-                if indices[name]?[value]?.isEmpty == true { indices[name]?[value] = nil }
-            }
+        for (name, function) in indexers { unindex(name, function(object), key: key) }
+    }
+
+    private func index(_ name: String, _ values: [String], key: String) {
+        for value in values { indices[name, default: [:]][value, default: []].insert(key) }
+    }
+
+    private func unindex(_ name: String, _ values: [String], key: String) {
+        for value in values {
+            indices[name]?[value]?.remove(key)
+            if indices[name]?[value]?.isEmpty == true { indices[name]?[value] = nil }
         }
     }
 }
