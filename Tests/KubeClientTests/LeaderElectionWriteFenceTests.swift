@@ -12,10 +12,10 @@ import Testing
 struct LeaderElectionWriteFenceTests {
     static let key = ObjectKey(namespace: "default", name: "fenced-loops")
 
-    func elector(_ client: KubeClient, _ identity: String) -> LeaderElector {
+    func elector(_ client: KubeClient, _ identity: String, leaseSeconds: Int64 = 3) -> LeaderElector {
         LeaderElector(
-            client: client, lease: Self.key, identity: identity, leaseDuration: .seconds(3),
-            renewDeadline: .seconds(2), retryPeriod: .milliseconds(200))
+            client: client, lease: Self.key, identity: identity, leaseDuration: .seconds(leaseSeconds),
+            renewDeadline: .milliseconds(leaseSeconds * 2000 / 3), retryPeriod: .milliseconds(200))
     }
 
     /// Whether the server holds the ConfigMap `name` in `default`.
@@ -125,9 +125,11 @@ struct LeaderElectionWriteFenceTests {
             quiet.logLevel = .error
             let starved = try KubeClient(configuration: starvedConfiguration, logger: quiet)
             defer { Task { try? await starved.shutdown() } }
-            let stale = elector(starved, "stale")
-            // The stale term is short so that the take-over comes soon; the fresh term's deadline is long
-            // so that a loaded machine delaying one of its renewals does not end it before the checks below.
+            // The stale term's 6 s renew deadline leaves a loaded machine (CI) time for the acquire and the
+            // first write (at 2 s the fence was once closed before that write went out); the take-over
+            // still comes 9 s after the acquire. The fresh term's deadline is long so that a delayed
+            // renewal does not end it before the checks below.
+            let stale = elector(starved, "stale", leaseSeconds: 9)
             let fresh = LeaderElector(
                 client: env.client, lease: Self.key, identity: "fresh", leaseDuration: .seconds(15),
                 renewDeadline: .seconds(10), retryPeriod: .milliseconds(200))
@@ -149,7 +151,7 @@ struct LeaderElectionWriteFenceTests {
                     while !Task.isCancelled { try? await Task.sleep(for: .milliseconds(50)) }
                 })
             }
-            try await eventually(timeout: .seconds(10), "the stale leader's first write") {
+            try await eventually(timeout: .seconds(20), "the stale leader's first write") {
                 try await exists("stale-during-term", env.client)
             }
             let freshTerm = Task {

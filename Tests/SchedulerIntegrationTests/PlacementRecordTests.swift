@@ -41,4 +41,35 @@ struct PlacementRecordTests {
             #expect(writes < 30, "30 records in \(writes) patches")
         }
     }
+
+    /// A new shard takes one create (not a patch that gets 404 first), the next record one patch, and a
+    /// shard deleted behind the writer's back is created again.
+    @Test func aNewShardIsCreatedAtOnceAndADeletedOneAgain() async throws {
+        try await SchedulerEnvironment.with { env in
+            for index in 0..<3 { try await env.createNode("node-\(index)") }
+            let scheduler = try await env.startScheduler()
+            let owner = Owner.statefulPodSet("solo")
+
+            func place(_ name: String) async throws -> Int {
+                try await env.createPod(name, owner: owner)
+                _ = try await env.waitForNode(of: name)
+                await scheduler.flushPlacementRecords()
+                return await scheduler.placementRequests
+            }
+            func recordedPods() async throws -> [String] {
+                let configMap = try await env.client.get(ConfigMap.self, name: "stead-placement-solo-0", namespace: "default")
+                return (configMap.data ?? [:]).keys.sorted()
+            }
+
+            #expect(try await place("solo-0") == 1)
+            #expect(try await recordedPods() == ["solo-0"])
+            #expect(try await place("solo-1") == 2)
+            #expect(try await recordedPods() == ["solo-0", "solo-1"])
+
+            try await env.client.delete(ConfigMap.self, name: "stead-placement-solo-0", namespace: "default")
+            #expect(try await place("solo-2") == 4, "a patch that finds the shard gone, then a create")
+            #expect(try await recordedPods() == ["solo-2"])
+            await scheduler.stop()
+        }
+    }
 }

@@ -48,15 +48,19 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
         self.core = SchedulingCore(configuration: configuration, queue: queue, logger: logger)
         self.binder = PodBinder(client: client)
         self.reporter = SchedulingReporter(client: client, logger: logger)
-        self.placements = PlacementWriter(
-            client: client, interval: configuration.placementWriteInterval, logger: logger)
         let namespace = configuration.namespace
         nodes = Informer(client: client, logger: logger)
         pods = Informer(client: client, namespace: namespace, logger: logger)
         volumes = Informer(client: client, logger: logger)
         claims = Informer(client: client, namespace: namespace, logger: logger)
-        placementRecords = Informer(
+        let placementRecords = Informer<ConfigMap>(
             client: client, namespace: namespace, labelSelector: PlacementConfigMap.labelSelector, logger: logger)
+        self.placementRecords = placementRecords
+        self.placements = PlacementWriter(
+            client: client, interval: configuration.placementWriteInterval, logger: logger,
+            exists: { target in
+                await placementRecords.store.get(ObjectKey(namespace: target.namespace, name: target.name)) != nil
+            })
         informers = InformerGroup([nodes, pods, volumes, claims, placementRecords])
         registerHandlers()
     }
@@ -150,6 +154,9 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
 
     /// Merge patches (and creates) sent to placement ConfigMaps so far.
     public var placementWrites: Int { get async { await placements.patchCount } }
+
+    /// HTTP requests sent to write placement records (404s and 409s included).
+    public var placementRequests: Int { get async { await placements.requestCount } }
 
     /// Waits until the placement records decided so far are written to their ConfigMaps.
     public func flushPlacementRecords() async { await placements.flush() }
