@@ -12,7 +12,9 @@ import Testing
 struct LeaderElectionWriteFenceTests {
     static let key = ObjectKey(namespace: "default", name: "fenced-loops")
 
-    func elector(_ client: KubeClient, _ identity: String, leaseSeconds: Int64 = 3) -> LeaderElector {
+    /// Renew deadline two thirds of the lease. The default term is long: on a loaded CI machine a 2 s
+    /// deadline was passed by a delayed renewal before a graceful stop's flush.
+    func elector(_ client: KubeClient, _ identity: String, leaseSeconds: Int64 = 15) -> LeaderElector {
         LeaderElector(
             client: client, lease: Self.key, identity: identity, leaseDuration: .seconds(leaseSeconds),
             renewDeadline: .milliseconds(leaseSeconds * 2000 / 3), retryPeriod: .milliseconds(200))
@@ -130,9 +132,7 @@ struct LeaderElectionWriteFenceTests {
             // still comes 9 s after the acquire. The fresh term's deadline is long so that a delayed
             // renewal does not end it before the checks below.
             let stale = elector(starved, "stale", leaseSeconds: 9)
-            let fresh = LeaderElector(
-                client: env.client, lease: Self.key, identity: "fresh", leaseDuration: .seconds(15),
-                renewDeadline: .seconds(10), retryPeriod: .milliseconds(200))
+            let fresh = elector(env.client, "fresh")
             let staleWrites = env.client.fenced(by: stale)
             let freshWrites = env.client.fenced(by: fresh)
 
