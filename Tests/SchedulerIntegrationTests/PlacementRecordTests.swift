@@ -27,11 +27,16 @@ struct PlacementRecordTests {
             }
             var nodes: [String: String] = [:]
             for index in 0..<30 { nodes["web-\(index)"] = try await env.waitForNode(of: "web-\(index)") }
-            await scheduler.flushPlacementRecords()
+            // A pod shows its node before the scheduler has queued its record (once the bind answers).
+            var configMap = ConfigMap(metadata: ObjectMeta(name: "none"))
+            try await eventually(timeout: .seconds(20), "30 records written") {
+                await scheduler.flushPlacementRecords()
+                configMap = try await env.client.get(ConfigMap.self, name: "stead-placement-web-0", namespace: "default")
+                return nodes.keys.allSatisfy { configMap.data?[$0] != nil }
+            }
             let writes = await scheduler.placementWrites
             await scheduler.stop()
 
-            let configMap = try await env.client.get(ConfigMap.self, name: "stead-placement-web-0", namespace: "default")
             #expect(configMap.data?["keep-me"] == "x")
             for (pod, node) in nodes {
                 let record = try PlacementRecord(jsonString: try #require(configMap.data?[pod]))
@@ -50,25 +55,32 @@ struct PlacementRecordTests {
             let scheduler = try await env.startScheduler()
             let owner = Owner.statefulPodSet("solo")
 
-            func place(_ name: String) async throws -> Int {
+            func recordedPods() async throws -> [String] {
+                do {
+                    let configMap = try await env.client.get(
+                        ConfigMap.self, name: "stead-placement-solo-0", namespace: "default")
+                    return (configMap.data ?? [:]).keys.sorted()
+                } catch let error as KubeAPIError where error.isNotFound {
+                    return []
+                }
+            }
+            // The pod shows its node before the scheduler has queued the record (it does so once the
+            // bind answers): wait for the record itself, then count the requests it took.
+            func place(_ name: String, thenRecorded expected: [String]) async throws -> Int {
                 try await env.createPod(name, owner: owner)
                 _ = try await env.waitForNode(of: name)
-                await scheduler.flushPlacementRecords()
+                try await eventually(timeout: .seconds(20), "\(name)'s record written") {
+                    await scheduler.flushPlacementRecords()
+                    return try await recordedPods() == expected
+                }
                 return await scheduler.placementRequests
             }
-            func recordedPods() async throws -> [String] {
-                let configMap = try await env.client.get(ConfigMap.self, name: "stead-placement-solo-0", namespace: "default")
-                return (configMap.data ?? [:]).keys.sorted()
-            }
 
-            #expect(try await place("solo-0") == 1)
-            #expect(try await recordedPods() == ["solo-0"])
-            #expect(try await place("solo-1") == 2)
-            #expect(try await recordedPods() == ["solo-0", "solo-1"])
-
+            #expect(try await place("solo-0", thenRecorded: ["solo-0"]) == 1)
+            #expect(try await place("solo-1", thenRecorded: ["solo-0", "solo-1"]) == 2)
             try await env.client.delete(ConfigMap.self, name: "stead-placement-solo-0", namespace: "default")
-            #expect(try await place("solo-2") == 4, "a patch that finds the shard gone, then a create")
-            #expect(try await recordedPods() == ["solo-2"])
+            #expect(
+                try await place("solo-2", thenRecorded: ["solo-2"]) == 4, "a patch that finds the shard gone, then a create")
             await scheduler.stop()
         }
     }
