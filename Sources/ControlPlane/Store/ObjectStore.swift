@@ -250,7 +250,7 @@ final class ObjectStore: Sendable {
     struct Subscription: Sendable {
         var id: Int
         var initial: [WatchItem]
-        var stream: AsyncStream<WatchItem>
+        var live: WatchQueue
     }
 
     /// Starts a watch. Without a resourceVersion (or "0") the current objects come first as ADDED events;
@@ -274,8 +274,8 @@ final class ObjectStore: Sendable {
                 }
                 for object in objects where filter.matches(object.object) { initial.append(.event(.added, object)) }
             }
-            let (id, stream) = state.hub.add(resource: resource.storageKey, filter: filter)
-            return Subscription(id: id, initial: initial, stream: stream)
+            let (id, live) = state.hub.add(resource: resource.storageKey, filter: filter)
+            return Subscription(id: id, initial: initial, live: live)
         }
     }
 

@@ -6,7 +6,7 @@ struct WatchHub: Sendable {
     struct Watcher: Sendable {
         var resource: String
         var filter: ObjectFilter
-        var continuation: AsyncStream<WatchItem>.Continuation
+        var queue: WatchQueue
     }
 
     private var watchers: [Int: Watcher] = [:]
@@ -19,11 +19,11 @@ struct WatchHub: Sendable {
 
     var count: Int { watchers.count }
 
-    mutating func add(resource: String, filter: ObjectFilter) -> (id: Int, stream: AsyncStream<WatchItem>) {
+    mutating func add(resource: String, filter: ObjectFilter) -> (id: Int, queue: WatchQueue) {
         nextID += 1
-        let (stream, continuation) = AsyncStream<WatchItem>.makeStream(bufferingPolicy: .bufferingOldest(bufferSize))
-        watchers[nextID] = Watcher(resource: resource, filter: filter, continuation: continuation)
-        return (nextID, stream)
+        let queue = WatchQueue(capacity: bufferSize)
+        watchers[nextID] = Watcher(resource: resource, filter: filter, queue: queue)
+        return (nextID, queue)
     }
 
     /// Sends `event` to every watcher that sees it. A watcher whose buffer is full is closed: it drains
@@ -34,7 +34,7 @@ struct WatchHub: Sendable {
         var slow: [Int] = []
         for (id, watcher) in watchers where watcher.resource == event.resource {
             guard let item = event.projected(through: watcher.filter) else { continue }
-            if case .dropped = watcher.continuation.yield(item) { slow.append(id) }
+            if !watcher.queue.offer(item) { slow.append(id) }
         }
         for id in slow { remove(id) }
         return slow.count
@@ -42,16 +42,16 @@ struct WatchHub: Sendable {
 
     mutating func send(_ item: WatchItem, to id: Int) {
         guard let watcher = watchers[id] else { return }
-        if case .dropped = watcher.continuation.yield(item) { remove(id) }
+        if !watcher.queue.offer(item) { remove(id) }
     }
 
     mutating func remove(_ id: Int) {
-        watchers.removeValue(forKey: id)?.continuation.finish()
+        watchers.removeValue(forKey: id)?.queue.finish()
     }
 
     mutating func removeAll() {
         let all = watchers
         watchers = [:]
-        for watcher in all.values { watcher.continuation.finish() }
+        for watcher in all.values { watcher.queue.finish() }
     }
 }

@@ -46,45 +46,51 @@ struct WatchStreamer: Sendable {
         }
         defer { timer.cancel() }
 
-        var batch = ByteBuffer()
-        for item in subscription.initial {
-            batch.writeBytes(encode(item))
-            if batch.readableBytes > 64 * 1024 {
-                try await writer.write(batch)
-                batch.clear()
-            }
-        }
-        if batch.readableBytes > 0 { try await writer.write(batch) }
-        for await item in subscription.stream {
-            try await writer.write(ByteBuffer(bytes: encode(item)))
+        try await write(subscription.initial, to: &writer)
+        while true {
+            let batch = await subscription.live.nextBatch()
+            if batch.isEmpty { break }
+            try await write(batch, to: &writer)
         }
         try await writer.finish(nil)
         logger.debug("watch ended", metadata: ["resource": "\(resource.type.description)", "watcher": "\(id)"])
     }
 
+    /// Writes `items` in chunks of about 64 KiB: a batch of live events goes out as one write.
+    private func write(_ items: [WatchItem], to writer: inout any ResponseBodyWriter) async throws {
+        var chunk = ByteBuffer()
+        for item in items {
+            encode(item, into: &chunk)
+            if chunk.readableBytes > 64 * 1024 {
+                try await writer.write(chunk)
+                chunk.clear()
+            }
+        }
+        if chunk.readableBytes > 0 { try await writer.write(chunk) }
+    }
+
     /// The line for one item; for object events built from the stored bytes, in the same form as
     /// `WatchEvent.encodeLine()` (sorted keys).
-    func encode(_ item: WatchItem) -> Data {
+    func encode(_ item: WatchItem, into buffer: inout ByteBuffer) {
         switch item {
         case .event(let type, let stored) where asTable:
             let table = TableConverter.table(
                 resource, items: [stored.object], resourceVersion: stored.resourceVersion, continueToken: nil)
-            return (try? WatchEvent(type: type, object: table).encodeLine()) ?? Data()
+            buffer.writeBytes((try? WatchEvent(type: type, object: table).encodeLine()) ?? Data())
         case .event(let type, let stored):
-            var data = Data(#"{"object":"#.utf8)
-            data.append(stored.data)
-            data.append(contentsOf: #","type":"\#(type.rawValue)"}"#.utf8)
-            data.append(0x0A)
-            return data
+            buffer.writeString(#"{"object":"#)
+            buffer.writeBytes(stored.data)
+            buffer.writeString(#","type":"\#(type.rawValue)"}"#)
+            buffer.writeInteger(UInt8(ascii: "\n"))
         case .bookmark(let rv):
             let object: JSONValue = [
                 "apiVersion": .string(resource.type.apiVersion), "kind": .string(resource.type.kind),
                 "metadata": ["resourceVersion": .string(String(rv))],
             ]
-            return (try? WatchEvent(type: .bookmark, object: object).encodeLine()) ?? Data()
+            buffer.writeBytes((try? WatchEvent(type: .bookmark, object: object).encodeLine()) ?? Data())
         case .error(let status):
             let object = (try? KubeJSON.encodeToValue(status)) ?? .null
-            return (try? WatchEvent(type: .error, object: object).encodeLine()) ?? Data()
+            buffer.writeBytes((try? WatchEvent(type: .error, object: object).encodeLine()) ?? Data())
         }
     }
 }
