@@ -27,8 +27,78 @@ import Testing
     }
 }
 
+@Suite struct WatchQueueTests {
+    func rv(_ items: [WatchItem]) -> [Int64] {
+        items.map { item in
+            if case .bookmark(let rv) = item { return rv }
+            return -1
+        }
+    }
+
+    @Test func aBatchIsEverythingQueuedSinceTheLastOne() async {
+        let queue = WatchQueue(capacity: 10)
+        for rv in Int64(1)...3 { #expect(queue.offer(.bookmark(rv))) }
+        #expect(rv(await queue.nextBatch()) == [1, 2, 3])
+        #expect(queue.offer(.bookmark(4)))
+        #expect(rv(await queue.nextBatch()) == [4])
+    }
+
+    @Test func aWaitingConsumerWakesForTheNextItem() async {
+        let queue = WatchQueue(capacity: 10)
+        async let batch = queue.nextBatch()
+        try? await Task.sleep(for: .milliseconds(20))
+        #expect(queue.offer(.bookmark(7)))
+        #expect(rv(await batch) == [7])
+    }
+
+    @Test func aFullQueueRefusesAndAFinishedOneDrainsThenEnds() async {
+        let queue = WatchQueue(capacity: 2)
+        #expect(queue.offer(.bookmark(1)))
+        #expect(queue.offer(.bookmark(2)))
+        #expect(!queue.offer(.bookmark(3)))
+        queue.finish()
+        #expect(queue.offer(.bookmark(4)), "a finished queue takes nothing but does not report the watcher slow")
+        #expect(rv(await queue.nextBatch()) == [1, 2])
+        #expect(await queue.nextBatch().isEmpty)
+    }
+
+    @Test func cancellingTheConsumerEndsItsWait() async {
+        let queue = WatchQueue(capacity: 2)
+        let consumer = Task { await queue.nextBatch() }
+        try? await Task.sleep(for: .milliseconds(20))
+        consumer.cancel()
+        #expect(await consumer.value.isEmpty)
+    }
+}
+
+@Suite struct SQLiteStorageTests {
+    @Test func oneServerAtATimeOwnsTheDataDirectory() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stead-lock-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let logger = Logger(label: "test")
+        let first = try ObjectStore(directory: directory, historyLimit: 100, watchBufferSize: 16, logger: logger)
+        #expect(throws: DataDirectoryInUse.self) {
+            _ = try ObjectStore(directory: directory, historyLimit: 100, watchBufferSize: 16, logger: logger)
+        }
+        first.close()
+        let second = try ObjectStore(directory: directory, historyLimit: 100, watchBufferSize: 16, logger: logger)
+        second.close()
+    }
+}
+
 @Suite struct ObjectRulesTests {
     let configMaps = ResourceInfo(ResourceType(group: "", version: "v1", kind: "ConfigMap", plural: "configmaps", namespaced: true))
+
+    @Test func newUIDsAreRandomVersion4UUIDsInLowercase() {
+        let uids = (0..<64).map { _ in UUID.newUID() }
+        #expect(Set(uids).count == uids.count)
+        for uid in uids {
+            let characters = Array(uid)
+            #expect(uid == uid.lowercased() && UUID(uuidString: uid) != nil)
+            #expect(characters[14] == "4")
+            #expect("89ab".contains(characters[19]))
+        }
+    }
 
     @Test func createFillsServerFields() throws {
         let object = try ObjectRules.prepareForCreate(

@@ -20,7 +20,7 @@ public struct AuditEvent: Codable, Sendable, Equatable {
     public var stageTimestamp: Date
 
     public init(
-        auditID: String = UUID().uuidString.lowercased(), stage: String, requestURI: String, verb: String,
+        auditID: String = UUID.newUID(), stage: String, requestURI: String, verb: String,
         user: AuditUser, userAgent: String?, objectRef: AuditObjectReference?, responseStatus: AuditResponseStatus?,
         requestReceivedTimestamp: Date, stageTimestamp: Date
     ) {

@@ -4,6 +4,11 @@ import KubeModel
 
 /// The durable copy of every object: one SQLite file (WAL mode) with a row per object and the global
 /// resourceVersion counter. Each call is one transaction, committed before it returns.
+///
+/// One connection holding the file's lock for its whole life: the API server is the only reader and
+/// writer, so the per-transaction file locks (several `fcntl` calls each) and the WAL's shared-memory
+/// index buy nothing, and a second server started on the same directory fails at once instead of
+/// interleaving its writes.
 final class SQLiteStorage: Sendable {
     struct Row: Sendable {
         var resource: String
@@ -23,19 +28,31 @@ final class SQLiteStorage: Sendable {
         }
     }
 
-    private let pool: DatabasePool
+    private let database: DatabaseQueue
 
     init(directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.label = "stead.controlplane"
         configuration.prepareDatabase { db in
+            // Exclusive before WAL, so that the WAL index lives in the process's memory, not in a -shm file.
+            try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
             // WAL + NORMAL: a committed transaction survives the process being killed; an OS crash may lose
             // the last transactions but never corrupts the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        pool = try DatabasePool(path: (directory as NSString).appendingPathComponent("stead.sqlite"), configuration: configuration)
-        try pool.write { db in
+        let path = (directory as NSString).appendingPathComponent("stead.sqlite")
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            try createTables()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw DataDirectoryInUse(directory: directory)
+        }
+    }
+
+    private func createTables() throws {
+        try database.write { db in
             try db.execute(
                 sql: """
                     CREATE TABLE IF NOT EXISTS objects (
@@ -48,7 +65,7 @@ final class SQLiteStorage: Sendable {
 
     /// Every stored object and the highest resourceVersion ever handed out.
     func load() throws -> (rows: [Row], resourceVersion: Int64) {
-        try pool.read { db in
+        try database.read { db in
             var rows: [Row] = []
             let cursor = try GRDB.Row.fetchCursor(db, sql: "SELECT resource, key, rv, data FROM objects")
             while let row = try cursor.next() {
@@ -63,7 +80,7 @@ final class SQLiteStorage: Sendable {
     /// Applies the writes in one transaction and records `resourceVersion` as the counter, unless the
     /// last write stores a row with that resourceVersion (what `load` reads back anyway).
     func commit(_ writes: [Write], resourceVersion: Int64) throws {
-        try pool.write { db in
+        try database.write { db in
             for write in writes {
                 switch write {
                 case .put(let resource, let key, let rv, let data):
@@ -82,6 +99,16 @@ final class SQLiteStorage: Sendable {
     }
 
     func close() {
-        try? pool.close()
+        try? database.close()
     }
+}
+
+/// Another process (or another server in this one) has the data directory's database open.
+public struct DataDirectoryInUse: Error, CustomStringConvertible, LocalizedError {
+    public let directory: String
+
+    public var description: String {
+        "the data directory \(directory) is in use by another API server; stop it or choose another --data-dir"
+    }
+    public var errorDescription: String? { description }
 }

@@ -21,7 +21,7 @@ public enum ObjectRules {
         }
         try validateName(name, resource: resource)
         try MetadataRules.check(metadata, resource: resource)
-        metadata["uid"] = .string(UUID().uuidString.lowercased())
+        metadata["uid"] = .string(UUID.newUID())
         metadata["creationTimestamp"] = .string(now.description)
         metadata["generation"] = .int(1)
         metadata.removeValue(forKey: "resourceVersion")

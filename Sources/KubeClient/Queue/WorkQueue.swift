@@ -13,12 +13,14 @@ public actor WorkQueue<Key: Hashable & Sendable> {
     private var head = 0
     private var dirty: Set<Key> = []
     private var processing: Set<Key> = []
-    private var waiters: [UUID: CheckedContinuation<Key?, Never>] = [:]
-    private var waiterOrder: [UUID] = []
+    private var waiters: [Int: CheckedContinuation<Key?, Never>] = [:]
+    private var waiterOrder: [Int] = []
     private var shuttingDown = false
     private var failures: [Key: Int] = [:]
     private let bucket: TokenBucket?
-    private var delayed: [UUID: Task<Void, Never>] = [:]
+    private var delayed: [Int: Task<Void, Never>] = [:]
+    /// Names waiters and delayed adds.
+    private var lastID = 0
 
     public init(policy: RateLimitPolicy = RateLimitPolicy()) {
         self.policy = policy
@@ -50,7 +52,7 @@ public actor WorkQueue<Key: Hashable & Sendable> {
     public func get() async -> Key? {
         if let key = pop() { return key }
         if shuttingDown || Task.isCancelled { return nil }
-        let id = UUID()
+        let id = newID()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 waiters[id] = continuation
@@ -77,7 +79,7 @@ public actor WorkQueue<Key: Hashable & Sendable> {
             add(key)
             return
         }
-        let id = UUID()
+        let id = newID()
         delayed[id] = Task {
             try? await Task.sleep(for: delay)
             self.finishDelayed(id, key: key)
@@ -133,12 +135,17 @@ public actor WorkQueue<Key: Hashable & Sendable> {
         for waiter in pending.values { waiter.resume(returning: nil) }
     }
 
-    private func cancelWaiter(_ id: UUID) {
+    private func newID() -> Int {
+        lastID += 1
+        return lastID
+    }
+
+    private func cancelWaiter(_ id: Int) {
         waiterOrder.removeAll { $0 == id }
         waiters.removeValue(forKey: id)?.resume(returning: nil)
     }
 
-    private func finishDelayed(_ id: UUID, key: Key) {
+    private func finishDelayed(_ id: Int, key: Key) {
         guard delayed.removeValue(forKey: id) != nil else { return }
         add(key)
     }
