@@ -21,10 +21,11 @@ struct ResizeSubresourceTests {
             #expect(resized.spec?.containers.first?.resources == bigger)
             #expect(resized.metadata.generation == (running.metadata.generation ?? 1) + 1)
 
-            try await env.waitForPod("vpa", "resize in progress") { $0.status?.condition("PodResizeInProgress")?.status == "True" }
-            let applied = try await env.waitForPod("vpa", "new resources in status") {
+            let states = try await env.podStates("vpa", after: resized.metadata.resourceVersion) {
                 $0.containerStatus("app")?.resources == bigger && $0.status?.condition("PodResizeInProgress") == nil
             }
+            #expect(states.contains { $0.status?.condition("PodResizeInProgress")?.status == "True" })
+            let applied = try #require(states.last)
             #expect(applied.isRunningAndReady)
             #expect(applied.containerStatus("app")?.restartCount == 0)
             #expect(applied.metadata.uid == running.metadata.uid)

@@ -78,6 +78,23 @@ struct SimEnvironment {
         throw TimeoutError(what: "\(what) (last status: \(String(describing: last?.status)))")
     }
 
+    /// Every state of the pod after `resourceVersion`, read from a watch, up to the first that meets
+    /// `condition`: a state that lasts only a moment cannot be missed as it can between two polls.
+    func podStates(
+        _ name: String, after resourceVersion: String?, timeout: Int = 20, until condition: (Pod) -> Bool
+    ) async throws -> [Pod] {
+        var states: [Pod] = []
+        let options = WatchOptions(
+            fieldSelector: "metadata.name=\(name)", resourceVersion: resourceVersion, timeoutSeconds: timeout)
+        for try await event in client.watch(Pod.resourceType, namespace: "default", options: options) {
+            guard event.type == .added || event.type == .modified else { continue }
+            let pod = try KubeJSON.decode(Pod.self, from: event.object)
+            states.append(pod)
+            if condition(pod) { return states }
+        }
+        throw TimeoutError(what: "pod \(name) (last status: \(String(describing: states.last?.status)))")
+    }
+
     /// Changes the pod with a read-modify-write update, retrying on conflict.
     @discardableResult
     func updatePod(_ name: String, subresource: String? = nil, _ change: (inout Pod) -> Void) async throws -> Pod {
