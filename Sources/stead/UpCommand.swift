@@ -56,7 +56,8 @@ struct UpCommand: AsyncParsableCommand {
         let server = try await startAPIServer(logger: logger.labelled("stead.apiserver"))
         let kubeconfigPath = absolutePath("\(dataDir)/kubeconfig")
         try server.writeKubeconfig(to: kubeconfigPath)
-        var clientConfiguration = try ClientConfiguration.fromKubeconfig(server.kubeconfig())
+        // Stead's own components reach the API server through its Unix socket: no TLS, no TCP.
+        var clientConfiguration = try ClientConfiguration.fromKubeconfig(server.localKubeconfig() ?? server.kubeconfig())
         clientConfiguration.qps = 0
         let client = try KubeClient(configuration: clientConfiguration, logger: logger.labelled("stead.client"))
         let running: Running
@@ -117,6 +118,12 @@ struct UpCommand: AsyncParsableCommand {
         options.host = host
         options.port = port
         options.auditLogPath = auditLogPath.map(absolutePath)
+        let socket = absolutePath("\(dataDir)/apiserver.sock")
+        if socket.utf8.count <= APIServerOptions.maxLocalSocketPathLength {
+            options.localSocketPath = socket
+        } else {
+            logger.info("data folder path too long for a local socket; Stead's components use HTTPS", metadata: ["socket": "\(socket)"])
+        }
         let server = try EmbeddedAPIServer(options: options, logger: logger)
         try await server.start()
         return server

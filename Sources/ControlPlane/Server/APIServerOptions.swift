@@ -28,6 +28,14 @@ public struct APIServerOptions: Sendable {
     /// never sends a bearer token to an `http://` server.
     public var tls: Bool = true
 
+    /// Also serve plain HTTP on this Unix socket (created with mode 0600) for clients in this process or
+    /// on this machine, the same token required: no TLS and no TCP on the way. ``EmbeddedAPIServer/localKubeconfig()``
+    /// reaches it; kubectl keeps the HTTPS address. An absolute path of at most ``maxLocalSocketPathLength`` bytes.
+    public var localSocketPath: String? = nil
+
+    /// The kernel's limit for a socket path (108 bytes with the terminating zero on Linux, 104 on macOS).
+    public static let maxLocalSocketPathLength = 103
+
     /// Append an `audit.k8s.io/v1` Event per request (level Metadata) to this file; nil: no audit log.
     /// A path that cannot be written fails start-up.
     public var auditLogPath: String? = nil

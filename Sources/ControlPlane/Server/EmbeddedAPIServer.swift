@@ -26,11 +26,18 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
 
     private struct Runtime {
         var listener: BackgroundListener?
+        /// On `options.localSocketPath`.
+        var localListener: BackgroundListener?
         var starting = false
         var stopped = false
     }
 
     public init(options: APIServerOptions, logger: Logger) throws {
+        if let path = options.localSocketPath,
+            !path.hasPrefix("/") || path.utf8.count > APIServerOptions.maxLocalSocketPathLength
+        {
+            throw InvalidLocalSocketPath(path: path)
+        }
         self.options = options
         self.logger = logger
         self.token = try TokenFile.resolve(given: options.token, directory: options.dataDirectory)
@@ -69,19 +76,33 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
             token: token,
             resources: ResourceHandler(store: store, registry: registry, options: options, logger: logger),
             discovery: Discovery(registry: registry), audit: audit, logger: logger)
-        let listener: BackgroundListener
+        let listener = try await listen(
+            responder, at: .hostname(options.host, port: options.port), certificates: certificates)
+        runtime.withLock { $0.listener = listener }
+        logger.info("API server listening", metadata: ["address": "\(options.host):\(listener.port)"])
+        if let path = options.localSocketPath {
+            let local = try await listen(responder, at: .unixDomainSocket(path: path), certificates: nil)
+            runtime.withLock { $0.localListener = local }
+            guard chmod(path, 0o600) == 0 else {
+                throw Status.failure(.internalError, "cannot make the local socket \(path) private: errno \(errno)")
+            }
+            logger.info("API server listening", metadata: ["socket": "\(path)"])
+        }
+    }
+
+    private func listen(_ responder: APIResponder, at address: BindAddress, certificates: ServingCertificates?)
+        async throws -> BackgroundListener
+    {
         do {
-            listener = try await BackgroundListener.start(logger: logger) { listening in
+            return try await BackgroundListener.start(logger: logger) { [options, logger] listening in
                 try Listener.makeApplication(
-                    responder: responder, host: options.host, port: options.port, certificates: certificates,
+                    responder: responder, address: address, certificates: certificates,
                     idleTimeout: options.idleTimeout, bodyTimeout: options.requestBodyTimeout, logger: logger,
                     onRunning: { channel in listening(channel.localAddress?.port ?? 0) })
             }
         } catch is BackgroundListener.NotListening {
             throw Status.failure(.internalError, "the API server stopped before it started listening")
         }
-        runtime.withLock { $0.listener = listener }
-        logger.info("API server listening", metadata: ["address": "\(options.host):\(listener.port)"])
     }
 
     /// `https://host:port` (`http://` without TLS) with the port actually bound.
@@ -93,6 +114,15 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
 
     public func kubeconfig() -> Kubeconfig {
         .single(name: "stead", server: baseURL, token: token, certificateAuthorityData: certificates?.caCertificateBase64)
+    }
+
+    /// For clients in this process (or on this machine) through `options.localSocketPath`; nil without
+    /// one. Not for kubectl, which cannot reach a Unix socket.
+    public func localKubeconfig() -> Kubeconfig? {
+        guard let path = options.localSocketPath,
+            let host = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))
+        else { return nil }
+        return .single(name: "stead-local", server: "http+unix://\(host)", token: token, certificateAuthorityData: nil)
     }
 
     /// Writes `kubeconfig()` as YAML with file mode 0600.
@@ -120,13 +150,13 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
 
     /// Closes the watches, shuts the listener down gracefully (cancelling it after 5 s), closes the store.
     public func stop() async {
-        let listener = runtime.withLock { runtime -> BackgroundListener? in
-            if runtime.stopped { return nil }
+        let listeners = runtime.withLock { runtime -> [BackgroundListener] in
+            if runtime.stopped { return [] }
             runtime.stopped = true
-            return runtime.listener
+            return [runtime.listener, runtime.localListener].compactMap { $0 }
         }
         store.disconnectWatchers()
-        await listener?.stop(cancellingAfter: .seconds(5))
+        for listener in listeners { await listener.stop(cancellingAfter: .seconds(5)) }
         await lifecycle.stop()
         store.close()
         audit?.close()
@@ -139,4 +169,14 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
         try? await gracefulShutdown()
         await stop()
     }
+}
+
+/// `APIServerOptions.localSocketPath` is relative or longer than a socket path may be.
+public struct InvalidLocalSocketPath: Error, CustomStringConvertible, LocalizedError {
+    public let path: String
+
+    public var description: String {
+        "local socket path \(path) must be absolute and at most \(APIServerOptions.maxLocalSocketPathLength) bytes"
+    }
+    public var errorDescription: String? { description }
 }

@@ -8,14 +8,14 @@ import NIOSSL
 /// Builds the HTTP application: the one place the listener is configured.
 enum Listener {
     static func makeApplication(
-        responder: APIResponder, host: String, port: Int, certificates: ServingCertificates?,
+        responder: APIResponder, address: BindAddress, certificates: ServingCertificates?,
         idleTimeout: Double, bodyTimeout: Double, logger: Logger,
         onRunning: @escaping @Sendable (any Channel) async -> Void
     ) throws -> Application<APIResponder> {
         Application(
             responder: responder,
             server: try serverBuilder(certificates, idleTimeout: idleTimeout, bodyTimeout: bodyTimeout),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "stead-apiserver"),
+            configuration: ApplicationConfiguration(address: address, serverName: "stead-apiserver"),
             onServerRunning: onRunning,
             logger: logger)
     }

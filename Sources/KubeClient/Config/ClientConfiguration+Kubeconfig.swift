@@ -39,11 +39,11 @@ extension ClientConfiguration {
         }
         var server = cluster.server
         while server.hasSuffix("/") { server.removeLast() }
-        guard let url = URL(string: server), let scheme = url.scheme, scheme == "https" || scheme == "http",
+        guard let url = URL(string: server), let scheme = url.scheme, ["https", "http", "http+unix"].contains(scheme),
             url.host != nil
         else {
             throw ConfigurationError(
-                .invalidServer, "cluster server \"\(cluster.server)\" of \(where_) is not an http(s) URL",
+                .invalidServer, "cluster server \"\(cluster.server)\" of \(where_) is not an http(s) or http+unix URL",
                 source: source)
         }
 

@@ -31,6 +31,13 @@ struct ScheduleBenchCommand: AsyncParsableCommand {
     @Option(help: "percentageOfNodesToScore (default: kube-scheduler's adaptive rule).")
     var percentageOfNodesToScore: Int?
 
+    @Flag(
+        help: """
+            Send every request over HTTPS on TCP, as an external client would, instead of the API server's \
+            Unix socket that stead up's own components use.
+            """)
+    var overHTTPS = false
+
     @Flag(help: "Run the placement algorithm alone over an in-memory snapshot (no API server, no binds).")
     var algorithmOnly = false
 
@@ -54,23 +61,20 @@ struct ScheduleBenchCommand: AsyncParsableCommand {
             print(json ? try benchJSON(result) : result.table())
             return
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stead-bench-\(UUID())").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        var options = APIServerOptions(dataDirectory: directory)
-        options.port = 0
-        options.watchHistoryLimit = max(10_000, pods * 6)
-        options.watchBufferSize = max(10_000, pods * 6)
-        let server = try EmbeddedAPIServer(options: options, logger: Logger(label: "stead.bench.apiserver"))
-        try await server.start()
-        var configuration = try ClientConfiguration.fromKubeconfig(server.kubeconfig())
-        configuration.qps = 0
-        let client = try KubeClient(configuration: configuration)
+        let cluster = try await InProcessAPIServer.start(
+            watchHistoryLimit: max(10_000, pods * 6), watchBufferSize: max(10_000, pods * 6), localSocket: !overHTTPS,
+            label: "stead.bench.apiserver")
         let benchmark = ScheduleBenchmark(
-            client: client, nodes: nodes, pods: pods, owners: owners, concurrency: concurrency,
+            client: cluster.client, nodes: nodes, pods: pods, owners: owners, concurrency: concurrency,
             percentageOfNodesToScore: percentageOfNodesToScore, logger: Logger(label: "stead.bench.scheduler"))
-        let result = try await benchmark.run()
-        try await client.shutdown()
-        await server.stop()
+        let result: ScheduleBenchmark.Result
+        do {
+            result = try await benchmark.run()
+        } catch {
+            await cluster.stop()
+            throw error
+        }
+        await cluster.stop()
         print(json ? try benchJSON(result) : result.table())
     }
 }
