@@ -41,6 +41,8 @@ struct ScheduleBenchmark {
         var peakMemoryMiB: Double?
         /// CPU time of the whole process (API server, scheduler, creators) during the phase, per pod.
         var processCPUMillisecondsPerPod: Double
+        /// The share of the machine's CPU time the hypervisor gave to other guests during the phase.
+        var stolenCPUPercent: Double?
     }
 
     struct Result: Encodable {
@@ -72,6 +74,9 @@ struct ScheduleBenchmark {
             row("bind failures") { "\($0.bindFailures)" }
             row("process CPU per pod (server, scheduler, creators)") {
                 String(format: "%.2f ms", $0.processCPUMillisecondsPerPod)
+            }
+            row("CPU stolen by the hypervisor (of the machine's)") {
+                $0.stolenCPUPercent.map { String(format: "%.0f%%", $0) } ?? "n/a"
             }
             row("peak memory, whole process (VmHWM)") { $0.peakMemoryMiB.map { String(format: "%.0f MiB", $0) } ?? "n/a" }
             return table.render()
@@ -116,6 +121,7 @@ struct ScheduleBenchmark {
         }
         let start = ContinuousClock.now
         let cpuStart = ProcessCPU.seconds()
+        let machineStart = MachineCPUTimes.now()
         try await concurrentlyForEach(pods, concurrency: concurrency, label: "creating \(pods) \(label)") { index in
             _ = try await client.create(Pod.resourceType, bodies[index], namespace: Self.namespace)
         }
@@ -128,6 +134,8 @@ struct ScheduleBenchmark {
         }
         let seconds = (ContinuousClock.now - start).seconds
         let cpuSeconds = ProcessCPU.seconds() - cpuStart
+        let machineEnd = MachineCPUTimes.now()
+        let stolen = machineStart.flatMap { start in machineEnd.map { $0.stolenFraction(since: start) * 100 } }
         let statistics = await service.statistics
         var algorithm = LatencySamples()
         for sample in statistics.newPathSeconds + statistics.stickyPathSeconds { algorithm.add(sample) }
@@ -148,7 +156,7 @@ struct ScheduleBenchmark {
             scoreCallsPerPod: Double(statistics.scoreCalls) / count,
             stickyBinds: statistics.stickyBinds, fallbacks: statistics.fallbacks,
             bindFailures: statistics.bindFailures, peakMemoryMiB: ProcessMemory.peakResidentMiB(),
-            processCPUMillisecondsPerPod: cpuSeconds * 1000 / count)
+            processCPUMillisecondsPerPod: cpuSeconds * 1000 / count, stolenCPUPercent: stolen)
     }
 
     // MARK: Objects
