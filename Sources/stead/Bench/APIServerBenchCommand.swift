@@ -40,8 +40,7 @@ struct APIServerBenchCommand: AsyncParsableCommand {
         let benchmark = APIServerBenchmark(
             client: cluster.client, objects: objects, concurrency: concurrency, watchers: watchers,
             watchedChanges: watchedChanges)
-        let result = try await benchmark.run()
-        await cluster.stop()
+        let result = try await withCleanUp { try await benchmark.run() } cleanUp: { await cluster.stop() }
         print(json ? try benchJSON(result) : result.table())
     }
 }

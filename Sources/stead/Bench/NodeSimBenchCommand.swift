@@ -50,8 +50,11 @@ struct NodeSimBenchCommand: AsyncParsableCommand {
         let options = NodeSimBenchmark.Options(
             nodes: nodes, pods: pods, heartbeatWindow: .seconds(heartbeatWindow),
             leaseRenewInterval: .seconds(leaseRenewInterval), heartbeatBudget: heartbeatBudget)
-        let result = try await NodeSimBenchmark(client: cluster.client, options: options).run()
-        await cluster.stop()
+        let result = try await withCleanUp {
+            try await NodeSimBenchmark(client: cluster.client, options: options).run()
+        } cleanUp: {
+            await cluster.stop()
+        }
         if json {
             print(try benchJSON(result))
         } else {

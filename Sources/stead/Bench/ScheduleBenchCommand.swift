@@ -67,14 +67,7 @@ struct ScheduleBenchCommand: AsyncParsableCommand {
         let benchmark = ScheduleBenchmark(
             client: cluster.client, nodes: nodes, pods: pods, owners: owners, concurrency: concurrency,
             percentageOfNodesToScore: percentageOfNodesToScore, logger: Logger(label: "stead.bench.scheduler"))
-        let result: ScheduleBenchmark.Result
-        do {
-            result = try await benchmark.run()
-        } catch {
-            await cluster.stop()
-            throw error
-        }
-        await cluster.stop()
+        let result = try await withCleanUp { try await benchmark.run() } cleanUp: { await cluster.stop() }
         print(json ? try benchJSON(result) : result.table())
     }
 }

@@ -49,3 +49,16 @@ func concurrentlyForEach(
         progress.update(total)
     }
 }
+
+/// `body`'s result, once `cleanUp` has run, whether `body` threw or not.
+func withCleanUp<R>(_ body: () async throws -> R, cleanUp: () async -> Void) async throws -> R {
+    let result: R
+    do {
+        result = try await body()
+    } catch {
+        await cleanUp()
+        throw error
+    }
+    await cleanUp()
+    return result
+}

@@ -60,14 +60,7 @@ struct UpdateBenchCommand: AsyncParsableCommand {
         let benchmark = UpdateBenchmark(
             cluster: cluster, replicas: replicas, change: change, maxUnavailable: maxUnavailable,
             policies: policies.map { PodUpdatePolicy(rawValue: $0) })
-        let result: UpdateBenchmark.Result
-        do {
-            result = try await benchmark.run()
-        } catch {
-            await cluster.stop()
-            throw error
-        }
-        await cluster.stop()
+        let result = try await withCleanUp { try await benchmark.run() } cleanUp: { await cluster.stop() }
         print(json ? try benchJSON(result) : result.table())
     }
 }
