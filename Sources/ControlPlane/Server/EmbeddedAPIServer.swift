@@ -148,7 +148,7 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
         store.disconnectWatchers()
     }
 
-    /// Closes the watches, shuts the listener down gracefully (cancelling it after 5 s), closes the store.
+    /// Closes the watches, shuts the listeners down gracefully (cancelling each after 5 s), closes the store.
     public func stop() async {
         let listeners = runtime.withLock { runtime -> [BackgroundListener] in
             if runtime.stopped { return [] }
