@@ -28,7 +28,7 @@ actor PlacementWriter {
     /// - Parameter exists: whether the ConfigMap is known to exist (the scheduler's cache of them).
     init(
         client: KubeClient, interval: Duration, logger: Logger,
-        exists: @escaping @Sendable (PlacementConfigMap.Target) async -> Bool = { _ in true }
+        exists: @escaping @Sendable (PlacementConfigMap.Target) async -> Bool
     ) {
         self.client = client
         self.interval = interval
