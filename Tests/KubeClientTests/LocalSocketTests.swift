@@ -9,7 +9,8 @@ import Testing
 @Suite("The API server's local Unix socket")
 struct LocalSocketTests {
     static func withServer<R>(_ body: (EmbeddedAPIServer, _ socket: String) async throws -> R) async throws -> R {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sock-\(UUID().uuidString)").path
+        // A space and a non-ASCII letter: the socket's path travels percent-encoded in the URL's host.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sock é-\(UUID().uuidString.prefix(8))").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var options = APIServerOptions(dataDirectory: directory)
         options.port = 0

@@ -120,10 +120,14 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
     /// one. Not for kubectl, which cannot reach a Unix socket.
     public func localKubeconfig() -> Kubeconfig? {
         guard let path = options.localSocketPath,
-            let host = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))
+            let host = path.addingPercentEncoding(withAllowedCharacters: Self.unreservedInURL)
         else { return nil }
         return .single(name: "stead-local", server: "http+unix://\(host)", token: token, certificateAuthorityData: nil)
     }
+
+    /// RFC 3986's unreserved characters (ASCII only: `alphanumerics` would let other letters through).
+    private static let unreservedInURL = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     /// Writes `kubeconfig()` as YAML with file mode 0600.
     public func writeKubeconfig(to path: String) throws {
