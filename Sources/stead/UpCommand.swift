@@ -119,7 +119,7 @@ struct UpCommand: AsyncParsableCommand {
         options.port = port
         options.auditLogPath = auditLogPath.map(absolutePath)
         let socket = absolutePath("\(dataDir)/apiserver.sock")
-        if socket.utf8.count <= APIServerOptions.maxLocalSocketPathLength {
+        if APIServerOptions.isUsableLocalSocketPath(socket) {
             options.localSocketPath = socket
         } else {
             logger.info("data folder path too long for a local socket; Stead's components use HTTPS", metadata: ["socket": "\(socket)"])

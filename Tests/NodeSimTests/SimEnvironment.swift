@@ -86,9 +86,9 @@ struct SimEnvironment {
         var states: [Pod] = []
         let options = WatchOptions(
             fieldSelector: "metadata.name=\(name)", resourceVersion: resourceVersion, timeoutSeconds: timeout)
-        for try await event in client.watch(Pod.resourceType, namespace: "default", options: options) {
+        for try await event in client.watch(Pod.self, namespace: "default", options: options) {
             guard event.type == .added || event.type == .modified else { continue }
-            let pod = try KubeJSON.decode(Pod.self, from: event.object)
+            let pod = event.object
             states.append(pod)
             if condition(pod) { return states }
         }

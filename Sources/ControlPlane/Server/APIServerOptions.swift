@@ -36,6 +36,11 @@ public struct APIServerOptions: Sendable {
     /// The kernel's limit for a socket path (108 bytes with the terminating zero on Linux, 104 on macOS).
     public static let maxLocalSocketPathLength = 103
 
+    /// Whether `path` can be `localSocketPath`: absolute and within the kernel's limit.
+    public static func isUsableLocalSocketPath(_ path: String) -> Bool {
+        path.hasPrefix("/") && path.utf8.count <= maxLocalSocketPathLength
+    }
+
     /// Append an `audit.k8s.io/v1` Event per request (level Metadata) to this file; nil: no audit log.
     /// A path that cannot be written fails start-up.
     public var auditLogPath: String? = nil

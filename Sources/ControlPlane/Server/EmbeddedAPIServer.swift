@@ -33,9 +33,7 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
     }
 
     public init(options: APIServerOptions, logger: Logger) throws {
-        if let path = options.localSocketPath,
-            !path.hasPrefix("/") || path.utf8.count > APIServerOptions.maxLocalSocketPathLength
-        {
+        if let path = options.localSocketPath, !APIServerOptions.isUsableLocalSocketPath(path) {
             throw InvalidLocalSocketPath(path: path)
         }
         self.options = options
