@@ -43,18 +43,19 @@ struct GarbageCollector {
 
     mutating func observe(_ event: StoreEvent) {
         let ref = ObjectRef(resource: event.resource, key: event.object.key)
+        // As Kubernetes' graph builder: a dependent is checked when it appears or its owner references
+        // change, not on every write (a pod's status updates and binding would look up its owners each time).
+        var referencesChanged = true
         if event.type == .deleted {
             graph.remove(ref)
             for dependent in graph.dependents(of: event.object.object.metadataUID) { queue.add(.dependent(dependent)) }
         } else {
-            // As Kubernetes' graph builder: a dependent is checked when it appears or its owner references
-            // change, not on every write (a pod's status updates and binding would look up its owners each time).
             let references = event.object.object[path: ["metadata", "ownerReferences"]]
-            let referencesChanged = event.previous.map { $0.object[path: ["metadata", "ownerReferences"]] != references } ?? true
+            referencesChanged = event.previous.map { $0.object[path: ["metadata", "ownerReferences"]] != references } ?? true
             track(ref, event.object.object, checkOwners: referencesChanged)
         }
-        // Owners waiting for this dependent (or losing it) look again.
-        if let previous = event.previous { queueOwners(of: previous.object, namespace: ref.key.namespace) }
+        // Owners waiting for this dependent look again when it is gone or no longer names them.
+        if referencesChanged, let previous = event.previous { queueOwners(of: previous.object, namespace: ref.key.namespace) }
         drain()
     }
 
