@@ -2,67 +2,11 @@ import Foundation
 
 /// Decodes `Decodable` values straight from a ``JSONValue`` tree, with no JSON text in between.
 ///
-/// Given a ``ReadMarks`` it also notes which parts of the tree the model read, so that
-/// ``UnknownFields/unread(_:marks:)`` can keep the rest without encoding the model back to compare.
+/// Given a ``ReadLog`` it also notes which parts of the tree the model read, so that
+/// ``UnknownFields/unread(_:log:node:)`` can keep the rest without encoding the model back to compare.
 struct JSONValueDecoder {
-    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, marks: ReadMarks? = nil) throws -> T {
-        try ValueDecoder(value: value, marks: marks).decode(type)
-    }
-}
-
-/// What a decode read of one JSON value: all of it, or some of its fields or items.
-///
-/// Fields are kept in arrays rather than hashed: a decode notes each read once and objects have a few
-/// dozen keys, so appending and scanning costs less than hashing every key; an object that passes
-/// ``indexThreshold`` read fields (a large map) gets a hashed index.
-final class ReadMarks {
-    var whole = false
-    private var leafFields: [String] = []
-    private var fields: [(key: String, marks: ReadMarks)] = []
-    private var fieldIndex: [String: Int]?
-    private(set) var leafItems: Set<Int> = []
-    private var items: [Int: ReadMarks] = [:]
-
-    static let indexThreshold = 16
-
-    func noteLeaf(_ key: String) { leafFields.append(key) }
-
-    func noteLeaf(at index: Int) { leafItems.insert(index) }
-
-    func field(_ key: String) -> ReadMarks {
-        if let existing = marks(forField: key) { return existing }
-        let marks = ReadMarks()
-        fields.append((key, marks))
-        if fieldIndex != nil {
-            fieldIndex?[key] = fields.count - 1
-        } else if fields.count > Self.indexThreshold {
-            fieldIndex = Dictionary(fields.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-        }
-        return marks
-    }
-
-    func marks(forField key: String) -> ReadMarks? {
-        if let fieldIndex { return fieldIndex[key].map { fields[$0].marks } }
-        return fields.first { $0.key == key }?.marks
-    }
-
-    func item(_ index: Int) -> ReadMarks {
-        if let existing = items[index] { return existing }
-        let marks = ReadMarks()
-        items[index] = marks
-        return marks
-    }
-
-    func marks(forItem index: Int) -> ReadMarks? { items[index] }
-
-    /// Whether the decode read a field as a whole value: a linear scan for small objects, a set for large.
-    func leafFieldPredicate() -> (String) -> Bool {
-        if leafFields.count > Self.indexThreshold {
-            let set = Set(leafFields)
-            return { set.contains($0) }
-        }
-        let fields = leafFields
-        return { fields.contains($0) }
+    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, log: ReadLog? = nil) throws -> T {
+        try ValueDecoder(value: value, log: log, node: ReadLog.root).decode(type)
     }
 }
 
@@ -92,17 +36,36 @@ struct JSONFieldKey: CodingKey {
 /// large part of decoding.
 private final class ValueDecoder: Decoder, SingleValueDecodingContainer {
     let value: JSONValue
-    let marks: ReadMarks?
+    let log: ReadLog?
+    /// This decoder's node in `log`.
+    let node: ReadLog.Node
     private let parent: ValueDecoder?
     private let key: (any CodingKey)?
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(value: JSONValue, marks: ReadMarks?, parent: ValueDecoder? = nil, key: (any CodingKey)? = nil) {
+    init(value: JSONValue, log: ReadLog?, node: ReadLog.Node, parent: ValueDecoder? = nil, key: (any CodingKey)? = nil) {
         self.value = value
-        self.marks = marks
+        self.log = log
+        self.node = node
         self.parent = parent
         self.key = key
     }
+
+    /// The decoder of member `key` of this decoder's object.
+    func member(_ key: String, value: JSONValue, codingKey: (any CodingKey)?) -> ValueDecoder {
+        ValueDecoder(value: value, log: log, node: log?.child(node, key: key) ?? ReadLog.root, parent: self, key: codingKey)
+    }
+
+    /// The decoder of element `index` of this decoder's array.
+    func element(_ index: Int, value: JSONValue) -> ValueDecoder {
+        ValueDecoder(
+            value: value, log: log, node: log?.child(node, item: index) ?? ReadLog.root, parent: self,
+            key: JSONIndexKey(index))
+    }
+
+    func noteWhole() { log?.noteWhole(node) }
+    func noteLeaf(_ key: String) { log?.noteLeaf(node, key: key) }
+    func noteLeaf(item: Int) { log?.noteLeaf(node, item: item) }
 
     var codingPath: [any CodingKey] {
         var path: [any CodingKey] = []
@@ -148,7 +111,7 @@ private final class ValueDecoder: Decoder, SingleValueDecodingContainer {
     /// Scalars reach the typed overloads above through their own `init(from:)`.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         if type == JSONValue.self {
-            marks?.whole = true
+            noteWhole()
             return value as! T
         }
         if type == [String: String].self {
@@ -166,13 +129,13 @@ private final class ValueDecoder: Decoder, SingleValueDecodingContainer {
         guard case .object(let object) = value else { throw mismatch([String: JSONValue].self, value, codingPath) }
         var result = [String: Value](minimumCapacity: object.count)
         for (key, item) in object { result[key] = try convert(item, JSONFieldKey(key)) }
-        marks?.whole = true
+        noteWhole()
         return result
     }
 
     private func scalar<T: JSONScalar>(_ type: T.Type) throws -> T {
         let result = try T(json: value, codingPath: codingPath)
-        marks?.whole = true
+        noteWhole()
         return result
     }
 }
@@ -182,7 +145,6 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
     let decoder: ValueDecoder
 
     var codingPath: [any CodingKey] { decoder.codingPath }
-    private var marks: ReadMarks? { decoder.marks }
 
     var allKeys: [Key] { object.keys.compactMap(Key.init(stringValue:)) }
 
@@ -191,7 +153,7 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
     /// Marks nothing unless the value is null: `decodeIfPresent` asks this before decoding the value.
     func decodeNil(forKey key: Key) throws -> Bool {
         guard try value(for: key) == .null else { return false }
-        marks?.noteLeaf(key.stringValue)
+        decoder.noteLeaf(key.stringValue)
         return true
     }
 
@@ -225,7 +187,7 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let value = object[key.stringValue] else { return nil }
         if value == .null {
-            marks?.noteLeaf(key.stringValue)
+            decoder.noteLeaf(key.stringValue)
             return nil
         }
         return try decoder(for: key, value: value).decode(type)
@@ -242,7 +204,7 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
     }
 
     func superDecoder() throws -> any Decoder {
-        ValueDecoder(value: object["super"] ?? .null, marks: marks?.field("super"), parent: decoder)
+        decoder.member("super", value: object["super"] ?? .null, codingKey: nil)
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
@@ -258,18 +220,18 @@ private struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
     }
 
     private func decoder(for key: Key, value: JSONValue) -> ValueDecoder {
-        ValueDecoder(value: value, marks: marks?.field(key.stringValue), parent: decoder, key: key)
+        decoder.member(key.stringValue, value: value, codingKey: key)
     }
 
     private func scalar<T: JSONScalar>(_ type: T.Type, _ key: Key) throws -> T {
         let result = try T(json: try value(for: key), codingPath: decoder.codingPath(appending: key))
-        marks?.noteLeaf(key.stringValue)
+        decoder.noteLeaf(key.stringValue)
         return result
     }
 
     private func optionalScalar<T: JSONScalar>(_ type: T.Type, _ key: Key) throws -> T? {
         guard let value = object[key.stringValue] else { return nil }
-        marks?.noteLeaf(key.stringValue)
+        decoder.noteLeaf(key.stringValue)
         if value == .null { return nil }
         return try T(json: value, codingPath: decoder.codingPath(appending: key))
     }
@@ -286,13 +248,12 @@ private struct UnkeyedValueContainer: UnkeyedDecodingContainer {
     }
 
     var codingPath: [any CodingKey] { decoder.codingPath }
-    private var marks: ReadMarks? { decoder.marks }
     var count: Int? { items.count }
     var isAtEnd: Bool { currentIndex >= items.count }
 
     mutating func decodeNil() throws -> Bool {
         guard try current() == .null else { return false }
-        marks?.noteLeaf(at: currentIndex)
+        decoder.noteLeaf(item: currentIndex)
         currentIndex += 1
         return true
     }
@@ -349,13 +310,12 @@ private struct UnkeyedValueContainer: UnkeyedDecodingContainer {
     private var path: [any CodingKey] { decoder.codingPath(appending: JSONIndexKey(currentIndex)) }
 
     private func nextDecoder() throws -> ValueDecoder {
-        ValueDecoder(
-            value: try current(), marks: marks?.item(currentIndex), parent: decoder, key: JSONIndexKey(currentIndex))
+        decoder.element(currentIndex, value: try current())
     }
 
     private mutating func scalar<T: JSONScalar>(_ type: T.Type) throws -> T {
         let result = try T(json: try current(), codingPath: path)
-        marks?.noteLeaf(at: currentIndex)
+        decoder.noteLeaf(item: currentIndex)
         currentIndex += 1
         return result
     }

@@ -55,9 +55,9 @@ public enum KubeJSON {
 
 extension KubeResource {
     static func decodePreserving(_ raw: JSONValue) throws -> Self {
-        let marks = ReadMarks()
-        var decoded = try JSONValueDecoder.decode(Self.self, from: raw, marks: marks)
-        decoded.unknownFields = UnknownFields(UnknownFields.unread(raw, marks: marks))
+        let log = ReadLog()
+        var decoded = try JSONValueDecoder.decode(Self.self, from: raw, log: log)
+        decoded.unknownFields = UnknownFields(UnknownFields.unread(raw, log: log))
         return decoded
     }
 

@@ -19,26 +19,27 @@ public struct UnknownFields: Sendable, Hashable, Codable {
         try tree.encode(to: encoder)
     }
 
-    /// What `raw` holds that a decode did not read (see ``ReadMarks``); nil when nothing.
-    static func unread(_ raw: JSONValue, marks: ReadMarks) -> JSONValue? {
-        if marks.whole { return nil }
+    /// What `raw` holds that a decode did not read (see ``ReadLog``); nil when nothing.
+    static func unread(_ raw: JSONValue, log: ReadLog, node: ReadLog.Node = ReadLog.root) -> JSONValue? {
+        if log.isWhole(node) { return nil }
         switch raw {
         case .object(let object):
             var extra: JSONObject = [:]
-            let isLeaf = marks.leafFieldPredicate()
-            for (key, value) in object where !isLeaf(key) {
-                if let nestedMarks = marks.marks(forField: key) {
-                    if let nested = unread(value, marks: nestedMarks) { extra[key] = nested }
-                } else if value != .null {
-                    extra[key] = value
+            let table = log.memberTable(node)
+            for (key, value) in object {
+                switch table.map({ $0[key] ?? .unread }) ?? log.read(node, key: key) {
+                case .whole: continue
+                case .partly(let child): if let nested = unread(value, log: log, node: child) { extra[key] = nested }
+                case .unread: if value != .null { extra[key] = value }
                 }
             }
             return extra.isEmpty ? nil : .object(extra)
         case .array(let items):
             var extras: [JSONValue] = []
             var any = false
+            let table = log.itemTable(node, count: items.count)
             for (index, item) in items.enumerated() {
-                var extra = unreadItem(item, at: index, marks: marks) ?? .object([:])
+                var extra = unreadItem(item, table[index], log: log) ?? .object([:])
                 if extra != .object([:]) { any = true }
                 if let name = item["name"], case .object = extra { extra["name"] = name }
                 extras.append(extra)
@@ -49,10 +50,12 @@ public struct UnknownFields: Sendable, Hashable, Codable {
         }
     }
 
-    private static func unreadItem(_ item: JSONValue, at index: Int, marks: ReadMarks) -> JSONValue? {
-        if marks.leafItems.contains(index) { return nil }
-        guard let itemMarks = marks.marks(forItem: index) else { return item == .null ? nil : item }
-        return unread(item, marks: itemMarks)
+    private static func unreadItem(_ item: JSONValue, _ read: ReadLog.Read, log: ReadLog) -> JSONValue? {
+        switch read {
+        case .whole: return nil
+        case .partly(let child): return unread(item, log: log, node: child)
+        case .unread: return item == .null ? nil : item
+        }
     }
 
     static func overlay(_ extra: JSONValue, onto known: JSONValue) -> JSONValue {
