@@ -38,21 +38,3 @@ struct ObjectRef: Sendable, Hashable {
     var resource: String
     var key: ObjectKey
 }
-
-extension ResourceRegistry {
-    /// The resource of an owner reference: its group and kind, the referenced version first.
-    func resource(apiVersion: String, kind: String) -> ResourceInfo? {
-        let parts = apiVersion.split(separator: "/", maxSplits: 1).map(String.init)
-        let group = parts.count == 2 ? parts[0] : ""
-        let version = parts.last ?? ""
-        if let exact = resources(group: group, version: version).first(where: { $0.type.kind == kind }) {
-            return exact
-        }
-        return all.first { $0.type.group == group && $0.type.kind == kind }
-    }
-
-    /// The resource whose objects are stored under `storageKey`.
-    func resource(storageKey: String) -> ResourceInfo? {
-        all.first { $0.storageKey == storageKey }
-    }
-}
