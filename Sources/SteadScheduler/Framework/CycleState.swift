@@ -9,9 +9,12 @@ public final class CycleState: Sendable {
     public let antiAffinity: AntiAffinityState
     public let spread: SpreadState
     public let volumes: VolumeConstraints
+    /// Whether any node has a taint.
+    public let anyNodeTainted: Bool
 
     public init(pod: PodInfo, snapshot: ClusterSnapshot) {
         identity = pod.key
+        anyNodeTainted = snapshot.taintedNodeCount > 0
         antiAffinity = AntiAffinityState(pod: pod, snapshot: snapshot)
         spread = SpreadState(pod: pod, snapshot: snapshot)
         volumes = VolumeConstraints(pod: pod, snapshot: snapshot)

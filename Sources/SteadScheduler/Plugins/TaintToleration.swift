@@ -10,6 +10,8 @@ public struct TaintToleration: FilterPlugin {
 
     public init() {}
 
+    public func isRelevant(for pod: PodInfo, state: CycleState) -> Bool { state.anyNodeTainted }
+
     public func filter(pod: PodInfo, node: NodeInfo, state: CycleState) -> FilterResult {
         guard node.hasTaints else { return .success }
         for taint in node.taints where taint.effect == TaintEffect.noSchedule || taint.effect == TaintEffect.noExecute {

@@ -5,6 +5,8 @@ import KubeModel
 public struct ClusterSnapshot: Sendable {
     /// Dense, so a cycle can walk nodes by index; `indexByName` gives O(1) lookup.
     public internal(set) var nodes: [NodeInfo] = []
+    /// Nodes with at least one taint: with none, the taint filter has nothing to check.
+    public internal(set) var taintedNodeCount = 0
     var indexByName: [String: Int] = [:]
     /// Pods assigned to nodes the snapshot does not know (yet, or any more), by node name.
     var unknownNodeUsage: [String: NodeUsage] = [:]
@@ -59,7 +61,9 @@ public struct ClusterSnapshot: Sendable {
         let name = node.name
         if let index = indexByName[name] {
             let oldZone = nodes[index].zone
+            if nodes[index].hasTaints { taintedNodeCount -= 1 }
             nodes[index].update(node)
+            if nodes[index].hasTaints { taintedNodeCount += 1 }
             nodes[index].place(at: index, zoneID: internZone(nodes[index].zone))
             moveSpreadZones(of: nodes[index], from: oldZone)
             return
@@ -72,6 +76,7 @@ public struct ClusterSnapshot: Sendable {
         info.place(at: nodes.count, zoneID: internZone(info.zone))
         indexByName[name] = nodes.count
         nodes.append(info)
+        if info.hasTaints { taintedNodeCount += 1 }
         moveSpreadZones(of: info, from: nil)
     }
 
@@ -79,6 +84,7 @@ public struct ClusterSnapshot: Sendable {
     public mutating func removeNode(named name: String) {
         guard let index = indexByName.removeValue(forKey: name) else { return }
         let removed = nodes[index]
+        if removed.hasTaints { taintedNodeCount -= 1 }
         let last = nodes.count - 1
         if index != last {
             nodes.swapAt(index, last)

@@ -208,4 +208,20 @@ struct ClusterSnapshotTests {
         #expect(n1.allocatable.scalar("example.com/gpu") == 4)
         #expect(n1.allocatable.pods == 110)
     }
+
+    @Test func taintedNodesAreCountedSoTheTaintFilterCanBeSkipped() {
+        var snapshot = Fixtures.snapshot(nodes: [Fixtures.node("n1"), Fixtures.node("n2")])
+        let pod = PodInfo(Fixtures.pod("p"))
+        #expect(snapshot.taintedNodeCount == 0)
+        #expect(!TaintToleration().isRelevant(for: pod, state: CycleState(pod: pod, snapshot: snapshot)))
+
+        snapshot.upsertNode(Fixtures.node("n1", taints: [Taint(key: "k", effect: "NoSchedule")]))
+        snapshot.upsertNode(Fixtures.node("n3", taints: [Taint(key: "k", effect: "NoExecute")]))
+        #expect(snapshot.taintedNodeCount == 2)
+        #expect(TaintToleration().isRelevant(for: pod, state: CycleState(pod: pod, snapshot: snapshot)))
+
+        snapshot.upsertNode(Fixtures.node("n1"))
+        snapshot.removeNode(named: "n3")
+        #expect(snapshot.taintedNodeCount == 0)
+    }
 }
