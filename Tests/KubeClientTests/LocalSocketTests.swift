@@ -82,3 +82,30 @@ struct LocalSocketTests {
         }
     }
 }
+
+@Suite("A start that fails")
+struct FailedStartTests {
+    @Test func aSocketThatCannotBeBoundLeavesNothingRunning() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("failed-start-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var options = APIServerOptions(dataDirectory: directory)
+        options.port = 0
+        options.localSocketPath = directory + "/no-such-folder/apiserver.sock"
+        let logger = Logger(label: "test.apiserver")
+        let server = try EmbeddedAPIServer(options: options, logger: logger)
+        await #expect(throws: (any Error).self) { try await server.start() }
+
+        // The HTTPS listener it had started is closed...
+        let client = try LocalSocketTests.client(server.kubeconfig()) { $0.requestTimeout = .seconds(1) }
+        await #expect(throws: (any Error).self) { _ = try await client.get(Namespace.self, name: "default") }
+        try await client.shutdown()
+        // ...and the data directory is free for the next server.
+        options.localSocketPath = nil
+        let next = try EmbeddedAPIServer(options: options, logger: logger)
+        try await next.start()
+        let nextClient = try LocalSocketTests.client(next.kubeconfig())
+        #expect(try await nextClient.get(Namespace.self, name: "default").name == "default")
+        try await nextClient.shutdown()
+        await next.stop()
+    }
+}

@@ -62,7 +62,8 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
         }
     }
 
-    /// Starts listening; returns once the socket is bound.
+    /// Starts listening; returns once the sockets are bound. If one cannot be, what was started is
+    /// stopped again (listeners, controllers, the store's hold on the data directory) before the error.
     public func start() async throws {
         let first = runtime.withLock { runtime in
             defer { runtime.starting = true }
@@ -74,6 +75,15 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
             token: token,
             resources: ResourceHandler(store: store, registry: registry, options: options, logger: logger),
             discovery: Discovery(registry: registry), audit: audit, logger: logger)
+        do {
+            try await startListening(responder)
+        } catch {
+            await stop()
+            throw error
+        }
+    }
+
+    private func startListening(_ responder: APIResponder) async throws {
         let listener = try await listen(
             responder, at: .hostname(options.host, port: options.port), certificates: certificates)
         runtime.withLock { $0.listener = listener }
