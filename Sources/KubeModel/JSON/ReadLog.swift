@@ -1,4 +1,4 @@
-/// What a decode read of a JSON tree, kept so that ``UnknownFields/unread(_:log:)`` can keep the rest
+/// What a decode read of a JSON tree, kept so that ``UnknownFields/unread(_:log:node:)`` can keep the rest
 /// without encoding the model back to compare.
 ///
 /// One flat log per decode: every decoder of a nested value is a node (an index), and each read is an
