@@ -8,13 +8,20 @@ import Testing
 
 @Suite("The API server's local Unix socket")
 struct LocalSocketTests {
-    static func withServer<R>(_ body: (EmbeddedAPIServer, _ socket: String) async throws -> R) async throws -> R {
-        // A space and a non-ASCII letter: the socket's path travels percent-encoded in the URL's host.
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sock é-\(UUID().uuidString.prefix(8))").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+    /// A server's options in a new temporary folder, on any free port, with its socket at `socket` inside.
+    static func options(folder prefix: String, socket: String) -> APIServerOptions {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString.prefix(8))").path
         var options = APIServerOptions(dataDirectory: directory)
         options.port = 0
-        options.localSocketPath = directory + "/apiserver.sock"
+        options.localSocketPath = directory + "/" + socket
+        return options
+    }
+
+    static func withServer<R>(_ body: (EmbeddedAPIServer, _ socket: String) async throws -> R) async throws -> R {
+        // A space and a non-ASCII letter: the socket's path travels percent-encoded in the URL's host.
+        let options = Self.options(folder: "sock é", socket: "apiserver.sock")
+        let directory = options.dataDirectory
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         var logger = Logger(label: "test.apiserver")
         logger.logLevel = .warning
         let server = try EmbeddedAPIServer(options: options, logger: logger)
@@ -86,11 +93,9 @@ struct LocalSocketTests {
 @Suite("A start that fails")
 struct FailedStartTests {
     @Test func aSocketThatCannotBeBoundLeavesNothingRunning() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("failed-start-\(UUID().uuidString.prefix(8))").path
+        var options = LocalSocketTests.options(folder: "failed-start", socket: "no-such-folder/apiserver.sock")
+        let directory = options.dataDirectory
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        var options = APIServerOptions(dataDirectory: directory)
-        options.port = 0
-        options.localSocketPath = directory + "/no-such-folder/apiserver.sock"
         let logger = Logger(label: "test.apiserver")
         let server = try EmbeddedAPIServer(options: options, logger: logger)
         await #expect(throws: (any Error).self) { try await server.start() }
