@@ -34,8 +34,8 @@ final class ReadLog {
     // class's stored properties cost as much as the appends they guarded.
     @exclusivity(unchecked) private var nodes: [NodeState] = [NodeState()]
     @exclusivity(unchecked) private var entries: [Entry] = []
-    /// Member name → child node, for the nodes that read more than ``indexThreshold`` members.
-    @exclusivity(unchecked) private var memberIndex: [Node: [String: Node]] = [:]
+    /// How each member was read, for the nodes that noted more than ``indexThreshold`` reads.
+    @exclusivity(unchecked) private var memberIndex: [Node: [String: Read]] = [:]
 
     init() {
         entries.reserveCapacity(64)
@@ -57,13 +57,6 @@ final class ReadLog {
         if let existing = existingChild(node, key: key) { return existing }
         let child = newNode()
         append(Entry(key: key, item: Self.noItem, child: child, next: -1), to: node)
-        if memberIndex[node] != nil {
-            memberIndex[node]?[key] = child
-        } else if nodes[Int(node)].count > Self.indexThreshold {
-            memberIndex[node] = Dictionary(
-                members(of: node).filter { $0.child != Self.leaf }.map { ($0.key, $0.child) },
-                uniquingKeysWith: { first, _ in first })
-        }
         return child
     }
 
@@ -94,6 +87,7 @@ final class ReadLog {
 
     /// How `node` read member `key`; a member read whole by any read counts as read whole.
     func read(_ node: Node, key: String) -> Read {
+        if let index = memberIndex[node] { return index[key] ?? .unread }
         var result = Read.unread
         var index = nodes[Int(node)].first
         while index >= 0 {
@@ -105,17 +99,6 @@ final class ReadLog {
             index = entry.next
         }
         return result
-    }
-
-    /// How `node` read each member, for objects with many members read (one pass instead of a scan
-    /// per member); nil for the others.
-    func memberTable(_ node: Node) -> [String: Read]? {
-        guard nodes[Int(node)].count > Self.indexThreshold else { return nil }
-        var table: [String: Read] = [:]
-        for entry in members(of: node) where entry.item == Self.noItem {
-            table[entry.key] = Self.merge(table[entry.key] ?? .unread, entry)
-        }
-        return table
     }
 
     /// How `node` read each of the `count` elements of its array.
@@ -148,7 +131,11 @@ final class ReadLog {
     }
 
     private func existingChild(_ node: Node, key: String) -> Node? {
-        if let index = memberIndex[node] { return index[key] }
+        if let index = memberIndex[node] {
+            // A member also read whole needs no node of its own: what its nodes read does not count.
+            if case .partly(let child) = index[key] { return child }
+            return nil
+        }
         var index = nodes[Int(node)].first
         while index >= 0 {
             let entry = entries[Int(index)]
@@ -170,5 +157,15 @@ final class ReadLog {
         if last >= 0 { entries[Int(last)].next = position } else { nodes[Int(node)].first = position }
         nodes[Int(node)].last = position
         nodes[Int(node)].count += 1
+        guard entry.item == Self.noItem else { return }
+        if memberIndex[node] != nil {
+            memberIndex[node]?[entry.key] = Self.merge(memberIndex[node]?[entry.key] ?? .unread, entry)
+        } else if nodes[Int(node)].count > Self.indexThreshold {
+            var index: [String: Read] = [:]
+            for member in members(of: node) where member.item == Self.noItem {
+                index[member.key] = Self.merge(index[member.key] ?? .unread, member)
+            }
+            memberIndex[node] = index
+        }
     }
 }

@@ -25,9 +25,8 @@ public struct UnknownFields: Sendable, Hashable, Codable {
         switch raw {
         case .object(let object):
             var extra: JSONObject = [:]
-            let table = log.memberTable(node)
             for (key, value) in object {
-                switch table.map({ $0[key] ?? .unread }) ?? log.read(node, key: key) {
+                switch log.read(node, key: key) {
                 case .whole: continue
                 case .partly(let child): if let nested = unread(value, log: log, node: child) { extra[key] = nested }
                 case .unread: if value != .null { extra[key] = value }
