@@ -33,7 +33,7 @@ public final class ResourceRegistry: Sendable {
             let type = resource.type
             let previous = index.byGroupVersion[GroupVersion(group: type.group, version: type.version), default: [:]]
                 .updateValue(resource, forKey: type.plural)
-            if let previous { Self.removeVersion(previous.type, from: &index) }
+            if let previous { Self.removeVersion(previous, from: &index) }
             index.byStorageKey[resource.storageKey, default: []].append(resource)
             index.byGroupKind[GroupKind(group: type.group, kind: type.kind), default: []].append(resource)
         }
@@ -44,12 +44,12 @@ public final class ResourceRegistry: Sendable {
             let key = GroupVersion(group: type.group, version: type.version)
             guard let removed = index.byGroupVersion[key]?.removeValue(forKey: type.plural) else { return }
             if index.byGroupVersion[key]?.isEmpty == true { index.byGroupVersion.removeValue(forKey: key) }
-            Self.removeVersion(removed.type, from: &index)
+            Self.removeVersion(removed, from: &index)
         }
     }
 
-    private static func removeVersion(_ type: ResourceType, from index: inout Index) {
-        let storageKey = "\(type.group)/\(type.plural)"
+    private static func removeVersion(_ resource: ResourceInfo, from index: inout Index) {
+        let (type, storageKey) = (resource.type, resource.storageKey)
         index.byStorageKey[storageKey]?.removeAll { $0.type == type }
         if index.byStorageKey[storageKey]?.isEmpty == true { index.byStorageKey.removeValue(forKey: storageKey) }
         let groupKind = GroupKind(group: type.group, kind: type.kind)
