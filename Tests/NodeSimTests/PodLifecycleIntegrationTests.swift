@@ -52,15 +52,17 @@ struct PodLifecycleIntegrationTests {
         try await SimEnvironment.with(configure: { $0.restartLatency = .milliseconds(400) }) { env in
             _ = try await env.client.create(makePod("db", node: "sim-0", containers: [container("app"), container("sidecar")]))
             let before = try await env.waitForPod("db", "running") { $0.isRunningAndReady }
-            try await env.updatePod("db") { $0.spec?.containers[0].image = "nginx:1.28" }
-            let restarting = try await env.waitForPod("db", "restarting, not ready") {
-                $0.containerStatus("app")?.restartCount == 1 && $0.containerStatus("app")?.ready == false
-            }
-            #expect(restarting.status?.condition("Ready")?.status == "False")
-            #expect(restarting.status?.condition("ContainersReady")?.status == "False")
-            let after = try await env.waitForPod("db", "ready with the new image") {
+            let updated = try await env.updatePod("db") { $0.spec?.containers[0].image = "nginx:1.28" }
+            // The restart lasts restartLatency: read every state from a watch so that it cannot be missed.
+            let states = try await env.podStates("db", after: updated.metadata.resourceVersion) {
                 $0.isRunningAndReady && $0.containerStatus("app")?.image == "nginx:1.28"
             }
+            let restarting = try #require(states.first {
+                $0.containerStatus("app")?.restartCount == 1 && $0.containerStatus("app")?.ready == false
+            }, "no state with the app container restarting and not ready")
+            #expect(restarting.status?.condition("Ready")?.status == "False")
+            #expect(restarting.status?.condition("ContainersReady")?.status == "False")
+            let after = try #require(states.last)
             #expect(after.containerStatus("app")?.restartCount == 1)
             #expect(after.containerStatus("app")?.ready == true)
             #expect(after.containerStatus("sidecar")?.restartCount == 0)
@@ -78,13 +80,14 @@ struct PodLifecycleIntegrationTests {
             try await env.waitForPod("vpa", "running") { $0.isRunningAndReady }
             #expect(env.simulator.usage(ofNode: "sim-0")?.requested.milliCPU == 100)
 
-            _ = try await env.client.resize(
+            let request = try await env.client.resize(
                 pod: "vpa", namespace: "default",
                 containers: ["app": ResourceRequirements(requests: ["cpu": "500m", "memory": "64Mi"])])
-            try await env.waitForPod("vpa", "resize in progress") { $0.status?.condition("PodResizeInProgress")?.status == "True" }
-            let resized = try await env.waitForPod("vpa", "resize applied") {
+            let states = try await env.podStates("vpa", after: request.metadata.resourceVersion) {
                 $0.containerStatus("app")?.resources?.requests?["cpu"] == "500m" && $0.status?.condition("PodResizeInProgress") == nil
             }
+            #expect(states.contains { $0.status?.condition("PodResizeInProgress")?.status == "True" })
+            let resized = try #require(states.last)
             #expect(resized.isRunningAndReady)
             #expect(resized.containerStatus("app")?.restartCount == 0)
             #expect(env.simulator.usage(ofNode: "sim-0")?.requested.milliCPU == 500)
