@@ -1,17 +1,25 @@
 import KubeModel
 
 /// Node selection for genuinely new pods: filter, score, pick. Pure over the snapshot it is given; the
-/// only state it keeps is where the next cycle starts walking the nodes, so that sampling covers the
-/// whole cluster over successive pods (kube-scheduler's nextStartNodeIndex).
+/// state it keeps is where the next cycle starts walking the nodes, so that sampling covers the
+/// whole cluster over successive pods (kube-scheduler's nextStartNodeIndex), and the random source
+/// that breaks ties between equally scored nodes.
 public struct Scheduler: Sendable {
     public var profile: SchedulerProfile
     public var sampling: NodeSampling
     public private(set) var nextStartNodeIndex: Int
+    private var random: any RandomNumberGenerator & Sendable
 
-    public init(profile: SchedulerProfile = .default, sampling: NodeSampling = NodeSampling(), startIndex: Int = 0) {
+    /// - Parameter random: picks uniformly among the best-scored nodes (kube-scheduler's selectHost);
+    ///   tests pass a seeded generator.
+    public init(
+        profile: SchedulerProfile = .default, sampling: NodeSampling = NodeSampling(), startIndex: Int = 0,
+        random: any RandomNumberGenerator & Sendable = TieBreakRandom()
+    ) {
         self.profile = profile
         self.sampling = sampling
         self.nextStartNodeIndex = max(0, startIndex)
+        self.random = random
     }
 
     public mutating func schedule(pod: Pod, snapshot: ClusterSnapshot) -> ScheduleResult {
@@ -72,12 +80,28 @@ public struct Scheduler: Sendable {
             for position in totals.indices { totals[position] += scores[position] * scorer.weight }
         }
 
-        // Highest total wins; a tie goes to the node visited first, which rotates with the start index.
-        var best = 0
-        for position in totals.indices.dropFirst() where totals[position] > totals[best] { best = position }
+        let best = pickHighest(totals)
         return .scheduled(
             ScheduledNode(
                 node: nodes[feasible[best]].name, score: totals[best], feasibleNodes: feasible.count,
                 evaluations: evaluations))
+    }
+
+    /// The position of the highest total; among equal totals each is chosen with the same probability
+    /// (reservoir sampling, one pass), as kube-scheduler does, so that ties do not always go to the
+    /// first node visited.
+    private mutating func pickHighest(_ totals: [Int64]) -> Int {
+        var best = 0
+        var tied = 1
+        for position in totals.indices.dropFirst() {
+            if totals[position] > totals[best] {
+                best = position
+                tied = 1
+            } else if totals[position] == totals[best] {
+                tied += 1
+                if Int.random(in: 0..<tied, using: &random) == 0 { best = position }
+            }
+        }
+        return best
     }
 }

@@ -120,6 +120,31 @@ struct SchedulerCycleTests {
         var scheduler = Scheduler()
         #expect(scheduler.schedule(pod: Fixtures.pod("p", cpu: "500m", memory: "1Gi"), snapshot: snapshot).nodeName == "idle")
     }
+
+    /// kube-scheduler picks uniformly among the best-scored nodes. On a small cluster every cycle visits
+    /// every node from the same start, so "first visited wins" sent every pod to one node.
+    @Test func equallyScoredNodesAreChosenUniformly() {
+        let snapshot = Fixtures.snapshot(nodes: (0..<10).map { Fixtures.node("n\($0)") })
+        var scheduler = Scheduler(random: TieBreakRandom(seed: 42))
+        var counts: [String: Int] = [:]
+        for index in 0..<2000 {
+            let node = scheduler.schedule(pod: Fixtures.pod("p\(index)", cpu: "100m"), snapshot: snapshot).nodeName
+            counts[node ?? "none", default: 0] += 1
+        }
+        #expect(counts.count == 10, "chosen: \(counts)")
+        // Binomial(2000, 0.1): mean 200, standard deviation 13.4; 140...260 is beyond 4.4 deviations.
+        #expect(counts.values.allSatisfy { (140...260).contains($0) }, "chosen: \(counts)")
+    }
+
+    @Test func aSingleBestNodeAlwaysWinsOverTies() {
+        let snapshot = Fixtures.snapshot(
+            nodes: (0..<6).map { Fixtures.node("busy\($0)") } + [Fixtures.node("idle")],
+            pods: (0..<6).map { Fixtures.pod("u\($0)", cpu: "2", memory: "4Gi", node: "busy\($0)") })
+        var scheduler = Scheduler(random: TieBreakRandom(seed: 7))
+        for index in 0..<50 {
+            #expect(scheduler.schedule(pod: Fixtures.pod("p\(index)", cpu: "100m"), snapshot: snapshot).nodeName == "idle")
+        }
+    }
 }
 
 @Suite("Sampling of nodes to score")
