@@ -114,7 +114,7 @@ public final class NodeSimulator: ServiceLifecycle.Service, Sendable {
             $0.informer = informer
         }
         scheduleHeartbeats()
-        await informer.waitForSync()
+        try await informer.waitForSync()
         logger.info("node simulator running", metadata: ["nodes": "\(configuration.nodeCount)"])
     }
 

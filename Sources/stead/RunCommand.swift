@@ -118,12 +118,16 @@ struct RunCommand: AsyncParsableCommand {
             logger: logger)
         say("stead run started against \(configuration.server), metrics at \(metrics.baseURL)/metrics"
             + (identity.map { ", leader election as \($0)" } ?? ""))
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [.init(service: metrics), .init(service: loops)],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
-        try await group.run()
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: [.init(service: metrics), .init(service: loops)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger)
+        // Bounded well inside Kubernetes' default 30 s termination grace period: a shutdown that hangs
+        // (a request to a server that does not answer) is cancelled, and a cancellation that hangs ends
+        // the process.
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(10)
+        groupConfiguration.maximumCancellationDuration = .seconds(5)
+        try await ServiceGroup(configuration: groupConfiguration).run()
         try? await client.shutdown()
     }
 

@@ -45,7 +45,7 @@ struct InformerIntegrationTests {
             informer.addEventHandler(.enqueueKeys(into: queue))
             let running = Task { await informer.run() }
             defer { running.cancel() }
-            try await withTimeout(.seconds(10), "sync") { await informer.waitForSync() }
+            try await withTimeout(.seconds(10), "sync") { try await informer.waitForSync() }
             #expect(await informer.hasSynced)
             #expect(await informer.store.count == 50)
             #expect(await queue.len == 50)
@@ -95,7 +95,7 @@ struct InformerIntegrationTests {
             informer.addEventHandler(Self.recordingHandler(recorder))
             let running = Task { await informer.run() }
             defer { running.cancel() }
-            try await withTimeout(.seconds(10), "sync") { await informer.waitForSync() }
+            try await withTimeout(.seconds(10), "sync") { try await informer.waitForSync() }
 
             for round in 0..<3 {
                 await env.server.disconnectWatchers()
@@ -123,7 +123,7 @@ struct InformerIntegrationTests {
             informer.addEventHandler(Self.recordingHandler(recorder, gate: gate))
             let running = Task { await informer.run() }
             defer { running.cancel() }
-            try await withTimeout(.seconds(10), "sync") { await informer.waitForSync() }
+            try await withTimeout(.seconds(10), "sync") { try await informer.waitForSync() }
             #expect(informer.listCount == 1)
 
             // Hold the informer inside a handler, cut its watch, and write more than the history keeps.
@@ -162,7 +162,7 @@ struct InformerIntegrationTests {
             let recorder = Recorder<Event>()
             informer.addEventHandler(Self.recordingHandler(recorder))
             let running = Task { await informer.run() }
-            try await withTimeout(.seconds(10), "sync") { await informer.waitForSync() }
+            try await withTimeout(.seconds(10), "sync") { try await informer.waitForSync() }
             try await eventually(timeout: .seconds(5), "two resyncs") {
                 await recorder.items.filter { $0 == .update("s-1", sameVersion: true) }.count >= 2
             }

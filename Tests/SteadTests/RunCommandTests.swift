@@ -44,7 +44,10 @@ struct RunCommandTests {
         for reason in SchedulerMetricNames.fallbackReasons {
             #expect(metrics.body.contains(#"stead_scheduler_sticky_fallbacks_total{reason="\#(reason)"}"#))
         }
-        #expect(metrics.body.contains("\(SchedulerMetricNames.algorithmDuration)_bucket"))
+        // The algorithm takes microseconds: its buckets must resolve them (1 µs up), not start at 5 ms.
+        #expect(metrics.body.contains(#"\#(SchedulerMetricNames.algorithmDuration)_bucket{path="new",le="0.000001"}"#))
+        #expect(metrics.body.contains(#"\#(SchedulerMetricNames.algorithmDuration)_bucket{path="sticky",le="0.000008"}"#))
+        #expect(metrics.body.contains(#"\#(SchedulerMetricNames.bindingDuration)_bucket{result="bound",le="0.001"}"#))
         #expect(try await httpGet(base + "/nothing").status == 404)
 
         run.signal(SIGINT)
@@ -82,6 +85,54 @@ struct RunCommandTests {
         try await client.shutdown()
     }
 
+    enum Unsyncable: String, CaseIterable, CustomStringConvertible {
+        /// Nothing listens on the server's port.
+        case unreachable
+        /// The server answers, with a certificate the kubeconfig does not trust.
+        case untrusted
+        var description: String { rawValue }
+    }
+
+    /// Informers that can never list must not keep `stead run` from stopping: SIGTERM ends it within
+    /// the bounded shutdown, with or without leader election.
+    @Test(arguments: Unsyncable.allCases, [false, true])
+    func stopsOnSIGTERMBeforeItsInformersCouldSync(_ server: Unsyncable, leaderElect: Bool) async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        var apiServer: APIServerProcess?
+        let address: String
+        switch server {
+        case .unreachable:
+            address = "https://127.0.0.1:\(try closedPort())"
+        case .untrusted:
+            let started = try await APIServerProcess.start(dataDirectory: directory + "/data")
+            apiServer = started
+            address = try #require(try String(contentsOfFile: started.kubeconfig, encoding: .utf8)
+                .split(separator: "\n").first { $0.contains("server:") }?
+                .split(separator: " ").last.map(String.init))
+        }
+        defer { apiServer?.child.signal(SIGKILL) }
+        let kubeconfig = directory + "/kubeconfig"
+        try """
+            apiVersion: v1
+            kind: Config
+            clusters: [{name: c, cluster: {server: "\(address)"}}]
+            users: [{name: u, user: {token: some-token}}]
+            contexts: [{name: x, context: {cluster: c, user: u, namespace: default}}]
+            current-context: x
+            """.write(toFile: kubeconfig, atomically: true, encoding: .utf8)
+        let election = leaderElect ? ["--leader-elect"] : []
+        let run = try ChildProcess(
+            TestPaths.stead,
+            ["run", "--kubeconfig", kubeconfig, "--metrics-address", "127.0.0.1:0", "--log-level", "warning"] + election)
+        defer { run.signal(SIGKILL) }
+        // The loops are up and failing: a list (or the lease read) was refused at least once.
+        let failure = leaderElect ? "cannot read the leader election lease" : "list/watch failed"
+        #expect(await run.waitForLine(containing: failure, timeout: 60) != nil, "\(run.lines)")
+        run.signal(SIGTERM)
+        // Within the graceful part of the shutdown (10 s), not by its escalation to cancellation.
+        #expect(await run.waitForExit(timeout: 8) == 0, "still running after SIGTERM: \(run.lines.suffix(5))")
+    }
+
     /// A leader must stop before others may take over: retry < renew deadline < lease duration.
     @Test(arguments: [
         (["--leader-elect-lease-duration", "4s", "--leader-elect-renew-deadline", "4s"], "renew deadline"),
@@ -117,4 +168,22 @@ struct RunCommandTests {
         }
         return nil
     }
+}
+
+/// A TCP port on 127.0.0.1 that nothing listens on (bound, then closed at once).
+func closedPort() throws -> Int {
+    let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(socket) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0
+        }
+    }
+    guard bound else { throw POSIXError(.EADDRNOTAVAIL) }
+    return Int(UInt16(bigEndian: address.sin_port))
 }

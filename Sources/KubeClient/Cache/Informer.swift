@@ -59,8 +59,9 @@ public final class Informer<T: KubeResource>: Sendable {
     /// True once the first full list is in the store.
     public var hasSynced: Bool { get async { await synced.isSet } }
 
-    /// Returns once the first full list is in the store.
-    public func waitForSync() async { await synced.wait() }
+    /// Returns once the first full list is in the store; throws `CancellationError` if the waiting
+    /// task is cancelled first.
+    public func waitForSync() async throws { try await synced.wait() }
 
     /// The resourceVersion of the last list or event applied.
     public var resourceVersion: String? { lastResourceVersion.withLock { $0 } }

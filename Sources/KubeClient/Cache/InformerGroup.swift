@@ -3,7 +3,7 @@ import Synchronization
 /// What an ``InformerGroup`` needs of an informer: run until cancelled, and say when it has listed once.
 public protocol RunnableInformer: Sendable {
     func run() async
-    func waitForSync() async
+    func waitForSync() async throws
 }
 
 extension Informer: RunnableInformer {}
@@ -16,8 +16,9 @@ public final class InformerGroup: Sendable {
     public init(_ informers: [any RunnableInformer]) { self.informers = informers }
 
     /// Runs every informer (its tasks at `priority`, else the caller's) and returns once each has
-    /// listed once. Calling it again does nothing.
-    public func start(priority: TaskPriority? = nil) async {
+    /// listed once. If the calling task is cancelled first, stops them and throws `CancellationError`.
+    /// Calling it again does nothing.
+    public func start(priority: TaskPriority? = nil) async throws {
         let informers = self.informers
         let started = running.withLock { task -> Bool in
             guard task == nil else { return false }
@@ -29,7 +30,12 @@ public final class InformerGroup: Sendable {
             return true
         }
         guard started else { return }
-        for informer in informers { await informer.waitForSync() }
+        do {
+            for informer in informers { try await informer.waitForSync() }
+        } catch {
+            await stop()
+            throw error
+        }
     }
 
     /// Stops every informer and waits until they have ended.

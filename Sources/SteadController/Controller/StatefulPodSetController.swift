@@ -80,8 +80,7 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
             return !running.started
         }
         guard first else { return }
-        await informers.start()
-        try Task.checkCancellation()
+        try await informers.start()
         let workers = Task {
             await withDiscardingTaskGroup { group in
                 for _ in 0..<configuration.workers { group.addTask { await self.workerLoop() } }

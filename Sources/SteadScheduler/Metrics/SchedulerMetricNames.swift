@@ -14,6 +14,18 @@ public enum SchedulerMetricNames {
     public static let algorithmDuration = "stead_scheduler_scheduling_algorithm_duration_seconds"
     /// Timer (seconds): one `POST pods/{name}/binding`; label `result`: bound, error.
     public static let bindingDuration = "stead_scheduler_binding_duration_seconds"
+    /// Histogram buckets per timer, for the metrics backend. The algorithm runs in microseconds, so its
+    /// buckets start at 1 µs and double up to ~1 s; a bind is a request, so 1 ms doubling to ~16 s
+    /// (kube-scheduler's binding buckets).
+    public static let histogramBuckets: [String: [Duration]] = [
+        algorithmDuration: exponentialBuckets(start: .microseconds(1), count: 21),
+        bindingDuration: exponentialBuckets(start: .milliseconds(1), count: 15),
+    ]
+
+    static func exponentialBuckets(start: Duration, count: Int) -> [Duration] {
+        (0..<count).map { start * (1 << $0) }
+    }
+
     /// Every reason label a fallback can carry (`StickyFallbackReason.metricLabel`).
     public static let fallbackReasons = ["node_gone", "node_not_ready", "filtered"]
 

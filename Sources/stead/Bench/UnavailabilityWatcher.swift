@@ -21,7 +21,7 @@ final class UnavailabilityWatcher: Sendable {
     func run() async throws { await informer.run() }
 
     func waitUntilSynced() async throws {
-        await informer.waitForSync()
+        try await informer.waitForSync()
         peakUnavailable.withLock { $0 = 0 }
         await recount()
     }

@@ -1,5 +1,6 @@
 import Metrics
 import Prometheus
+import SteadScheduler
 import Synchronization
 
 /// The process's one Prometheus registry. swift-metrics can be bootstrapped once per process, and the
@@ -12,7 +13,9 @@ enum ProcessMetrics {
         installed.withLock { installed in
             if let installed { return installed }
             let registry = PrometheusCollectorRegistry()
-            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            var factory = PrometheusMetricsFactory(registry: registry)
+            factory.durationHistogramBuckets = SchedulerMetricNames.histogramBuckets
+            MetricsSystem.bootstrap(factory)
             installed = registry
             return registry
         }

@@ -53,9 +53,13 @@ final class SteadComponents: ServiceLifecycle.Service, Sendable {
         readiness.release(Self.schedulerCheck)
     }
 
+    /// A shutdown signal that comes before the informers have synced (a server that cannot be reached
+    /// or trusted) cancels the start instead of waiting for a sync that may never come.
     func run() async throws {
-        try await start()
-        try? await gracefulShutdown()
+        do {
+            try await cancelWhenGracefulShutdown { try await self.start() }
+            try? await gracefulShutdown()
+        } catch is CancellationError {}
         await stop()
     }
 }
