@@ -125,7 +125,7 @@ struct Owner {
     var name: String
     var uid: String
     var kind = "StatefulPodSet"
-    var apiVersion = "apps.stead.dev/v1alpha1"
+    var apiVersion = "stead.dev/v1alpha1"
 
     static func statefulPodSet(_ name: String) -> Owner { Owner(name: name, uid: "uid-\(name)-\(UUID().uuidString)") }
 

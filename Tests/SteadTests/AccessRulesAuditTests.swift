@@ -28,7 +28,11 @@ struct AccessRulesAuditTests {
             let undiscoverable = cluster.steadNonResourcePaths().filter { !GrantCheck.isDiscovery($0) }
             #expect(undiscoverable.isEmpty, "non-resource paths outside system:discovery: \(undiscoverable)")
             #expect(check.missing.isEmpty, "calls AccessRules does not grant:\n\(check.missing.joined(separator: "\n"))")
-            #expect(check.unused.isEmpty, "grants no call used (least privilege):\n\(check.unused.joined(separator: "\n"))")
+            // The embedded server serves no apps/v1 StatefulSets: their list answers 404 and no watch
+            // follows. The e2e suite runs Stead under these rules against a real authorizer.
+            let unservedHere: Set<String> = ["watch statefulsets.apps"]
+            let unused = check.unused.filter { !unservedHere.contains($0) }
+            #expect(unused.isEmpty, "grants no call used (least privilege):\n\(unused.joined(separator: "\n"))")
         }
     }
 

@@ -23,3 +23,8 @@ public struct NamespaceSpec: Codable, Sendable, Hashable {
 public struct NamespaceStatus: Codable, Sendable, Hashable {
     public var phase: String?
 }
+
+extension Namespace {
+    /// Being deleted: the namespace controller is removing its content.
+    public var isTerminating: Bool { metadata.deletionTimestamp != nil || status?.phase == "Terminating" }
+}

@@ -26,6 +26,9 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
     let volumes: Informer<PersistentVolume>
     let claims: Informer<PersistentVolumeClaim>
     let placementRecords: Informer<ConfigMap>
+    let namespaces: OptionalInformer<Namespace>
+    let statefulSets: OptionalInformer<StatefulSetOwner>
+    let statefulPodSets: OptionalInformer<StatefulPodSetOwner>
     let informers: InformerGroup
 
     private let tasks = Mutex<RunningTasks>(RunningTasks())
@@ -61,8 +64,41 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
             exists: { target in
                 await placementRecords.store.get(ObjectKey(namespace: target.namespace, name: target.name)) != nil
             })
-        informers = InformerGroup([nodes, pods, volumes, claims, placementRecords])
+        namespaces = OptionalInformer(
+            Informer(client: client, fieldSelector: namespace.map { "metadata.name=\($0)" }, logger: logger))
+        statefulSets = OptionalInformer(Informer(client: client, namespace: namespace, logger: logger))
+        statefulPodSets = OptionalInformer(Informer(client: client, namespace: namespace, logger: logger))
+        informers = InformerGroup(
+            [nodes, pods, volumes, claims, placementRecords, namespaces, statefulSets, statefulPodSets])
         registerHandlers()
+    }
+
+    /// Owners and namespaces say whether a pod going away will be replaced (see `expectsReplacement`).
+    private func registerOwnerHandlers() {
+        let core = self.core
+        namespaces.informer.addEventHandler(
+            EventHandler(
+                onAdd: { await core.namespaceChanged($0) },
+                onUpdate: { await core.namespaceChanged($1) },
+                onDelete: { await core.namespaceDeleted($0) }))
+        Self.feed(statefulSets.informer, to: core)
+        Self.feed(statefulPodSets.informer, to: core)
+    }
+
+    private static func feed<Owner: StableOwnerObject>(_ informer: Informer<Owner>, to core: SchedulingCore) {
+        informer.addEventHandler(
+            EventHandler(
+                onAdd: { await core.ownerChanged($0.key, $0.stableOwner) },
+                onUpdate: { await core.ownerChanged($1.key, $1.stableOwner) },
+                onDelete: { await core.ownerChanged($0.key, nil) }))
+    }
+
+    /// The owner kinds the cluster serves, known once the informers have synced.
+    private var watchedOwnerKinds: Set<StableOwnerKind> {
+        var kinds: Set<StableOwnerKind> = []
+        if statefulSets.isServed { kinds.insert(.statefulSet) }
+        if statefulPodSets.isServed { kinds.insert(.statefulPodSet) }
+        return kinds
     }
 
     private func registerHandlers() {
@@ -92,6 +128,7 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
                 onAdd: { await core.recordsChanged(old: nil, new: $0) },
                 onUpdate: { await core.recordsChanged(old: $0, new: $1) },
                 onDelete: { await core.recordsDeleted($0) }))
+        registerOwnerHandlers()
     }
 
     // MARK: Lifecycle
@@ -104,8 +141,8 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
             return !running.started
         }
         guard first else { return }
-        await informers.start(priority: configuration.taskPriority)
-        try Task.checkCancellation()
+        try await informers.start(priority: configuration.taskPriority)
+        await core.ownersWatched(watchedOwnerKinds)
         let scheduling = Task(priority: configuration.taskPriority) { await self.schedulingLoop() }
         let housekeeping = Task(priority: configuration.taskPriority) { await self.housekeepingLoop() }
         tasks.withLock {

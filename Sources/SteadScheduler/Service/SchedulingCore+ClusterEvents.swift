@@ -36,7 +36,8 @@ extension SchedulingCore {
             reportedDiagnoses[key] = nil
             assumed[key] = nil
             if new.isReplaceable(scheduledBy: configuration.schedulerName),
-                new.isTerminating || new.metadata.annotations?[ReplacementReservation.annotationKey] != nil
+                new.isTerminating || new.metadata.annotations?[ReplacementReservation.annotationKey] != nil,
+                expectsReplacement(of: new)
             {
                 reserveForReplacement(of: new)
             }
@@ -72,7 +73,7 @@ extension SchedulingCore {
         assumed[key] = nil
         if reportedFallbacks[key] == pod.metadata.uid ?? "" { reportedFallbacks[key] = nil }
         if reportedWaits[key] == pod.metadata.uid ?? "" { reportedWaits[key] = nil }
-        if pod.isReplaceable(scheduledBy: configuration.schedulerName) {
+        if pod.isReplaceable(scheduledBy: configuration.schedulerName), expectsReplacement(of: pod) {
             reserveForReplacement(of: pod)
         }
         snapshot.removePod(pod.objectKey)

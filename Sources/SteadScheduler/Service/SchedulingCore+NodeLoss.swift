@@ -23,7 +23,7 @@ extension SchedulingCore {
         if let reservation = snapshot.reservation(for: pod.objectKey), reservation.expiresAt < until {
             snapshot.reserve(
                 identity: reservation.identity, node: reservation.node, requests: reservation.requests,
-                expiresAt: until, replacing: reservation.replacedPodUID)
+                expiresAt: until, replacing: reservation.replacedPodUID, owner: reservation.owner)
         }
         let uid = pod.metadata.uid ?? ""
         let report = reportedWaits[key] != uid

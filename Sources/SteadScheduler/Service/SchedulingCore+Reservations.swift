@@ -18,7 +18,8 @@ extension SchedulingCore {
         }
         let expiresAt = Date().addingTimeInterval(configuration.reservationTimeout.inSeconds)
         snapshot.reserve(
-            identity: identity, node: node, requests: requests, expiresAt: expiresAt, replacing: pod.metadata.uid)
+            identity: identity, node: node, requests: requests, expiresAt: expiresAt, replacing: pod.metadata.uid,
+            owner: pod.metadata.controllerReference)
         statistics.reservationsCreated += 1
         reservationsChanged()
         logger.info(

@@ -30,6 +30,10 @@ actor SchedulingCore {
     var lostNodes: [String: Date] = [:]
     /// The last node of each identity, from the placement ConfigMaps and from binds.
     var records: [ObjectKey: PlacementRecord] = [:]
+    /// Controllers that bring pods back by name, for the kinds in `watchedOwnerKinds`.
+    var owners: [StableOwnerKey: StableOwner] = [:]
+    var watchedOwnerKinds: Set<StableOwnerKind> = []
+    var terminatingNamespaces: Set<String> = []
     var statistics = SchedulerStatistics()
     /// Set by `stopScheduling()`: queued pods are left for the next scheduler.
     var isStopping = false

@@ -6,11 +6,13 @@ extension ClusterSnapshot {
     /// on another after a fallback) or `expiresAt` passes.
     /// Replaces an earlier reservation of the same identity.
     public mutating func reserve(
-        identity: ObjectKey, node: String, requests: ResourceVector, expiresAt: Date, replacing podUID: String? = nil
+        identity: ObjectKey, node: String, requests: ResourceVector, expiresAt: Date, replacing podUID: String? = nil,
+        owner: OwnerReference? = nil
     ) {
         release(identity: identity)
         reservationsByIdentity[identity] = Reservation(
-            identity: identity, node: node, requests: requests, expiresAt: expiresAt, replacedPodUID: podUID)
+            identity: identity, node: node, requests: requests, expiresAt: expiresAt, replacedPodUID: podUID,
+            owner: owner)
         holdReservation(of: identity)
     }
 
@@ -18,7 +20,7 @@ extension ClusterSnapshot {
     public mutating func reserve(for pod: Pod, node: String, expiresAt: Date) {
         reserve(
             identity: pod.objectKey, node: node, requests: PodInfo(pod).requests, expiresAt: expiresAt,
-            replacing: pod.metadata.uid)
+            replacing: pod.metadata.uid, owner: pod.metadata.controllerReference)
     }
 
     @discardableResult
@@ -31,9 +33,15 @@ extension ClusterSnapshot {
     /// Releases every reservation whose time is up; returns them (for logs and metrics).
     @discardableResult
     public mutating func expireReservations(now: Date) -> [Reservation] {
-        let expired = reservationsByIdentity.values.filter { $0.expiresAt <= now }
-        for reservation in expired { release(identity: reservation.identity) }
-        return expired.sorted { $0.identity < $1.identity }
+        releaseReservations { $0.expiresAt > now }
+    }
+
+    /// Releases every reservation `keep` says no to; returns them (for logs and metrics).
+    @discardableResult
+    public mutating func releaseReservations(keeping keep: (Reservation) -> Bool) -> [Reservation] {
+        let unwanted = reservationsByIdentity.values.filter { !keep($0) }
+        for reservation in unwanted { release(identity: reservation.identity) }
+        return unwanted.sorted { $0.identity < $1.identity }
     }
 
     /// Every reservation, held or waiting for the previous incarnation to go, ordered by identity.

@@ -13,18 +13,21 @@ public struct Reservation: Sendable, Hashable {
     public let expiresAt: Date
     /// UID of the incarnation being replaced: a pod with this UID does not release the reservation.
     public let replacedPodUID: String?
+    /// The controller expected to bring the identity back; the reservation goes when it no longer will.
+    public let owner: OwnerReference?
     /// Whether the capacity currently counts on the node (false while a pod of the identity is present).
     public internal(set) var isHeld: Bool
 
     public init(
         identity: ObjectKey, node: String, requests: ResourceVector, expiresAt: Date, replacedPodUID: String? = nil,
-        isHeld: Bool = false
+        owner: OwnerReference? = nil, isHeld: Bool = false
     ) {
         self.identity = identity
         self.node = node
         self.requests = requests
         self.expiresAt = expiresAt
         self.replacedPodUID = replacedPodUID
+        self.owner = owner
         self.isHeld = isHeld
     }
 

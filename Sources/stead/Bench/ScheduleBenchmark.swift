@@ -184,7 +184,7 @@ struct ScheduleBenchmark {
         var metadata = ObjectMeta(name: podName(index, owners: owners), namespace: namespace, labels: ["app": "bench-\(owner)"])
         metadata.ownerReferences = [
             OwnerReference(
-                apiVersion: "apps.stead.dev/v1alpha1", kind: "StatefulPodSet", name: "bench-\(owner)",
+                apiVersion: "stead.dev/v1alpha1", kind: "StatefulPodSet", name: "bench-\(owner)",
                 uid: "bench-owner-uid-\(owner)", controller: true)
         ]
         let container = Container(

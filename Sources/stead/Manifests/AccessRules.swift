@@ -36,6 +36,10 @@ enum AccessRules {
             AccessRule(group: "", resources: ["pods/binding"], verbs: ["create"]),
             AccessRule(group: "", resources: ["pods/resize"], verbs: ["patch"]),
             AccessRule(group: "", resources: ["nodes"], verbs: informer),
+            // The scheduler keeps capacity for a pod going away only while its namespace stays and its
+            // owner (a StatefulSet or a StatefulPodSet) still wants it back.
+            AccessRule(group: "", resources: ["namespaces"], verbs: informer),
+            AccessRule(group: "apps", resources: ["statefulsets"], verbs: informer),
             AccessRule(group: "", resources: ["persistentvolumeclaims"], verbs: informer + ["create", "delete"]),
             AccessRule(group: "", resources: ["persistentvolumes"], verbs: informer),
             // Placement records: one ConfigMap per owner, merge-patched.
