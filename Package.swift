@@ -159,6 +159,16 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Against a real cluster given by STEAD_E2E_KUBECONFIG (CI: ../shared/k8s); skipped without it.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "KubeModel", "KubeClient", "NodeSim", "SteadController", "SteadTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "SteadTests",
             dependencies: [

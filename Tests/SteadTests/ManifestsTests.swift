@@ -1,4 +1,5 @@
 import Foundation
+import SteadTestSupport
 import KubeModel
 import SteadController
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import SteadTestSupport
 import KubeClient
 import KubeModel
 import SteadScheduler

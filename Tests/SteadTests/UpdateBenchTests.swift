@@ -1,4 +1,5 @@
 import Foundation
+import SteadTestSupport
 import Testing
 
 /// `stead bench update` as a user runs it: the same image change under plain Kubernetes' Recreate and

@@ -1,4 +1,5 @@
 import Foundation
+import SteadTestSupport
 
 /// `stead apiserver` run as a separate process on a data folder, as a user runs it.
 struct APIServerProcess {

@@ -1,4 +1,5 @@
 import Foundation
+import SteadTestSupport
 
 /// `stead nodesim` run as a separate process against a cluster's kubeconfig.
 enum NodeSimProcess {

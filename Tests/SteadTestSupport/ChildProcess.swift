@@ -1,13 +1,12 @@
 import Foundation
-import SteadTestSupport
 import Synchronization
 
 /// A program started by a test, with its output collected line by line as it arrives.
-final class ChildProcess: Sendable {
-    let process: Process
+public final class ChildProcess: Sendable {
+    public let process: Process
     private let output = OutputLines()
 
-    init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -24,10 +23,10 @@ final class ChildProcess: Sendable {
         try ChildLaunch.start(process)
     }
 
-    var lines: [String] { output.lines }
+    public var lines: [String] { output.lines }
 
     /// Waits until a line contains `text`; returns that line, or nil after `timeout` seconds.
-    func waitForLine(containing text: String, timeout: Double = 30) async -> String? {
+    public func waitForLine(containing text: String, timeout: Double = 30) async -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let line = lines.first(where: { $0.contains(text) }) { return line }
@@ -36,12 +35,12 @@ final class ChildProcess: Sendable {
         return nil
     }
 
-    func signal(_ signal: Int32) {
+    public func signal(_ signal: Int32) {
         kill(process.processIdentifier, signal)
     }
 
     /// Waits for the process to end and returns its exit status, or nil if it is still running after `timeout`.
-    func waitForExit(timeout: Double = 30) async -> Int32? {
+    public func waitForExit(timeout: Double = 30) async -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning, Date() < deadline {
             try? await Task.sleep(for: .milliseconds(20))
@@ -55,10 +54,10 @@ final class ChildProcess: Sendable {
 }
 
 /// Output split into lines as it arrives in chunks.
-final class OutputLines: Sendable {
+public final class OutputLines: Sendable {
     private let state = Mutex<(lines: [String], partial: Data)>(([], Data()))
 
-    func append(_ data: Data) {
+    public func append(_ data: Data) {
         state.withLock { state in
             state.partial.append(data)
             while let newline = state.partial.firstIndex(of: 0x0A) {
@@ -68,21 +67,21 @@ final class OutputLines: Sendable {
         }
     }
 
-    var lines: [String] { state.withLock { $0.lines } }
+    public var lines: [String] { state.withLock { $0.lines } }
 }
 
 /// The result of a program run to completion.
-struct CommandResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public struct CommandResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
 }
 
 /// Runs a program to completion, feeding `input` on stdin. Its output goes to temporary files rather
 /// than pipes: reading a pipe to its end can fail with EINTR (which Foundation's
 /// `readDataToEndOfFile` turns into a crash) when other tests' children exit, and a child that fills one
 /// pipe while the other is read would block forever.
-func runCommand(_ executable: String, _ arguments: [String], input: String? = nil,
+public func runCommand(_ executable: String, _ arguments: [String], input: String? = nil,
                 environment: [String: String] = [:]) throws -> CommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
@@ -116,17 +115,20 @@ func runCommand(_ executable: String, _ arguments: [String], input: String? = ni
 
 /// ``runCommand(_:_:input:environment:)`` on a Dispatch thread, for long commands: a test must not hold one of
 /// the few threads of Swift's cooperative pool while it blocks.
-func runLongCommand(_ executable: String, _ arguments: [String]) async throws -> CommandResult {
+public func runLongCommand(
+    _ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:]
+) async throws -> CommandResult {
     try await withCheckedThrowingContinuation { continuation in
         DispatchQueue.global().async {
-            continuation.resume(with: Result { try runCommand(executable, arguments) })
+            continuation.resume(
+                with: Result { try runCommand(executable, arguments, input: input, environment: environment) })
         }
     }
 }
 
-enum TestPaths {
+public enum TestPaths {
     /// The `stead` executable built next to the test bundle.
-    static var stead: String {
+    public static var stead: String {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var folder = executable.deletingLastPathComponent()
         while folder.path != "/" {
@@ -137,11 +139,11 @@ enum TestPaths {
         return "stead"
     }
 
-    static let kubectl: String? = ["/usr/bin/kubectl", "/usr/local/bin/kubectl"].first {
+    public static let kubectl: String? = ["/usr/bin/kubectl", "/usr/local/bin/kubectl"].first {
         FileManager.default.isExecutableFile(atPath: $0)
     }
 
-    static func temporaryDirectory() throws -> String {
+    public static func temporaryDirectory() throws -> String {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("stead-test-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

@@ -4,14 +4,14 @@ import FoundationNetworking
 #endif
 
 /// A plain HTTP GET: status and body text.
-func httpGet(_ url: String) async throws -> (status: Int, body: String) {
+public func httpGet(_ url: String) async throws -> (status: Int, body: String) {
     guard let address = URL(string: url) else { throw URLError(.badURL) }
     let (data, response) = try await URLSession.shared.data(from: address)
     return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
 }
 
 /// Polls `url` until it answers `status`; the last answer, or nil if it never answered.
-func waitForStatus(_ url: String, _ status: Int, timeout: Double = 60) async -> (status: Int, body: String)? {
+public func waitForStatus(_ url: String, _ status: Int, timeout: Double = 60) async -> (status: Int, body: String)? {
     let deadline = Date().addingTimeInterval(timeout)
     var last: (status: Int, body: String)?
     while Date() < deadline {

@@ -1,0 +1,132 @@
+import Foundation
+import KubeClient
+import KubeModel
+import SteadController
+
+/// One scenario on the real cluster: its own namespace and simulated nodes, Stead's leader running,
+/// and the views a test asserts on (objects through watches, Events, what kubectl prints). Everything
+/// it made is removed afterwards, whatever happened.
+struct Scenario: Sendable {
+    let name: String
+    let namespace: String
+    let pool: SimulatedPool
+    let installation: Installation
+
+    var admin: KubeClient { installation.admin }
+    var kubectl: Kubectl { installation.kubectl }
+
+    static func run(
+        _ name: String, nodes: Int = 3, cpu: Quantity = "4", memory: Quantity = "8Gi",
+        _ body: (Scenario) async throws -> Void
+    ) async throws {
+        let installation = try await Installation.shared()
+        _ = try await installation.replicas.leader()
+        let prefix = "e2e-\(E2EConfiguration.runID)-\(name)"
+        let pool = try await SimulatedPool.start(
+            name: prefix, nodes: nodes, cpu: cpu, memory: memory, client: installation.admin)
+        let scenario = Scenario(name: name, namespace: prefix, pool: pool, installation: installation)
+        do {
+            try await installation.kubectl.succeed(["create", "namespace", prefix])
+            try await body(scenario)
+        } catch {
+            await scenario.tearDown()
+            throw error
+        }
+        await scenario.tearDown()
+    }
+
+    /// Deletes the namespace while the simulated kubelets still confirm pod deletions, then the nodes.
+    private func tearDown() async {
+        _ = try? await kubectl.run(["delete", "namespace", namespace, "--wait=true", "--timeout=120s"])
+        await pool.remove()
+    }
+
+    /// `kubectl apply` (after a server-side dry run) in the scenario's namespace.
+    @discardableResult
+    func apply(_ manifest: JSONValue) async throws -> String {
+        try await kubectl.apply(String(decoding: manifest.serialized(), as: UTF8.self), namespace: namespace)
+    }
+
+    /// `kubectl patch sps <set> --type=merge -p <patch>`.
+    func patchSet(_ set: String, _ patch: JSONValue) async throws {
+        try await kubectl.succeed([
+            "patch", "statefulpodset", set, "-n", namespace, "--type=merge",
+            "-p", String(decoding: patch.serialized(), as: UTF8.self),
+        ])
+    }
+
+    func set(_ name: String) async throws -> StatefulPodSet {
+        try await admin.get(StatefulPodSet.self, name: name, namespace: namespace)
+    }
+
+    /// The set's pods through a watch (start it before the change it is to observe).
+    func watchPods(of set: String) async throws -> Watched<Pod> {
+        try await Watched.start(client: admin, namespace: namespace, labelSelector: "\(SteadLabels.set)=\(set)")
+    }
+
+    func watchSets() async throws -> Watched<StatefulPodSet> {
+        try await Watched.start(client: admin, namespace: namespace)
+    }
+
+    /// Waits until the set's status says its rollout is complete for its current generation.
+    @discardableResult
+    func waitForRollout(_ name: String, timeout: Duration = .seconds(120)) async throws -> StatefulPodSet {
+        let sets = try await watchSets()
+        defer { Task { await sets.stop() } }
+        let done = try await sets.waitUntil("\(name) rolled out", timeout: timeout) { sets in
+            sets.first { $0.name == name }.map(Self.isRolledOut) ?? false
+        }
+        return done.first { $0.name == name }!
+    }
+
+    static func isRolledOut(_ set: StatefulPodSet) -> Bool {
+        guard let status = set.status, status.observedGeneration == set.metadata.generation else { return false }
+        let replicas = set.spec.replicas ?? 1
+        return status.replicas == replicas && status.readyReplicas == replicas && status.updatedReplicas == replicas
+            && status.updateRevision == status.currentRevision
+    }
+
+    /// The set's pods by ordinal.
+    func pods(of set: String) async throws -> [Int: Pod] {
+        let list = try await admin.list(
+            Pod.self, namespace: namespace, options: ListOptions(labelSelector: "\(SteadLabels.set)=\(set)"))
+        var pods: [Int: Pod] = [:]
+        for pod in list.items {
+            if let ordinal = Int(pod.metadata.labels?[SteadLabels.podIndex] ?? "") { pods[ordinal] = pod }
+        }
+        return pods
+    }
+
+    /// Events of the namespace with `reason`, about objects whose name starts with `about`.
+    func events(reason: String, about: String? = nil) async throws -> [Event] {
+        try await admin.list(Event.self, namespace: namespace).items.filter { event in
+            event.reason == reason && (about.map { event.involvedObject.name?.hasPrefix($0) ?? false } ?? true)
+        }
+    }
+
+    /// `kubectl get <arguments> -n <namespace>`'s output.
+    func get(_ arguments: [String]) async throws -> String {
+        try await kubectl.succeed(["get"] + arguments + ["-n", namespace])
+    }
+}
+
+/// What stays the same across an in-place update, and what a recreate changes.
+struct Incarnation: Equatable, CustomStringConvertible {
+    var uid: String?
+    var node: String?
+    var ip: String?
+    var restarts: Int32
+
+    init(_ pod: Pod) {
+        uid = pod.metadata.uid
+        node = pod.spec?.nodeName
+        ip = pod.status?.podIP
+        restarts = pod.status?.containerStatuses?.reduce(0) { $0 + $1.restartCount } ?? 0
+    }
+
+    var description: String { "uid \(uid ?? "-") node \(node ?? "-") ip \(ip ?? "-") restarts \(restarts)" }
+}
+
+extension Pod {
+    var isRunningAndReady: Bool { status?.phase == "Running" && isReady && !isTerminating }
+}
