@@ -47,12 +47,26 @@ struct Scenario: Sendable {
         try await kubectl.apply(String(decoding: manifest.serialized(), as: UTF8.self), namespace: namespace)
     }
 
-    /// `kubectl patch sps <set> --type=merge -p <patch>`.
+    /// `kubectl patch sps <set> --type=merge -p <patch>` (lists are replaced whole: for the template's
+    /// containers use ``editSet(_:_:)``).
     func patchSet(_ set: String, _ patch: JSONValue) async throws {
         try await kubectl.succeed([
             "patch", "statefulpodset", set, "-n", namespace, "--type=merge",
             "-p", String(decoding: patch.serialized(), as: UTF8.self),
         ])
+    }
+
+    /// `kubectl patch sps <set> --type=json -p <operations>`, as the README shows it.
+    func editSet(_ set: String, _ operations: [JSONValue]) async throws {
+        try await kubectl.succeed([
+            "patch", "statefulpodset", set, "-n", namespace, "--type=json",
+            "-p", String(decoding: JSONValue.array(operations).serialized(), as: UTF8.self),
+        ])
+    }
+
+    /// A JSON patch operation on the set's first container.
+    static func container(_ field: String, _ value: JSONValue, op: String = "replace") -> JSONValue {
+        ["op": .string(op), "path": .string("/spec/template/spec/containers/0/\(field)"), "value": value]
     }
 
     func set(_ name: String) async throws -> StatefulPodSet {
