@@ -160,36 +160,13 @@ struct SchemaStructure {
         guard !pattern.isEmpty else { return }
         let detail = "must be a valid regular expression, but isn't"
         do {
-            _ = try NSRegularExpression(pattern: pattern)
-            if let construct = Self.unsupportedByGo(pattern) {
+            _ = try GoRegex.compile(pattern)
+            if let construct = GoRegex.unsupported(pattern) {
                 errors.append(.invalid("\(path).pattern", .string(pattern), "\(detail): error parsing regexp: \(construct)"))
             }
         } catch {
             errors.append(.invalid("\(path).pattern", .string(pattern), "\(detail): \(error.localizedDescription)"))
         }
-    }
-
-    /// Kubernetes compiles patterns with Go's RE2, which has no lookaround and no backreferences.
-    static func unsupportedByGo(_ pattern: String) -> String? {
-        var characters = pattern.makeIterator()
-        var previous: Character?
-        while let character = characters.next() {
-            if character == "\\" {
-                guard let escaped = characters.next() else { return nil }
-                if escaped.isWholeNumber && escaped != "0" { return "invalid escape sequence: `\\\(escaped)`" }
-                previous = nil
-                continue
-            }
-            if previous == "(" && character == "?" {
-                var rest = ""
-                while rest.count < 2, let next = characters.next() { rest.append(next) }
-                if rest.hasPrefix("=") || rest.hasPrefix("!") || rest == "<=" || rest == "<!" || rest.hasPrefix(">") {
-                    return "invalid or unsupported Perl syntax: `(?\(rest.hasPrefix("<") ? rest : String(rest.prefix(1)))`"
-                }
-            }
-            previous = character
-        }
-        return nil
     }
 
     /// Keywords that shape the object (generic) or extend it (x-kubernetes-*), with Kubernetes' wording.
