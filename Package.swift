@@ -146,6 +146,7 @@ let package = Package(
                 "KubeModel", "ControlPlane", "SteadTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict
         ),

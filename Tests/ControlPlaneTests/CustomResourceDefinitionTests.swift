@@ -107,7 +107,8 @@ import Testing
         }
     }
 
-    /// One way to break the StatefulPodSet CRD, and the field the 422 must name.
+    /// One way to break the StatefulPodSet CRD, and the field the 422 must name. With one version, Kubernetes
+    /// names its schema and subresources as the top-level `spec.validation` and `spec.subresources`.
     enum Breakage: String, CaseIterable, Sendable {
         case name, group, scope, kind, noVersions, noSchema, arrayWithoutItems, defaultOfWrongType, scalePath
 
@@ -119,9 +120,9 @@ import Testing
             case .kind: "spec.names.kind"
             case .noVersions: "spec.versions"
             case .noSchema: "spec.versions[0].schema.openAPIV3Schema"
-            case .arrayWithoutItems: "spec.versions[0].schema.openAPIV3Schema.properties[spec].properties[list].items"
-            case .defaultOfWrongType: "spec.versions[0].schema.openAPIV3Schema.properties[spec].properties[replicas].default"
-            case .scalePath: "spec.versions[0].subresources.scale.specReplicasPath"
+            case .arrayWithoutItems: "spec.validation.openAPIV3Schema.properties[spec].properties[list].items"
+            case .defaultOfWrongType: "spec.validation.openAPIV3Schema.properties[spec].properties[replicas].default"
+            case .scalePath: "spec.subresources.scale.specReplicasPath"
             }
         }
 

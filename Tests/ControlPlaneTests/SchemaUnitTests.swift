@@ -82,6 +82,13 @@ import Testing
         #expect(value == ["a": "x", "b": .null, "c": ["d": 4]])
     }
 
+    @Test func aNullDefaultIsNoDefault() {
+        let schema: JSONValue = ["type": "object", "properties": ["note": ["type": "string", "nullable": true, "default": .null]]]
+        var value: JSONValue = [:]
+        SchemaDefaulter.apply(&value, schema: schema)
+        #expect(value == [:])
+    }
+
     @Test func printerColumnPaths() {
         let object: JSONValue = ["metadata": ["labels": ["app.kubernetes.io/name": "web"]], "status": ["conditions": [["type": "Ready"]]]]
         #expect(JSONPathSubset(".metadata.labels['app.kubernetes.io/name']")?.value(in: object) == "web")

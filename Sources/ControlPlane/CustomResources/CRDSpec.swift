@@ -98,12 +98,12 @@ struct CRDSpec: Sendable, Hashable {
 
     var storageVersion: String? { versions.first(where: \.storage)?.name }
 
-    private static func nonEmpty(_ text: String?) -> String? {
+    static func nonEmpty(_ text: String?) -> String? {
         guard let text, !text.isEmpty else { return nil }
         return text
     }
 
-    private static func strings(_ value: JSONValue?) -> [String] {
+    static func strings(_ value: JSONValue?) -> [String] {
         value?.arrayValue?.compactMap(\.stringValue) ?? []
     }
 }

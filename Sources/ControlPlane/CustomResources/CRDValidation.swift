@@ -1,105 +1,150 @@
 import KubeModel
 
-/// Refuses CustomResourceDefinitions the server could not serve (422 Invalid, fields named like
-/// Kubernetes' apiextensions validation).
+/// Refuses CustomResourceDefinitions as Kubernetes v1.21 does (422 Invalid, fields named like its
+/// apiextensions validation): names, versions, schemas, subresources, printer columns, conversion.
 enum CRDValidation {
     static let scopes: [JSONValue] = ["Cluster", "Namespaced"]
-    static let columnTypes: [JSONValue] = ["integer", "number", "string", "boolean", "date"]
-    static let labelRule =
-        "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character"
+    static let approvalAnnotation = "api-approved.kubernetes.io"
 
     static func validate(_ crd: JSONValue, old: JSONValue?) throws(Status) {
-        let spec = CRDSpec(crd)
-        var errors = names(spec, crd)
-        errors += versions(spec)
-        if let old, let oldScope = old[path: ["spec", "scope"]], crd[path: ["spec", "scope"]] != oldScope {
-            errors.append(.invalid("spec.scope", crd[path: ["spec", "scope"]] ?? .null, "field is immutable"))
+        let spec = crd["spec"] ?? [:]
+        var errors = metadataName(crd, spec)
+        errors += group(spec) + scope(spec) + names(spec["names"] ?? [:])
+        errors += CRDVersionValidation(spec).errors
+        errors += conversion(spec["conversion"])
+        if spec["preserveUnknownFields"] == true {
+            errors.append(.invalid(
+                "spec.preserveUnknownFields", .bool(true),
+                "cannot set to true, set x-preserve-unknown-fields to true in spec.versions[*].schema instead"))
         }
+        errors += approval(crd, old: old)
+        if let old { errors += immutable(spec, old: old["spec"] ?? [:]) }
         if !errors.isEmpty {
-            throw errors.invalidStatus(kind: "CustomResourceDefinition", group: "apiextensions.k8s.io", name: spec.name)
+            throw errors.invalidStatus(
+                kind: "CustomResourceDefinition", group: "apiextensions.k8s.io",
+                name: crd[path: ["metadata", "name"]]?.stringValue ?? "")
         }
     }
 
-    private static func names(_ spec: CRDSpec, _ crd: JSONValue) -> [FieldError] {
+    private static func metadataName(_ crd: JSONValue, _ spec: JSONValue) -> [FieldError] {
+        let name = crd[path: ["metadata", "name"]]?.stringValue ?? ""
         var errors: [FieldError] = []
-        if spec.group.isEmpty {
-            errors.append(.required("spec.group"))
-        } else if !NameValidation.isDNS1123Subdomain(spec.group) || !spec.group.contains(".") {
-            errors.append(.invalid("spec.group", .string(spec.group), "should be a domain with at least one dot"))
+        if !name.isEmpty && !NameValidation.isDNS1123Subdomain(name) {
+            errors.append(.invalid("metadata.name", .string(name), NameValidation.dns1123SubdomainRule))
         }
-        let scope = crd[path: ["spec", "scope"]] ?? .null
-        if !scopes.contains(scope) { errors.append(.notSupported("spec.scope", scope, supported: scopes)) }
-        let names = spec.names
-        for (field, value) in [("plural", names.plural), ("singular", names.singular)] {
-            if value.isEmpty {
-                errors.append(.required("spec.names.\(field)"))
-            } else if !NameValidation.isDNS1123Label(value) {
-                errors.append(.invalid("spec.names.\(field)", .string(value), labelRule))
-            }
-        }
-        for (index, shortName) in names.shortNames.enumerated() where !NameValidation.isDNS1123Label(shortName) {
-            errors.append(.invalid("spec.names.shortNames[\(index)]", .string(shortName), labelRule))
-        }
-        if names.kind.isEmpty { errors.append(.required("spec.names.kind")) }
-        if !names.plural.isEmpty, !spec.group.isEmpty, spec.name != "\(names.plural).\(spec.group)" {
-            errors.append(.invalid("metadata.name", .string(spec.name), "must be spec.names.plural+\".\"+spec.group"))
+        let plural = spec[path: ["names", "plural"]]?.stringValue ?? ""
+        let group = spec["group"]?.stringValue ?? ""
+        if name != "\(plural).\(group)" {
+            errors.append(.invalid("metadata.name", .string(name), "must be spec.names.plural+\".\"+spec.group"))
         }
         return errors
     }
 
-    private static func versions(_ spec: CRDSpec) -> [FieldError] {
-        var errors: [FieldError] = []
-        if spec.versions.isEmpty { errors.append(.required("spec.versions", "must have exactly one version marked as storage version")) }
-        let storage = spec.versions.filter(\.storage).count
-        if !spec.versions.isEmpty && storage != 1 {
-            errors.append(.invalid("spec.versions", .int(Int64(storage)), "must have exactly one version marked as storage version"))
+    private static func group(_ spec: JSONValue) -> [FieldError] {
+        let group = spec["group"]?.stringValue ?? ""
+        if group.isEmpty { return [.required("spec.group")] }
+        if !NameValidation.isDNS1123Subdomain(group) {
+            return [.invalid("spec.group", .string(group), NameValidation.dns1123SubdomainRule)]
         }
-        if !spec.versions.isEmpty && !spec.versions.contains(where: \.served) {
-            errors.append(.invalid("spec.versions", .null, "must have at least one version marked as served"))
+        if !group.contains(".") { return [.invalid("spec.group", .string(group), "should be a domain with at least one dot")] }
+        return []
+    }
+
+    private static func scope(_ spec: JSONValue) -> [FieldError] {
+        let scope = spec["scope"]?.stringValue ?? ""
+        if scope.isEmpty { return [.required("spec.scope")] }
+        return scopes.contains(.string(scope)) ? [] : [.notSupported("spec.scope", .string(scope), supported: scopes)]
+    }
+
+    // MARK: Names
+
+    /// Kubernetes defaults singular to the lower-cased kind and listKind to kind + "List" first.
+    private static func names(_ names: JSONValue) -> [FieldError] {
+        let kind = names["kind"]?.stringValue ?? ""
+        let singular = CRDSpec.nonEmpty(names["singular"]?.stringValue) ?? kind.lowercased()
+        let listKind = CRDSpec.nonEmpty(names["listKind"]?.stringValue) ?? (kind.isEmpty ? "" : kind + "List")
+        let fields = [("plural", names["plural"]?.stringValue ?? ""), ("singular", singular), ("kind", kind), ("listKind", listKind)]
+        var errors: [FieldError] = fields.filter { $0.1.isEmpty }.map { .required("spec.names.\($0.0)") }
+        for (field, value) in fields where !value.isEmpty {
+            let mixedCase = field == "kind" || field == "listKind"
+            guard !NameValidation.isDNS1035Label(mixedCase ? value.lowercased() : value) else { continue }
+            let rule = mixedCase ? "may have mixed case, but should otherwise match: " + NameValidation.dns1035Rule : NameValidation.dns1035Rule
+            errors.append(.invalid("spec.names.\(field)", .string(value), rule))
         }
-        var seen: Set<String> = []
-        for (index, version) in spec.versions.enumerated() {
-            let path = "spec.versions[\(index)]"
-            if !NameValidation.isDNS1123Label(version.name) {
-                errors.append(.invalid("\(path).name", .string(version.name), labelRule))
+        for key in ["shortNames", "categories"] {
+            for (index, value) in CRDSpec.strings(names[key]).enumerated() where !NameValidation.isDNS1035Label(value) {
+                errors.append(.invalid("spec.names.\(key)[\(index)]", .string(value), NameValidation.dns1035Rule))
             }
-            if !seen.insert(version.name).inserted { errors.append(.duplicate("\(path).name", .string(version.name))) }
-            errors += SchemaStructure.check(version.schema, path: "\(path).schema.openAPIV3Schema")
-            errors += scale(version.scale, path: "\(path).subresources.scale")
-            errors += columns(version.printerColumns, path: "\(path).additionalPrinterColumns")
+        }
+        if !kind.isEmpty && kind == listKind {
+            errors.append(.invalid("spec.names.listKind", .string(listKind), "kind and listKind may not be the same"))
         }
         return errors
     }
 
-    private static func scale(_ scale: CustomResourceVersion.ScalePaths?, path: String) -> [FieldError] {
-        guard let scale else { return [] }
+    // MARK: Conversion, approval, updates
+
+    /// v1 nests the webhook's settings under `webhook`; Kubernetes names them as its internal version does.
+    private static func conversion(_ conversion: JSONValue?) -> [FieldError] {
+        guard let conversion, conversion.objectValue != nil else { return [] }
+        let strategy = conversion["strategy"]?.stringValue ?? ""
+        let path = "spec.conversion"
+        let config = conversion[path: ["webhook", "clientConfig"]] ?? conversion["webhookClientConfig"] ?? .null
+        let reviewVersions = CRDSpec.strings(conversion[path: ["webhook", "conversionReviewVersions"]] ?? conversion["conversionReviewVersions"])
+        if strategy.isEmpty { return [.required("\(path).strategy")] }
+        guard strategy == "Webhook" else {
+            if strategy != "None" { return [.notSupported("\(path).strategy", .string(strategy), supported: ["None", "Webhook"])] }
+            var errors: [FieldError] = []
+            if config != .null { errors.append(.forbidden("\(path).webhookClientConfig", "should not be set when strategy is not set to Webhook")) }
+            if !reviewVersions.isEmpty {
+                errors.append(.forbidden("\(path).conversionReviewVersions", "should not be set when strategy is not set to Webhook"))
+            }
+            return errors
+        }
         var errors: [FieldError] = []
-        if !scale.specReplicas.hasPrefix(".spec.") {
-            errors.append(.invalid("\(path).specReplicasPath", .string(scale.specReplicas), "should be a json path under .spec"))
+        if config == .null {
+            errors.append(.required("\(path).webhookClientConfig", "required when strategy is set to Webhook"))
+        } else if (config["url"] == nil) == (config["service"] == nil) {
+            errors.append(.required("\(path).webhookClientConfig", "exactly one of url or service is required"))
         }
-        if !scale.statusReplicas.hasPrefix(".status.") {
-            errors.append(.invalid("\(path).statusReplicasPath", .string(scale.statusReplicas), "should be a json path under .status"))
-        }
-        if let selector = scale.labelSelector, !selector.hasPrefix(".spec.") && !selector.hasPrefix(".status.") {
-            errors.append(.invalid("\(path).labelSelectorPath", .string(selector), "should be a json path under either .spec or .status"))
+        if reviewVersions.isEmpty {
+            errors.append(.required("\(path).conversionReviewVersions"))
+        } else if !reviewVersions.contains(where: { $0 == "v1" || $0 == "v1beta1" }) {
+            errors.append(.invalid(
+                "\(path).conversionReviewVersions", .array(reviewVersions.map(JSONValue.string)), "must include at least one of v1, v1beta1"))
         }
         return errors
     }
 
-    private static func columns(_ columns: [CustomResourceVersion.PrinterColumn], path: String) -> [FieldError] {
-        var errors: [FieldError] = []
-        for (index, column) in columns.enumerated() {
-            let item = "\(path)[\(index)]"
-            if column.name.isEmpty { errors.append(.required("\(item).name")) }
-            if !columnTypes.contains(.string(column.type)) {
-                errors.append(.notSupported("\(item).type", .string(column.type), supported: columnTypes))
-            }
-            if column.jsonPath.isEmpty {
-                errors.append(.required("\(item).jsonPath"))
-            } else if JSONPathSubset(column.jsonPath) == nil {
-                errors.append(.invalid("\(item).jsonPath", .string(column.jsonPath), "must be a simple json path"))
-            }
+    /// Groups under k8s.io and kubernetes.io need a link to the API review that approved them.
+    private static func approval(_ crd: JSONValue, old: JSONValue?) -> [FieldError] {
+        let group = crd[path: ["spec", "group"]]?.stringValue ?? ""
+        let protected = ["k8s.io", "kubernetes.io"].contains { group == $0 || group.hasSuffix(".\($0)") }
+        guard protected else { return [] }
+        let path = "metadata.annotations[\(approvalAnnotation)]"
+        let value = crd[path: ["metadata", "annotations", approvalAnnotation]]?.stringValue ?? ""
+        if let old, old[path: ["metadata", "annotations", approvalAnnotation]]?.stringValue ?? "" == value { return [] }
+        let link = "see https://github.com/kubernetes/enhancements/pull/1111"
+        if value.isEmpty {
+            return [.required(path, "protected groups must have approval annotation \"\(approvalAnnotation)\", \(link)")]
         }
-        return errors
+        if value.hasPrefix("unapproved") || isURL(value) { return [] }
+        return [.invalid(
+            path, .string(value),
+            "protected groups must have approval annotation \"\(approvalAnnotation)\" with either a URL or a reason starting with \"unapproved\", \(link)")]
+    }
+
+    private static func isURL(_ text: String) -> Bool {
+        guard let scheme = text.range(of: "://") else { return false }
+        return !text[..<scheme.lowerBound].isEmpty && !text[scheme.upperBound...].prefix { $0 != "/" }.isEmpty
+    }
+
+    /// What the stored objects' keys and names are made of cannot change.
+    private static func immutable(_ spec: JSONValue, old: JSONValue) -> [FieldError] {
+        [["scope"], ["names", "kind"], ["group"], ["names", "plural"]].compactMap { path in
+            let value = spec[path: path] ?? .null
+            guard value != old[path: path] ?? .null else { return nil }
+            return .invalid("spec.\(path.joined(separator: "."))", value, "field is immutable")
+        }
     }
 }

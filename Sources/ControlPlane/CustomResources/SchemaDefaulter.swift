@@ -8,7 +8,8 @@ enum SchemaDefaulter {
         case .object(var fields):
             let properties = schema["properties"]?.objectValue ?? [:]
             for (name, child) in properties {
-                guard let defaultValue = child["default"] else { continue }
+                // Kubernetes decodes `default: null` as no default at all.
+                guard let defaultValue = child["default"], defaultValue != .null else { continue }
                 if fields[name] == nil || fields[name] == .null && child["nullable"] != true {
                     fields[name] = defaultValue
                 }

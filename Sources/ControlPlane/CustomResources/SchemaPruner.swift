@@ -4,10 +4,11 @@ import KubeModel
 /// `x-kubernetes-preserve-unknown-fields`, and `apiVersion`, `kind` and `metadata` at the root and in
 /// embedded resources.
 enum SchemaPruner {
-    /// Removes unknown fields from `value` and returns their paths (`spec.foo`), sorted.
-    static func prune(_ value: inout JSONValue, schema: JSONValue) -> [String] {
+    /// Removes unknown fields from `value` and returns their paths (`spec.foo`), sorted. A resource root
+    /// (an object, or a default of an embedded resource) keeps its apiVersion, kind and metadata.
+    static func prune(_ value: inout JSONValue, schema: JSONValue, resourceRoot: Bool = true) -> [String] {
         var pruned: [String] = []
-        prune(&value, schema, path: "", embedded: true, &pruned)
+        prune(&value, schema, path: "", embedded: resourceRoot, &pruned)
         return pruned.sorted()
     }
 

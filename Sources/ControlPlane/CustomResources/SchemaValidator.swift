@@ -133,9 +133,9 @@ enum SchemaValidator {
         }
     }
 
-    /// ECMA-style patterns through NSRegularExpression; a pattern that does not compile matches nothing.
+    /// Go-style patterns (see GoRegex) through NSRegularExpression; a pattern that does not compile matches nothing.
     private static func matches(_ text: String, _ pattern: String) -> Bool {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
+        guard let regex = try? GoRegex.compile(pattern) else { return false }
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 

@@ -63,15 +63,16 @@ enum SchemaBuilder {
         return .object(node)
     }
 
+    /// Kubernetes allows exactly `anyOf: [{type: integer}, {type: string}]` here: a type or pattern inside
+    /// the branches makes the schema non-structural. A `pattern` beside them applies to strings only.
     static func intOrString(default defaultValue: JSONValue? = nil, pattern: String? = nil, description: String? = nil)
         -> JSONValue
     {
-        var stringBranch: JSONObject = ["type": "string"]
-        if let pattern { stringBranch["pattern"] = .string(pattern) }
         var node: JSONObject = [
             "x-kubernetes-int-or-string": true,
-            "anyOf": [["type": "integer"], .object(stringBranch)],
+            "anyOf": [["type": "integer"], ["type": "string"]],
         ]
+        if let pattern { node["pattern"] = .string(pattern) }
         if let defaultValue { node["default"] = defaultValue }
         if let description { node["description"] = .string(description) }
         return .object(node)
