@@ -1,16 +1,15 @@
 import Foundation
-import SteadTestSupport
 
 /// `stead apiserver` run as a separate process on a data folder, as a user runs it.
-struct APIServerProcess {
-    let child: ChildProcess
-    let dataDirectory: String
-    let baseURL: String
+public struct APIServerProcess: Sendable {
+    public let child: ChildProcess
+    public let dataDirectory: String
+    public let baseURL: String
 
-    var kubeconfig: String { dataDirectory + "/kubeconfig" }
+    public var kubeconfig: String { dataDirectory + "/kubeconfig" }
 
     /// Starts it on `port` (0: a free one), with any `arguments` added (e.g. `--audit-log-path`).
-    static func start(dataDirectory: String, port: Int = 0, arguments: [String] = []) async throws -> APIServerProcess {
+    public static func start(dataDirectory: String, port: Int = 0, arguments: [String] = []) async throws -> APIServerProcess {
         let child = try ChildProcess(
             TestPaths.stead,
             ["apiserver", "--data-dir", dataDirectory, "--port", "\(port)", "--log-level", "warning"] + arguments)
@@ -23,12 +22,12 @@ struct APIServerProcess {
         return APIServerProcess(child: child, dataDirectory: dataDirectory, baseURL: String(url.trimmingCharacters(in: [","])))
     }
 
-    struct StartError: Error, CustomStringConvertible {
-        var output: [String]
-        var description: String { "stead apiserver did not print its ready line:\n" + output.joined(separator: "\n") }
+    public struct StartError: Error, CustomStringConvertible {
+        public var output: [String]
+        public var description: String { "stead apiserver did not print its ready line:\n" + output.joined(separator: "\n") }
     }
 
-    func kubectl(_ arguments: [String], input: String? = nil) throws -> CommandResult {
+    public func kubectl(_ arguments: [String], input: String? = nil) throws -> CommandResult {
         try runCommand(TestPaths.kubectl ?? "kubectl", ["--kubeconfig", kubeconfig] + arguments, input: input)
     }
 }
