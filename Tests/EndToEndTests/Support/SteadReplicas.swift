@@ -71,7 +71,7 @@ actor SteadReplicas {
         try? await httpGet(replica.base + "/metrics").body
     }
 
-    /// The value of an unlabelled metric in the replica's /metrics.
+    /// The value of one series (a name, with its labels if it has any) in the replica's /metrics.
     static func metricValue(_ name: String, of replica: Replica) async -> Double? {
         guard let text = await metrics(of: replica) else { return nil }
         for line in text.split(separator: "\n") where line.hasPrefix(name + " ") {
