@@ -19,8 +19,9 @@ public struct NodeInfo: Sendable {
     /// `!taints.isEmpty`, without touching the array.
     public var hasTaints: Bool { storage.hasTaints }
     public var allocatable: ResourceVector { storage.allocatable }
+    /// Ready condition True and no node lifecycle taint left (`WellKnownTaints.nodeLifecycle`).
     public var isReady: Bool { storage.isReady }
-    /// When the Ready condition last changed, if the node is not Ready and the node says so.
+    /// When the Ready condition last changed, if the node says it is not Ready.
     public var notReadySince: KubeTime? { storage.notReadySince }
     public var isUnschedulable: Bool { storage.isUnschedulable }
     /// `topology.kubernetes.io/zone` (or the legacy beta label).
@@ -183,8 +184,10 @@ public struct NodeInfo: Sendable {
             hasTaints = !taints.isEmpty
             allocatable = ResourceVector(node.status?.allocatable)
             allocatableCore = allocatable.core
-            isReady = node.isReady
-            notReadySince = isReady ? nil : node.status?.condition("Ready")?.lastTransitionTime
+            // Still tainted by the node lifecycle controller is not ready yet: its taints would fail
+            // the pod, and the node has not been found healthy again.
+            isReady = node.isReady && !taints.contains { WellKnownTaints.nodeLifecycle.contains($0.key) }
+            notReadySince = node.isReady ? nil : node.status?.condition("Ready")?.lastTransitionTime
             isUnschedulable = node.spec?.unschedulable ?? false
             zone = labels[WellKnownLabels.zone] ?? labels[WellKnownLabels.legacyZone]
         }

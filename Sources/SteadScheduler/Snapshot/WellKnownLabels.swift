@@ -8,6 +8,10 @@ public enum WellKnownLabels {
 public enum WellKnownTaints {
     public static let unschedulable = "node.kubernetes.io/unschedulable"
     public static let notReady = "node.kubernetes.io/not-ready"
+    public static let unreachable = "node.kubernetes.io/unreachable"
+    /// The node lifecycle controller's taints for a node it has found NotReady or unreachable. It
+    /// removes them some seconds after the node is Ready again.
+    public static let nodeLifecycle: Set<String> = [notReady, unreachable]
 }
 
 public enum TaintEffect {

@@ -38,6 +38,19 @@ struct StickyEvaluationTests {
         }
     }
 
+    /// The node lifecycle controller removes its taints some seconds after the node is Ready again. In
+    /// between the node is still lost, not a node that rejects the pod: Strict must keep waiting for it.
+    @Test func readyNodeStillTaintedUnreachableIsNotReadyYet() {
+        var snapshot = snapshot()
+        for key in [WellKnownTaints.unreachable, WellKnownTaints.notReady] {
+            snapshot.upsertNode(Fixtures.node("back", taints: [Taint(key: key, effect: TaintEffect.noSchedule)]))
+            #expect(evaluateSticky(pod: replacement(), previousNode: "back", snapshot: snapshot)
+                == .fallback(reason: .nodeNotReady(node: "back", since: nil)), "\(key)")
+        }
+        snapshot.upsertNode(Fixtures.node("back"))
+        #expect(evaluateSticky(pod: replacement(), previousNode: "back", snapshot: snapshot) == .bind(node: "back", evaluations: 1))
+    }
+
     @Test func changedNodeSelectorIsFiltered() {
         let decision = evaluateSticky(pod: replacement(nodeSelector: ["disk": "hdd"]), previousNode: "home", snapshot: snapshot())
         #expect(decision == .fallback(reason: .filtered(
