@@ -28,9 +28,9 @@ struct AccessRulesAuditTests {
             let undiscoverable = cluster.steadNonResourcePaths().filter { !GrantCheck.isDiscovery($0) }
             #expect(undiscoverable.isEmpty, "non-resource paths outside system:discovery: \(undiscoverable)")
             #expect(check.missing.isEmpty, "calls AccessRules does not grant:\n\(check.missing.joined(separator: "\n"))")
-            // The embedded server serves no apps/v1 StatefulSets: their list answers 404 and no watch
-            // follows. The e2e suite runs Stead under these rules against a real authorizer.
-            let unservedHere: Set<String> = ["watch statefulsets.apps"]
+            // The embedded server serves no apps/v1 StatefulSets and no StorageClasses: their lists answer
+            // 404 and no watch follows. The e2e suite runs Stead under these rules against a real authorizer.
+            let unservedHere: Set<String> = ["watch statefulsets.apps", "watch storageclasses.storage.k8s.io"]
             let unused = check.unused.filter { !unservedHere.contains($0) }
             #expect(unused.isEmpty, "grants no call used (least privilege):\n\(unused.joined(separator: "\n"))")
         }

@@ -8,8 +8,13 @@ public final class OptionalInformer<T: KubeResource>: RunnableInformer {
     public let informer: Informer<T>
     private let decided = SyncSignal()
     private let served = Mutex(false)
+    private let onServed: @Sendable () async -> Void
 
-    public init(_ informer: Informer<T>) { self.informer = informer }
+    /// - Parameter onServed: called once the server is known to serve the resource, before the first list.
+    public init(_ informer: Informer<T>, onServed: @escaping @Sendable () async -> Void = {}) {
+        self.informer = informer
+        self.onServed = onServed
+    }
 
     /// Whether the server serves the resource; false until ``waitForSync()`` has returned.
     public var isServed: Bool { served.withLock { $0 } }
@@ -33,6 +38,7 @@ public final class OptionalInformer<T: KubeResource>: RunnableInformer {
                 try? await Task.sleep(for: backoff.next())
             }
         }
+        await onServed()
         await decided.set()
         await informer.run()
     }

@@ -98,3 +98,30 @@ public struct ObjectReference: Codable, Sendable, Hashable {
         self.uid = uid
     }
 }
+
+/// storage.k8s.io/v1 StorageClass: only what placement needs, when its claims are bound.
+public struct StorageClass: KubeResource, Hashable {
+    public static let resourceType = ResourceType(
+        group: "storage.k8s.io", version: "v1", kind: "StorageClass", plural: "storageclasses", namespaced: false)
+    /// The annotation that makes a class the default for claims that name none.
+    public static let defaultClassAnnotation = "storageclass.kubernetes.io/is-default-class"
+    public static let waitForFirstConsumer = "WaitForFirstConsumer"
+
+    public var apiVersion: String?
+    public var kind: String?
+    public var metadata: ObjectMeta
+    public var provisioner: String?
+    /// Immediate (the default) or WaitForFirstConsumer.
+    public var volumeBindingMode: String?
+    public var unknownFields: UnknownFields?
+
+    public init(metadata: ObjectMeta, provisioner: String? = nil, volumeBindingMode: String? = nil) {
+        self.apiVersion = Self.resourceType.apiVersion
+        self.kind = Self.resourceType.kind
+        self.metadata = metadata
+        self.provisioner = provisioner
+        self.volumeBindingMode = volumeBindingMode
+    }
+
+    public var isDefault: Bool { metadata.annotations?[Self.defaultClassAnnotation] == "true" }
+}

@@ -1,8 +1,10 @@
 import KubeModel
 
 /// The node constraints of a pod's claims, resolved once per cycle: a claim already bound to a
-/// persistent volume that has node affinity (a local volume) pins the pod to the nodes it names.
-/// Unbound claims add no constraint (binding them is not this scheduler's job).
+/// persistent volume that has node affinity (a local volume) pins the pod to the nodes it names. A claim
+/// the cluster binds on its own (Immediate) and has not bound yet keeps the pod off every node until it
+/// is, as kube-scheduler does: placed before its volume, the pod could land away from it. Claims of
+/// WaitForFirstConsumer classes add no constraint (binding them is not this scheduler's job).
 public struct VolumeConstraints: Sendable {
     public let selectors: [NodeSelector]
     /// Set when a claim or its volume is missing: then no node fits.
@@ -20,7 +22,13 @@ public struct VolumeConstraints: Sendable {
                 self.init(failure: "persistentvolumeclaim \"\(claimName)\" not found")
                 return
             }
-            guard let volumeName = claim.spec?.volumeName, !volumeName.isEmpty else { continue }
+            guard let volumeName = claim.spec?.volumeName, !volumeName.isEmpty else {
+                if snapshot.bindsImmediately(claim) {
+                    self.init(failure: Self.unboundImmediateClaims)
+                    return
+                }
+                continue
+            }
             guard let volume = snapshot.persistentVolume(named: volumeName) else {
                 self.init(failure: "persistentvolume \"\(volumeName)\" not found")
                 return
@@ -29,6 +37,8 @@ public struct VolumeConstraints: Sendable {
         }
         self.init(selectors: selectors)
     }
+
+    public static let unboundImmediateClaims = "pod has unbound immediate PersistentVolumeClaims"
 
     public var isEmpty: Bool { selectors.isEmpty && failure == nil }
 }

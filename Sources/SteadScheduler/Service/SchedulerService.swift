@@ -29,6 +29,7 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
     let namespaces: OptionalInformer<Namespace>
     let statefulSets: OptionalInformer<StatefulSetOwner>
     let statefulPodSets: OptionalInformer<StatefulPodSetOwner>
+    let storageClasses: OptionalInformer<StorageClass>
     let informers: InformerGroup
 
     private let tasks = Mutex<RunningTasks>(RunningTasks())
@@ -68,8 +69,12 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
             Informer(client: client, fieldSelector: namespace.map { "metadata.name=\($0)" }, logger: logger))
         statefulSets = OptionalInformer(Informer(client: client, namespace: namespace, logger: logger))
         statefulPodSets = OptionalInformer(Informer(client: client, namespace: namespace, logger: logger))
+        let core = self.core
+        storageClasses = OptionalInformer(Informer(client: client, logger: logger)) {
+            await core.watchStorageClasses()
+        }
         informers = InformerGroup(
-            [nodes, pods, volumes, claims, placementRecords, namespaces, statefulSets, statefulPodSets])
+            [nodes, pods, volumes, claims, placementRecords, namespaces, statefulSets, statefulPodSets, storageClasses])
         registerHandlers()
     }
 
@@ -123,6 +128,11 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
                 onAdd: { await core.claimChanged($0) },
                 onUpdate: { await core.claimChanged($1) },
                 onDelete: { await core.claimDeleted($0) }))
+        storageClasses.informer.addEventHandler(
+            EventHandler(
+                onAdd: { await core.storageClassChanged($0) },
+                onUpdate: { await core.storageClassChanged($1) },
+                onDelete: { await core.storageClassDeleted($0) }))
         placementRecords.addEventHandler(
             EventHandler(
                 onAdd: { await core.recordsChanged(old: nil, new: $0) },

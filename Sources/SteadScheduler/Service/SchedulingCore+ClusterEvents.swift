@@ -104,6 +104,17 @@ extension SchedulingCore {
         snapshot.removeClaim(claim.objectKey)
     }
 
+    func watchStorageClasses() { snapshot.watchStorageClasses() }
+
+    func storageClassChanged(_ storageClass: StorageClass) async {
+        snapshot.upsertStorageClass(storageClass)
+        await retryUnschedulable()
+    }
+
+    func storageClassDeleted(_ storageClass: StorageClass) {
+        snapshot.removeStorageClass(named: storageClass.name)
+    }
+
     // MARK: Placement records
 
     /// Records new or changed in a placement ConfigMap; an older record never replaces a newer one (our

@@ -17,6 +17,29 @@ extension ClusterSnapshot {
         claimsByKey[key] = nil
     }
 
+    /// From now on claims are bound as their StorageClasses say (the cluster serves StorageClasses).
+    public mutating func watchStorageClasses() {
+        if storageClassesByName == nil { storageClassesByName = [:] }
+    }
+
+    public mutating func upsertStorageClass(_ storageClass: StorageClass) {
+        storageClassesByName?[storageClass.name] = storageClass
+    }
+
+    public mutating func removeStorageClass(named name: String) {
+        storageClassesByName?[name] = nil
+    }
+
+    /// Whether an unbound claim is bound by the cluster on its own (the PV controller, binding mode
+    /// Immediate), so that a pod using it must wait: kube-scheduler's "unbound immediate
+    /// PersistentVolumeClaims". A claim of a WaitForFirstConsumer class waits for a node instead, and
+    /// without StorageClasses to read nothing is known: neither waits.
+    public func bindsImmediately(_ claim: PersistentVolumeClaim) -> Bool {
+        guard let classes = storageClassesByName else { return false }
+        let className = claim.spec?.storageClassName ?? classes.values.first(where: \.isDefault)?.name ?? ""
+        return classes[className]?.volumeBindingMode != StorageClass.waitForFirstConsumer
+    }
+
     public func persistentVolume(named name: String) -> PersistentVolume? { persistentVolumesByName[name] }
 
     public func claim(namespace: String, name: String) -> PersistentVolumeClaim? {

@@ -42,6 +42,8 @@ enum AccessRules {
             AccessRule(group: "apps", resources: ["statefulsets"], verbs: informer),
             AccessRule(group: "", resources: ["persistentvolumeclaims"], verbs: informer + ["create", "delete"]),
             AccessRule(group: "", resources: ["persistentvolumes"], verbs: informer),
+            // Whether an unbound claim is bound by the cluster (Immediate) or waits for its pod's node.
+            AccessRule(group: "storage.k8s.io", resources: ["storageclasses"], verbs: informer),
             // Placement records: one ConfigMap per owner, merge-patched.
             AccessRule(group: "", resources: ["configmaps"], verbs: informer + ["create", "patch"]),
             AccessRule(group: "", resources: ["events"], verbs: ["create"]),

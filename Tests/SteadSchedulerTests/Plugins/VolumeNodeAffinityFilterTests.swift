@@ -48,4 +48,30 @@ struct VolumeNodeAffinityFilterTests {
         #expect(Fixtures.filter(VolumeNodeAffinityFilter(), pod: pod, node: testCase.node, snapshot: Self.snapshot())
             == testCase.expected)
     }
+
+    /// Once StorageClasses are watched, an unbound claim the cluster binds on its own (Immediate, the
+    /// default mode, or no class at all) keeps the pod off every node until it is bound, as
+    /// kube-scheduler does; a WaitForFirstConsumer claim does not.
+    @Test(arguments: [
+        ("fast", nil, true), ("fast", "Immediate", true), ("late", "WaitForFirstConsumer", false), ("", nil, true),
+        (nil, "WaitForFirstConsumer", false), (nil, nil, true),
+    ] as [(String?, String?, Bool)])
+    func unboundClaimWaitsForItsVolumeWhenTheClusterBindsIt(_ className: String?, _ mode: String?, _ waits: Bool) {
+        var snapshot = Self.snapshot()
+        snapshot.watchStorageClasses()
+        var storageClass = StorageClass(metadata: ObjectMeta(name: className ?? "standard"), volumeBindingMode: mode)
+        if className == nil { storageClass.metadata.annotations = [StorageClass.defaultClassAnnotation: "true"] }
+        snapshot.upsertStorageClass(storageClass)
+        var claim = PersistentVolumeClaim(
+            metadata: ObjectMeta(name: "data-new", namespace: "default"),
+            spec: PersistentVolumeClaimSpec(storageClassName: className))
+        snapshot.upsertClaim(claim)
+        let pod = Fixtures.pod("p", claims: ["data-new"])
+        let expected: FilterResult = waits ? .unschedulable(VolumeConstraints.unboundImmediateClaims) : .success
+        #expect(Fixtures.filter(VolumeNodeAffinityFilter(), pod: pod, node: "n1", snapshot: snapshot) == expected)
+
+        claim.spec?.volumeName = "pv-local"
+        snapshot.upsertClaim(claim)
+        #expect(Fixtures.filter(VolumeNodeAffinityFilter(), pod: pod, node: "n1", snapshot: snapshot) == .success)
+    }
 }
