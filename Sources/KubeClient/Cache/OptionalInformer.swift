@@ -8,13 +8,8 @@ public final class OptionalInformer<T: KubeResource>: RunnableInformer {
     public let informer: Informer<T>
     private let decided = SyncSignal()
     private let served = Mutex(false)
-    private let onServed: @Sendable () async -> Void
 
-    /// - Parameter onServed: called once the server is known to serve the resource, before the first list.
-    public init(_ informer: Informer<T>, onServed: @escaping @Sendable () async -> Void = {}) {
-        self.informer = informer
-        self.onServed = onServed
-    }
+    public init(_ informer: Informer<T>) { self.informer = informer }
 
     /// Whether the server serves the resource; false until ``waitForSync()`` has returned.
     public var isServed: Bool { served.withLock { $0 } }
@@ -38,7 +33,6 @@ public final class OptionalInformer<T: KubeResource>: RunnableInformer {
                 try? await Task.sleep(for: backoff.next())
             }
         }
-        await onServed()
         await decided.set()
         await informer.run()
     }

@@ -69,10 +69,7 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
             Informer(client: client, fieldSelector: namespace.map { "metadata.name=\($0)" }, logger: logger))
         statefulSets = OptionalInformer(Informer(client: client, namespace: namespace, logger: logger))
         statefulPodSets = OptionalInformer(Informer(client: client, namespace: namespace, logger: logger))
-        let core = self.core
-        storageClasses = OptionalInformer(Informer(client: client, logger: logger)) {
-            await core.watchStorageClasses()
-        }
+        storageClasses = OptionalInformer(Informer(client: client, logger: logger))
         informers = InformerGroup(
             [nodes, pods, volumes, claims, placementRecords, namespaces, statefulSets, statefulPodSets, storageClasses])
         registerHandlers()
@@ -99,7 +96,7 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
     }
 
     /// The owner kinds the cluster serves, known once the informers have synced.
-    private var watchedOwnerKinds: Set<StableOwnerKind> {
+    private var servedOwnerKinds: Set<StableOwnerKind> {
         var kinds: Set<StableOwnerKind> = []
         if statefulSets.isServed { kinds.insert(.statefulSet) }
         if statefulPodSets.isServed { kinds.insert(.statefulPodSet) }
@@ -152,7 +149,7 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
         }
         guard first else { return }
         try await informers.start(priority: configuration.taskPriority)
-        await core.ownersWatched(watchedOwnerKinds)
+        await core.cachesSynced(ownerKinds: servedOwnerKinds, storageClasses: storageClasses.isServed)
         let scheduling = Task(priority: configuration.taskPriority) { await self.schedulingLoop() }
         let housekeeping = Task(priority: configuration.taskPriority) { await self.housekeepingLoop() }
         tasks.withLock {

@@ -104,8 +104,6 @@ extension SchedulingCore {
         snapshot.removeClaim(claim.objectKey)
     }
 
-    func watchStorageClasses() { snapshot.watchStorageClasses() }
-
     func storageClassChanged(_ storageClass: StorageClass) async {
         snapshot.upsertStorageClass(storageClass)
         await retryUnschedulable()

@@ -19,9 +19,11 @@ extension SchedulingCore {
         return owners[key].map(OwnerLookup.found) ?? .missing
     }
 
-    /// From now on, owners of these kinds are known from the caches (the cluster serves them).
-    func ownersWatched(_ kinds: Set<StableOwnerKind>) async {
-        watchedOwnerKinds = kinds
+    /// Every informer has listed once: owners of `ownerKinds` and, when the cluster serves them,
+    /// StorageClasses are now known in full and taken into account.
+    func cachesSynced(ownerKinds: Set<StableOwnerKind>, storageClasses: Bool) async {
+        watchedOwnerKinds = ownerKinds
+        if storageClasses { snapshot.watchStorageClasses() }
         await releaseUnexpectedReservations()
     }
 

@@ -17,17 +17,16 @@ extension ClusterSnapshot {
         claimsByKey[key] = nil
     }
 
-    /// From now on claims are bound as their StorageClasses say (the cluster serves StorageClasses).
-    public mutating func watchStorageClasses() {
-        if storageClassesByName == nil { storageClassesByName = [:] }
-    }
+    /// From now on claims are bound as their StorageClasses say: the cluster serves them, and every one
+    /// of them is in the snapshot.
+    public mutating func watchStorageClasses() { storageClassesWatched = true }
 
     public mutating func upsertStorageClass(_ storageClass: StorageClass) {
-        storageClassesByName?[storageClass.name] = storageClass
+        storageClassesByName[storageClass.name] = storageClass
     }
 
     public mutating func removeStorageClass(named name: String) {
-        storageClassesByName?[name] = nil
+        storageClassesByName[name] = nil
     }
 
     /// Whether an unbound claim is bound by the cluster on its own (the PV controller, binding mode
@@ -35,7 +34,8 @@ extension ClusterSnapshot {
     /// PersistentVolumeClaims". A claim of a WaitForFirstConsumer class waits for a node instead, and
     /// without StorageClasses to read nothing is known: neither waits.
     public func bindsImmediately(_ claim: PersistentVolumeClaim) -> Bool {
-        guard let classes = storageClassesByName else { return false }
+        guard storageClassesWatched else { return false }
+        let classes = storageClassesByName
         let className = claim.spec?.storageClassName ?? classes.values.first(where: \.isDefault)?.name ?? ""
         return classes[className]?.volumeBindingMode != StorageClass.waitForFirstConsumer
     }

@@ -24,8 +24,9 @@ public struct ClusterSnapshot: Sendable {
     var reservationsByIdentity: [ObjectKey: Reservation] = [:]
     var persistentVolumesByName: [String: PersistentVolume] = [:]
     var claimsByKey: [ObjectKey: PersistentVolumeClaim] = [:]
-    /// The cluster's StorageClasses by name; nil when they are not watched (a server without them).
-    var storageClassesByName: [String: StorageClass]?
+    var storageClassesByName: [String: StorageClass] = [:]
+    /// Whether the cluster serves StorageClasses (and `storageClassesByName` holds them all).
+    var storageClassesWatched = false
     /// Zones interned to small integers, so per-node zone lookups in a cycle are array reads.
     var zoneIDsByName: [String: Int] = [:]
 
