@@ -171,3 +171,36 @@ struct InformerIntegrationTests {
         }
     }
 }
+
+/// Informers a component waits for, when the server cannot or will not answer.
+@Suite("Informer sync, unserved resources and cancellation")
+struct InformerSyncTests {
+    @Test func anOptionalInformerOfAnUnservedResourceCountsAsSyncedAndEmpty() async throws {
+        try await TestServer.with { env in
+            // The embedded server serves no StorageClasses (404); it does serve ConfigMaps.
+            let absent = OptionalInformer(Informer<StorageClass>(client: env.client))
+            _ = try await env.client.create(configMap("present", namespace: "default"))
+            let present = OptionalInformer(Informer<ConfigMap>(client: env.client, namespace: "default"))
+            let group = InformerGroup([absent, present])
+            try await withTimeout(.seconds(10), "sync") { try await group.start() }
+            #expect(!absent.isServed)
+            #expect(await absent.informer.store.count == 0)
+            #expect(present.isServed)
+            #expect(await present.informer.store.get(ObjectKey(namespace: "default", name: "present")) != nil)
+            await group.stop()
+        }
+    }
+
+    /// A server that never answers a list must not hold up whoever waits for the sync once it gives up.
+    @Test func waitingForASyncThatCannotComeEndsWhenCancelled() async throws {
+        let configuration = ClientConfiguration(server: URL(string: "http://127.0.0.1:1")!, qps: 0)
+        let client = try KubeClient(configuration: configuration)
+        let group = InformerGroup([Informer<ConfigMap>(client: client)])
+        let start = Task { try await group.start() }
+        try await Task.sleep(for: .milliseconds(300))
+        start.cancel()
+        let outcome = await start.result
+        #expect(throws: CancellationError.self) { try outcome.get() }
+        try await client.shutdown()
+    }
+}
