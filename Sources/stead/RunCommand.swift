@@ -52,10 +52,10 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Manage this namespace only (default: every namespace).")
     var namespace: String?
 
-    @Option(help: "Client-side request limit per second (0: unlimited).")
+    @Option(help: "Client-side request limit per second of each component: the scheduler, the controller, and each one's Events (0: unlimited).")
     var qps: Double = 50
 
-    @Option(help: "Client-side burst of requests above --qps.")
+    @Option(help: "Client-side burst of requests above --qps, per component.")
     var burst: Int = 100
 
     @Option(help: "Where to serve /metrics, /healthz and /readyz (host:port).")

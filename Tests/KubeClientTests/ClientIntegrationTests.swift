@@ -224,3 +224,55 @@ struct ClientIntegrationTests {
         }
     }
 }
+
+/// Events written off the caller's path, through a request budget of their own.
+@Suite("Event recorder")
+struct EventRecorderTests {
+    static let pod = ObjectReference(apiVersion: "v1", kind: "Pod", namespace: "default", name: "web-0", uid: "u1")
+
+    @Test func queuedEventsAreWrittenAndStopWritesWhatIsQueued() async throws {
+        try await TestServer.with { env in
+            let recorder = EventRecorder(client: env.client.withOwnRateLimit(), component: "test-scheduler", logger: env.client.logger)
+            recorder.start()
+            for index in 0..<20 {
+                recorder.record(Self.pod, type: "Normal", reason: "Scheduled", message: "assigned \(index)", action: "Scheduling")
+            }
+            await recorder.stop()
+            let events = try await env.client.list(Event.self, namespace: "default").items
+            #expect(events.count == 20)
+            #expect(Set(events.compactMap(\.message)).count == 20)
+            for event in events {
+                #expect(event.involvedObject == Self.pod && event.reason == "Scheduled" && event.type == "Normal")
+                #expect(event.source?.component == "test-scheduler" && event.reportingComponent == "test-scheduler")
+                #expect(event.count == 1 && event.firstTimestamp != nil && event.action == "Scheduling")
+                #expect(event.name.hasPrefix("web-0."))
+            }
+            #expect(recorder.droppedCount == 0)
+        }
+    }
+
+    @Test func aFullQueueDropsAndCountsWithoutWaiting() async throws {
+        try await TestServer.with { env in
+            // Not started: nothing drains the queue of 3.
+            let recorder = EventRecorder(client: env.client, component: "test", logger: env.client.logger, capacity: 3)
+            for index in 0..<10 { recorder.record(Self.pod, type: "Normal", reason: "R", message: "\(index)") }
+            #expect(recorder.droppedCount == 7)
+            recorder.start()
+            await recorder.stop()
+            let messages = try await env.client.list(Event.self, namespace: "default").items.compactMap(\.message)
+            #expect(messages.sorted() == ["0", "1", "2"])
+        }
+    }
+
+    @Test func aClientWithItsOwnBudgetSharesTheRest() async throws {
+        try await TestServer.with { env in
+            let own = env.client.withRateLimit(qps: 5, burst: 1)
+            #expect(own.limiter != nil && own.limiter !== env.client.limiter)
+            #expect(env.client.withRateLimit(qps: 0, burst: 1).limiter == nil)
+            #expect(own.http === env.client.http)
+            // Shutting a view down leaves the connections of the client it shares.
+            try await own.shutdown()
+            #expect(try await env.client.list(Event.self, namespace: "default").items.isEmpty)
+        }
+    }
+}

@@ -53,16 +53,29 @@ public final class KubeClient: Sendable {
         self.ownsTransport = true
     }
 
-    init(sharing other: KubeClient, fence: any WriteFence) {
+    /// A view of `other`: its connections, credentials and metrics, with `fence` and `limiter` of its own.
+    init(sharing other: KubeClient, fence: (any WriteFence)?, limiter: TokenBucket?) {
         configuration = other.configuration
         http = other.http
         logger = other.logger
-        limiter = other.limiter
+        self.limiter = limiter
         tokens = other.tokens
         metrics = other.metrics
         base = other.base
         writeFence = fence
         ownsTransport = false
+    }
+
+    /// A client sharing this one's connections, credentials and write fence, with a request budget of its
+    /// own (`qps` 0: none), as each component of kube-controller-manager gets its own client: one busy
+    /// writer (Events, say) then never takes another's turn. Shutting it down does nothing.
+    public func withRateLimit(qps: Double, burst: Int) -> KubeClient {
+        KubeClient(sharing: self, fence: writeFence, limiter: qps > 0 ? TokenBucket(qps: qps, burst: burst) : nil)
+    }
+
+    /// ``withRateLimit(qps:burst:)`` with this client's configured `qps` and `burst`: the same budget again.
+    public func withOwnRateLimit() -> KubeClient {
+        withRateLimit(qps: configuration.qps, burst: configuration.burst)
     }
 
     /// The HTTP client settings and the URL prefix requests are sent to.

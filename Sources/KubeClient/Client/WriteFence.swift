@@ -14,7 +14,7 @@ extension KubeClient {
     /// connection takes the request's body. Reads and watches are not fenced. Shutting the fenced
     /// client down does nothing: shut down this one.
     public func fenced(by fence: any WriteFence) -> KubeClient {
-        KubeClient(sharing: self, fence: fence)
+        KubeClient(sharing: self, fence: fence, limiter: limiter)
     }
 
     /// Throws ``KubeClientError/fenced(method:path:reason:)`` when the fence refuses a write now.

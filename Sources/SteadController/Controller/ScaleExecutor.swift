@@ -7,7 +7,7 @@ import Logging
 /// removed per `whenScaled`.
 struct ScaleExecutor: Sendable {
     let writer: ObjectWriter
-    let events: EventRecorder
+    let events: SetEvents
     let metrics: ControllerMetrics
     let logger: Logger
 

@@ -20,7 +20,7 @@ struct SetReconciler: Sendable {
     let updates: UpdateExecutor
     let gates: ReadinessGateSweep
     let status: StatusWriter
-    let events: EventRecorder
+    let events: SetEvents
     let logger: Logger
 
     /// Returns when the set needs another look even if nothing changes, or nil.

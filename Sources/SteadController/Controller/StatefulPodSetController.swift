@@ -58,7 +58,7 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
         informers = InformerGroup([nodes, pods, claims, revisions, sets])
 
         let writer = ObjectWriter(client: client, state: state)
-        let events = EventRecorder(client: client, logger: logger)
+        let events = SetEvents(recorder: EventRecorder(client: client.withOwnRateLimit(), component: SetEvents.component, logger: logger))
         let caches = ControllerCaches(
             sets: sets.store, pods: pods.store, claims: claims.store, revisions: revisions.store, nodes: nodes.store)
         reconciler = SetReconciler(

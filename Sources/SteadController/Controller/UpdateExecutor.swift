@@ -10,7 +10,7 @@ import Logging
 struct UpdateExecutor: Sendable {
     let writer: ObjectWriter
     let state: ControllerState
-    let events: EventRecorder
+    let events: SetEvents
     let metrics: ControllerMetrics
     let logger: Logger
 

@@ -33,7 +33,7 @@ extension SchedulerService {
                     await launch { await self.bind(request) }
                 case .waitForHomeNode(let pod, let message, let retryAfter, let report):
                     await queue.addAfter(key, delay: retryAfter)
-                    if report { await launch { await self.reporter.reportWaitingForNode(pod, message: message) } }
+                    if report { reporter.reportWaitingForNode(pod, message: message) }
                 }
             }
         }
@@ -49,7 +49,7 @@ extension SchedulerService {
             logger.debug(
                 "bound", metadata: ["pod": "\(request.key)", "node": "\(request.node)", "sticky": "\(request.sticky)"])
             if let record, configuration.persistPlacements { await placements.record(record, of: request.pod) }
-            if configuration.emitScheduledEvents { await reporter.reportScheduled(request.pod, node: request.node) }
+            if configuration.emitScheduledEvents { reporter.reportScheduled(request.pod, node: request.node) }
             await queue.forget(request.key)
         } catch {
             serviceMetrics.recordBind(ContinuousClock.now - started, succeeded: false)

@@ -149,6 +149,7 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
         }
         guard first else { return }
         try await informers.start(priority: configuration.taskPriority)
+        reporter.events.start()
         await core.cachesSynced(ownerKinds: servedOwnerKinds, storageClasses: storageClasses.isServed)
         let scheduling = Task(priority: configuration.taskPriority) { await self.schedulingLoop() }
         let housekeeping = Task(priority: configuration.taskPriority) { await self.housekeepingLoop() }
@@ -171,6 +172,7 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
         running.housekeeping?.cancel()
         await running.housekeeping?.value
         await placements.flush()
+        await reporter.events.stop()
         await informers.stop()
         logger.info("scheduler stopped")
     }

@@ -4,13 +4,21 @@ import KubeModel
 import Logging
 
 /// Tells users what the scheduler decided: Events on the pod, the PodScheduled condition, the fallback
-/// annotation. Every write is a patch of the one field concerned or a new Event; failures are logged and
-/// dropped (the next attempt reports again).
+/// annotation. Every write is a patch of the one field concerned or a queued Event; failures are logged
+/// and dropped (the next attempt reports again).
 struct SchedulingReporter: Sendable {
     static let component = "stead-scheduler"
 
     let client: KubeClient
+    /// Events go out from a queue of their own, on a request budget of their own.
+    let events: EventRecorder
     let logger: Logger
+
+    init(client: KubeClient, logger: Logger) {
+        self.client = client
+        self.events = EventRecorder(client: client.withOwnRateLimit(), component: Self.component, logger: logger)
+        self.logger = logger
+    }
 
     /// PodScheduled=False/Unschedulable with the diagnosis, through the status subresource; a strategic
     /// merge patch merges conditions by `type`, so the pod's other conditions and fields stay as they are.
@@ -20,12 +28,12 @@ struct SchedulingReporter: Sendable {
             "lastProbeTime": nil, "lastTransitionTime": .string(KubeTime.now().description),
         ]
         await patch(pod, .strategic(["status": ["conditions": [condition]]]), subresource: "status", what: "condition")
-        await event(for: pod, type: "Warning", reason: "FailedScheduling", message: message)
+        event(for: pod, type: "Warning", reason: "FailedScheduling", message: message)
     }
 
-    func reportScheduled(_ pod: Pod, node: String) async {
+    func reportScheduled(_ pod: Pod, node: String) {
         let message = "Successfully assigned \(pod.metadata.namespace ?? "default")/\(pod.name) to \(node)"
-        await event(for: pod, type: "Normal", reason: "Scheduled", message: message)
+        event(for: pod, type: "Normal", reason: "Scheduled", message: message)
     }
 
     /// The `StickyFallback` Event and the `stead.dev/placement-fallback` annotation (metadata only).
@@ -33,12 +41,12 @@ struct SchedulingReporter: Sendable {
         await patch(
             pod, .merge(["metadata": ["annotations": [FallbackMessage.annotationKey: .string(message)]]]),
             subresource: nil, what: "annotation")
-        await event(for: pod, type: "Normal", reason: FallbackMessage.eventReason, message: message)
+        event(for: pod, type: "Normal", reason: FallbackMessage.eventReason, message: message)
     }
 
     /// A `WaitingForNode` Event: the replacement stays pending for its lost home node (Strict).
-    func reportWaitingForNode(_ pod: Pod, message: String) async {
-        await event(for: pod, type: "Normal", reason: FallbackMessage.waitEventReason, message: message)
+    func reportWaitingForNode(_ pod: Pod, message: String) {
+        event(for: pod, type: "Normal", reason: FallbackMessage.waitEventReason, message: message)
     }
 
     private func patch(_ pod: Pod, _ patch: Patch, subresource: String?, what: String) async {
@@ -54,26 +62,8 @@ struct SchedulingReporter: Sendable {
         }
     }
 
-    private func event(for pod: Pod, type: String, reason: String, message: String) async {
-        let now = KubeTime.now()
-        let namespace = pod.metadata.namespace ?? "default"
-        var event = Event(
-            metadata: ObjectMeta(
-                name: "\(pod.name).\(String(UInt64.random(in: 1...UInt64.max), radix: 16))", namespace: namespace),
-            involvedObject: ObjectReference(
-                apiVersion: "v1", kind: "Pod", namespace: namespace, name: pod.name, uid: pod.metadata.uid),
-            reason: reason, message: message, type: type)
-        event.source = EventSource(component: Self.component)
-        event.reportingComponent = Self.component
-        event.firstTimestamp = now
-        event.lastTimestamp = now
-        event.count = 1
-        event.action = "Scheduling"
-        do {
-            _ = try await client.create(event, namespace: namespace)
-        } catch {
-            logger.warning(
-                "cannot record event", metadata: ["pod": "\(pod.key)", "reason": "\(reason)", "error": "\(error)"])
-        }
+    /// Queued: the caller (a bind, say) never waits for the Event.
+    private func event(for pod: Pod, type: String, reason: String, message: String) {
+        events.record(ObjectReference(to: pod), type: type, reason: reason, message: message, action: "Scheduling")
     }
 }

@@ -27,8 +27,10 @@ final class SteadComponents: ServiceLifecycle.Service, Sendable {
             client: client,
             configuration: SchedulerConfiguration(schedulerName: options.schedulerName, namespace: options.namespace),
             logger: logger.labelled("stead.scheduler"))
+        // Each component has a request budget of its own (`--qps`/`--burst` each), as kube-scheduler and
+        // each controller of kube-controller-manager have: a busy rollout never slows binding, nor the reverse.
         controller = StatefulPodSetController(
-            client: client,
+            client: client.withOwnRateLimit(),
             configuration: ControllerConfiguration(
                 schedulerName: options.schedulerName, namespace: options.namespace, workers: options.controllerWorkers),
             logger: logger.labelled("stead.controller"))
