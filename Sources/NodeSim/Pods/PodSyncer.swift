@@ -21,8 +21,17 @@ struct PodSyncer: Sendable {
                   crashLoopInterval: config.crashLoopInterval)
     }
 
-    /// Brings the pod at `key` one step closer to what a kubelet would make of it.
+    /// Brings the pod at `key` one step closer to what a kubelet would make of it. A pod deleted since
+    /// the cache showed it (404) is done with: its delete event follows and forgets it.
     func sync(_ key: String) async throws {
+        do {
+            try await step(key)
+        } catch let error as KubeAPIError where error.isNotFound {
+            return
+        }
+    }
+
+    private func step(_ key: String) async throws {
         guard let pod = await pods.get(key), let nodeName = pod.spec?.nodeName,
             let node = state.activeNode(named: nodeName)
         else {
