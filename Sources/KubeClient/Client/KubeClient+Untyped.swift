@@ -15,6 +15,11 @@ extension KubeClient {
         return try Self.decodeValue(try await send(.GET, path, verb: "GET"), path: path)
     }
 
+    /// The body of a GET of a path outside the resource API (`/metrics`, `/version`).
+    public func getRaw(_ path: String) async throws -> Data {
+        try await send(.GET, path, verb: "GET")
+    }
+
     /// One page (or all, without `limit`) of objects; `namespace: nil` lists across all namespaces.
     public func list(
         _ resource: ResourceType, namespace: String? = nil, options: ListOptions = ListOptions()

@@ -16,6 +16,7 @@ public final class EventRecorder: Sendable {
     private let events: AsyncStream<Event>
     private let writer = Mutex<Task<Void, Never>?>(nil)
     private let dropped = Atomic<Int>(0)
+    static let concurrentWrites = 8
 
     /// - Parameters:
     ///   - client: the Events' own client, e.g. `client.withRateLimit(qps:burst:)` of the component's.
@@ -35,7 +36,19 @@ public final class EventRecorder: Sendable {
         writer.withLock { task in
             guard task == nil else { return }
             task = Task { [events] in
-                for await event in events { await self.write(event) }
+                // A few writes in flight, so that the queue drains at the client's rate, not at one
+                // request's latency at a time.
+                await withTaskGroup(of: Void.self) { group in
+                    var inFlight = 0
+                    for await event in events {
+                        if inFlight >= Self.concurrentWrites {
+                            await group.next()
+                            inFlight -= 1
+                        }
+                        group.addTask { await self.write(event) }
+                        inFlight += 1
+                    }
+                }
             }
         }
     }

@@ -1,0 +1,235 @@
+import Foundation
+import KubeClient
+import KubeModel
+import Logging
+import NodeSim
+import SteadScheduler
+
+/// `stead bench schedule --kubeconfig`: on a real cluster, the same new pods placed by the cluster's own
+/// scheduler (kube-scheduler, `default-scheduler`) and then by Stead's, on the same simulated nodes,
+/// each measured from the first create to the last pod bound. Stead runs with the request budget
+/// `stead run` ships with (`--qps`, `--burst`) and writes its Scheduled Events, as kube-scheduler does.
+struct ClusterScheduleBenchmark {
+    /// Creates pods and nodes: not rate limited, so that the creators never set the pace.
+    let admin: KubeClient
+    let nodes: Int
+    let pods: Int
+    let concurrency: Int
+    let qps: Double
+    let burst: Int
+    /// The control plane's process, for its CPU time per phase.
+    let controlPlanePID: Int32?
+    let logger: Logger
+
+    static let pool = "stead-bench"
+
+    struct Phase: Encodable {
+        var scheduler: String
+        var seconds: Double
+        var podsPerSecond: Double
+        /// Requests the API server answered during the phase, by `VERB resource[/subresource]`, from its
+        /// own `apiserver_request_total` (every client: the scheduler, the creators, the kubelets).
+        var requests: [String: Double]
+        var controlPlaneCPUSeconds: Double?
+    }
+
+    struct Result: Encodable {
+        var nodes: Int
+        var pods: Int
+        var qps: Double
+        var burst: Int
+        var cluster: Phase
+        var stead: Phase
+
+        func table() -> String {
+            var table = TextTable("measure", "kube-scheduler (default-scheduler)", "Stead (stead)", "Stead / kube-scheduler")
+            table.add("nodes / pods", "\(nodes) / \(pods)", "same", "")
+            table.add(
+                "pods/s (first create to all bound)", String(format: "%.1f/s", cluster.podsPerSecond),
+                String(format: "%.1f/s", stead.podsPerSecond), String(format: "%.2fx", stead.podsPerSecond / cluster.podsPerSecond))
+            table.add("wall time", String(format: "%.1f s", cluster.seconds), String(format: "%.1f s", stead.seconds), "")
+            let keys = Set(cluster.requests.keys).union(stead.requests.keys)
+                .filter { !$0.hasPrefix("GET") && !$0.hasPrefix("LIST") && !$0.hasPrefix("WATCH") }.sorted()
+            for key in keys {
+                let ours = stead.requests[key] ?? 0
+                let theirs = cluster.requests[key] ?? 0
+                guard ours + theirs >= Double(pods) / 10 else { continue }
+                table.add(
+                    "\(key) per pod", String(format: "%.2f", theirs / Double(pods)), String(format: "%.2f", ours / Double(pods)), "")
+            }
+            func writes(_ phase: Phase) -> Double {
+                phase.requests.filter { !$0.key.hasPrefix("GET") && !$0.key.hasPrefix("LIST") && !$0.key.hasPrefix("WATCH") }
+                    .values.reduce(0, +) / Double(pods)
+            }
+            table.add("all writes per pod (every client)", String(format: "%.2f", writes(cluster)), String(format: "%.2f", writes(stead)), "")
+            if let theirs = cluster.controlPlaneCPUSeconds, let ours = stead.controlPlaneCPUSeconds {
+                table.add(
+                    "control plane CPU per pod", String(format: "%.2f ms", theirs * 1000 / Double(pods)),
+                    String(format: "%.2f ms", ours * 1000 / Double(pods)), "")
+            }
+            table.add("Stead's client budget", "", String(format: "--qps %.0f --burst %d", qps, burst), "")
+            return table.render()
+        }
+    }
+
+    func run() async throws -> Result {
+        let namespace = "stead-bench-\(String(UInt32.random(in: 0...UInt32.max), radix: 36))"
+        _ = try await admin.create(Namespace(metadata: ObjectMeta(name: namespace)))
+        let simulator = NodeSimulator(
+            client: admin,
+            configuration: NodeSimConfiguration(
+                nodeCount: nodes, zones: 3, namePrefix: "\(Self.pool)-", labels: [Self.pool: "true"],
+                leaseRenewInterval: .seconds(5)),
+            logger: logger)
+        try await simulator.start()
+        defer { Task { [admin] in await Self.clean(admin, simulator, namespace) } }
+
+        let cluster = try await phase("default-scheduler", namespace: namespace)
+        try await deleteAll(namespace)
+        var steadClient = admin.configuration
+        steadClient.qps = qps
+        steadClient.burst = burst
+        steadClient.userAgent = "stead/0.1 (bench)"
+        let client = try KubeClient(configuration: steadClient, logger: logger)
+        let service = SchedulerService(
+            client: client, configuration: SchedulerConfiguration(schedulerName: "stead"), logger: logger)
+        try await service.start()
+        let stead = try await phase("stead", namespace: namespace)
+        await service.stop()
+        try? await client.shutdown()
+        try await deleteAll(namespace)
+        await Self.clean(admin, simulator, namespace)
+        return Result(nodes: nodes, pods: pods, qps: qps, burst: burst, cluster: cluster, stead: stead)
+    }
+
+    /// Creates every pod for `scheduler` and waits, through a watch, until all are bound.
+    private func phase(_ scheduler: String, namespace: String) async throws -> Phase {
+        let bound = BoundPodCounter(client: admin, namespace: namespace)
+        try await bound.start()
+        let requestsBefore = try await requestCounts()
+        let cpuBefore = controlPlanePID.flatMap(Self.cpuSeconds)
+        let started = ContinuousClock.now
+        try await concurrentlyForEach(pods, concurrency: concurrency, label: "\(scheduler): creating \(pods) pods") { index in
+            _ = try await admin.create(Self.pod(index, scheduler: scheduler), namespace: namespace)
+        }
+        try await BenchWait.until("\(pods) pods bound by \(scheduler)", timeout: .seconds(1800)) { await bound.count >= pods }
+        let seconds = (ContinuousClock.now - started).seconds
+        let cpuAfter = controlPlanePID.flatMap(Self.cpuSeconds)
+        await bound.stop()
+        let requestsAfter = try await requestCounts()
+        let requests = requestsAfter.reduce(into: [String: Double]()) { delta, entry in
+            let change = entry.value - (requestsBefore[entry.key] ?? 0)
+            if change > 0 { delta[entry.key] = change }
+        }
+        return Phase(
+            scheduler: scheduler, seconds: seconds, podsPerSecond: Double(pods) / seconds, requests: requests,
+            controlPlaneCPUSeconds: cpuAfter.flatMap { after in cpuBefore.map { after - $0 } })
+    }
+
+    private func deleteAll(_ namespace: String) async throws {
+        let names = try await admin.listAll(Pod.self, namespace: namespace).items.map(\.name)
+        try await concurrentlyForEach(names.count, concurrency: concurrency, label: "deleting \(names.count) pods") { index in
+            try? await admin.delete(Pod.self, name: names[index], namespace: namespace, options: DeleteOptions(gracePeriodSeconds: 0))
+        }
+        try await BenchWait.until("every pod gone", every: .milliseconds(200)) {
+            try await admin.list(Pod.self, namespace: namespace, options: ListOptions(limit: 1)).items.isEmpty
+        }
+    }
+
+    private static func clean(_ admin: KubeClient, _ simulator: NodeSimulator, _ namespace: String) async {
+        await simulator.stop()
+        try? await admin.delete(Namespace.self, name: namespace)
+        for node in simulator.nodeNames { try? await admin.delete(Node.self, name: node) }
+    }
+
+    static func pod(_ index: Int, scheduler: String) -> Pod {
+        var spec = PodSpec(
+            containers: [
+                Container(
+                    name: "app", image: "nginx:1.27",
+                    resources: ResourceRequirements(requests: ["cpu": "10m", "memory": "16Mi"]))
+            ],
+            schedulerName: scheduler)
+        spec.nodeSelector = [pool: "true"]
+        return Pod(metadata: ObjectMeta(name: "pod-\(index)"), spec: spec)
+    }
+
+    /// `apiserver_request_total` summed by `VERB resource[/subresource]`.
+    private func requestCounts() async throws -> [String: Double] {
+        let text = String(decoding: try await admin.getRaw("/metrics"), as: UTF8.self)
+        var counts: [String: Double] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("apiserver_request_total{") {
+            guard let close = line.lastIndex(of: "}"), let value = Double(line[line.index(after: close)...].trimmingCharacters(in: .whitespaces))
+            else { continue }
+            let labels = Self.labels(line[line.index(line.startIndex, offsetBy: 24)..<close])
+            let subresource = labels["subresource"].flatMap { $0.isEmpty ? nil : "/\($0)" } ?? ""
+            counts["\(labels["verb"] ?? "?") \(labels["resource"] ?? "?")\(subresource)", default: 0] += value
+        }
+        return counts
+    }
+
+    private static func labels(_ text: Substring) -> [String: String] {
+        var labels: [String: String] = [:]
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            labels[String(parts[0])] = String(parts[1]).trimmingCharacters(in: ["\""])
+        }
+        return labels
+    }
+
+    /// User and system CPU time of a process, from `/proc/PID/stat`.
+    static func cpuSeconds(_ pid: Int32) -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // After the command: state is field 3, utime 14 and stime 15 (1-based over the whole line).
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+}
+
+/// How many pods of a namespace are bound, from a watch.
+actor BoundPodCounter {
+    private let client: KubeClient
+    private let namespace: String
+    private var bound: Set<String> = []
+    private var task: Task<Void, Never>?
+
+    init(client: KubeClient, namespace: String) {
+        self.client = client
+        self.namespace = namespace
+    }
+
+    var count: Int { bound.count }
+
+    func start() async throws {
+        let list = try await client.list(Pod.self, namespace: namespace)
+        for pod in list.items where !(pod.spec?.nodeName ?? "").isEmpty { bound.insert(pod.name) }
+        let version = list.metadata.resourceVersion
+        task = Task { await self.follow(from: version) }
+    }
+
+    func stop() { task?.cancel() }
+
+    private func note(_ pod: Pod) {
+        if !(pod.spec?.nodeName ?? "").isEmpty { bound.insert(pod.name) }
+    }
+
+    private func follow(from start: String?) async {
+        var version = start
+        while !Task.isCancelled {
+            do {
+                for try await event in client.watch(
+                    Pod.self, namespace: namespace, options: WatchOptions(resourceVersion: version, timeoutSeconds: 600))
+                {
+                    note(event.object)
+                    version = event.object.metadata.resourceVersion ?? version
+                }
+            } catch {
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+        }
+    }
+}
