@@ -270,6 +270,10 @@ struct EventRecorderTests {
             #expect(own.limiter != nil && own.limiter !== env.client.limiter)
             #expect(env.client.withRateLimit(qps: 0, burst: 1).limiter == nil)
             #expect(own.http === env.client.http)
+            // Requests through the view count with the client's (benchmarks count every component's).
+            let before = env.client.requestsSent
+            _ = try await own.list(Event.self, namespace: "default")
+            #expect(env.client.requestsSent == before + 1)
             // Shutting a view down leaves the connections of the client it shares.
             try await own.shutdown()
             #expect(try await env.client.list(Event.self, namespace: "default").items.isEmpty)

@@ -23,10 +23,11 @@ public final class KubeClient: Sendable {
     let writeFence: (any WriteFence)?
     /// False for a fenced view of another client: that one owns the connections.
     private let ownsTransport: Bool
-    private let sentRequests = Atomic<Int>(0)
+    /// Shared with every view of this client (``fenced(by:)``, ``withRateLimit(qps:burst:)``).
+    private let sentRequests: RequestCount
 
-    /// Requests this client has sent (watches included), for benchmarks that count API calls.
-    public var requestsSent: Int { sentRequests.load(ordering: .relaxed) }
+    /// Requests this client and its views have sent (watches included), for benchmarks that count API calls.
+    public var requestsSent: Int { sentRequests.value.load(ordering: .relaxed) }
 
     static let emptyDeleteOptions = Array(#"{"apiVersion":"v1","kind":"DeleteOptions"}"#.utf8)
 
@@ -51,6 +52,7 @@ public final class KubeClient: Sendable {
         self.http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: http)
         self.writeFence = nil
         self.ownsTransport = true
+        self.sentRequests = RequestCount()
     }
 
     /// A view of `other`: its connections, credentials and metrics, with `fence` and `limiter` of its own.
@@ -64,6 +66,7 @@ public final class KubeClient: Sendable {
         base = other.base
         writeFence = fence
         ownsTransport = false
+        sentRequests = other.sentRequests
     }
 
     /// A client sharing this one's connections, credentials and write fence, with a request budget of its
@@ -120,7 +123,7 @@ public final class KubeClient: Sendable {
     func makeRequest(
         method: HTTPMethod, path: String, query: [(String, String)], body: [UInt8]?, contentType: String?
     ) -> HTTPClientRequest {
-        sentRequests.add(1, ordering: .relaxed)
+        sentRequests.value.add(1, ordering: .relaxed)
         var request = HTTPClientRequest(url: base + path + Self.encodeQuery(query))
         request.method = method
         request.headers.add(name: "Accept", value: "application/json")
@@ -224,4 +227,9 @@ public final class KubeClient: Sendable {
             throw KubeClientError.decoding(path: path, message: "\(error)")
         }
     }
+}
+
+/// A request counter several clients share.
+final class RequestCount: Sendable {
+    let value = Atomic<Int>(0)
 }
