@@ -8,13 +8,13 @@ public struct Scheduler: Sendable {
     public var profile: SchedulerProfile
     public var sampling: NodeSampling
     public private(set) var nextStartNodeIndex: Int
-    private var random: any RandomNumberGenerator & Sendable
+    private var random: TieBreakRandom
 
     /// - Parameter random: picks uniformly among the best-scored nodes (kube-scheduler's selectHost);
-    ///   tests pass a seeded generator.
+    ///   tests pass a seeded one.
     public init(
         profile: SchedulerProfile = .default, sampling: NodeSampling = NodeSampling(), startIndex: Int = 0,
-        random: any RandomNumberGenerator & Sendable = TieBreakRandom()
+        random: TieBreakRandom = TieBreakRandom()
     ) {
         self.profile = profile
         self.sampling = sampling

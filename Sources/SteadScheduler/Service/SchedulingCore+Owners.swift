@@ -28,13 +28,8 @@ extension SchedulingCore {
     }
 
     func ownerChanged(_ key: StableOwnerKey, _ owner: StableOwner?) async {
-        let previous = owners[key]
+        guard owners[key] != owner else { return }
         owners[key] = owner
-        if let previous, let owner, previous.ordinals == owner.ordinals, previous.isDeleting == owner.isDeleting,
-            previous.uid == owner.uid
-        {
-            return
-        }
         await releaseUnexpectedReservations()
     }
 
