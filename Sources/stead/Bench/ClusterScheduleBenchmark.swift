@@ -91,24 +91,33 @@ struct ClusterScheduleBenchmark {
                 leaseRenewInterval: .seconds(5)),
             logger: logger)
         try await simulator.start()
-        defer { Task { [admin] in await Self.clean(admin, simulator, namespace) } }
+        return try await withCleanUp {
+            let cluster = try await phase("default-scheduler", namespace: namespace)
+            try await deleteAll(namespace)
+            let stead = try await steadPhase(namespace: namespace)
+            try await deleteAll(namespace)
+            return Result(nodes: nodes, pods: pods, qps: qps, burst: burst, cluster: cluster, stead: stead)
+        } cleanUp: {
+            await Self.clean(admin, simulator, namespace)
+        }
+    }
 
-        let cluster = try await phase("default-scheduler", namespace: namespace)
-        try await deleteAll(namespace)
-        var steadClient = admin.configuration
-        steadClient.qps = qps
-        steadClient.burst = burst
-        steadClient.userAgent = "stead/0.1 (bench)"
-        let client = try KubeClient(configuration: steadClient, logger: logger)
+    /// The same phase with Stead's scheduler, on a client of its own with `stead run`'s budget.
+    private func steadPhase(namespace: String) async throws -> Phase {
+        var configuration = admin.configuration
+        configuration.qps = qps
+        configuration.burst = burst
+        configuration.userAgent = "stead/0.1 (bench)"
+        let client = try KubeClient(configuration: configuration, logger: logger)
         let service = SchedulerService(
             client: client, configuration: SchedulerConfiguration(schedulerName: "stead"), logger: logger)
-        try await service.start()
-        let stead = try await phase("stead", namespace: namespace)
-        await service.stop()
-        try? await client.shutdown()
-        try await deleteAll(namespace)
-        await Self.clean(admin, simulator, namespace)
-        return Result(nodes: nodes, pods: pods, qps: qps, burst: burst, cluster: cluster, stead: stead)
+        return try await withCleanUp {
+            try await service.start()
+            return try await phase("stead", namespace: namespace)
+        } cleanUp: {
+            await service.stop()
+            try? await client.shutdown()
+        }
     }
 
     /// Creates every pod for `scheduler` and waits, through a watch, until all are bound.
@@ -201,46 +210,31 @@ struct ClusterScheduleBenchmark {
     }
 }
 
-/// How many pods of a namespace are bound, from a watch.
-actor BoundPodCounter {
-    private let client: KubeClient
-    private let namespace: String
-    private var bound: Set<String> = []
-    private var task: Task<Void, Never>?
+/// How many pods of a namespace are bound, from an informer.
+final class BoundPodCounter: Sendable {
+    private let informer: Informer<Pod>
+    private let bound = Shared(Set<String>())
+    private let running = Shared<Task<Void, Never>?>(nil)
 
     init(client: KubeClient, namespace: String) {
-        self.client = client
-        self.namespace = namespace
+        informer = Informer(client: client, namespace: namespace)
+        let note: @Sendable (Pod) async -> Void = { [bound] pod in
+            if !(pod.spec?.nodeName ?? "").isEmpty { bound.withLock { _ = $0.insert(pod.name) } }
+        }
+        informer.addEventHandler(EventHandler(onAdd: note, onUpdate: { _, new in await note(new) }))
     }
 
-    var count: Int { bound.count }
+    var count: Int { bound.withLock { $0.count } }
 
     func start() async throws {
-        let list = try await client.list(Pod.self, namespace: namespace)
-        for pod in list.items where !(pod.spec?.nodeName ?? "").isEmpty { bound.insert(pod.name) }
-        let version = list.metadata.resourceVersion
-        task = Task { await self.follow(from: version) }
+        let informer = self.informer
+        running.withLock { $0 = Task { await informer.run() } }
+        try await informer.waitForSync()
     }
 
-    func stop() { task?.cancel() }
-
-    private func note(_ pod: Pod) {
-        if !(pod.spec?.nodeName ?? "").isEmpty { bound.insert(pod.name) }
-    }
-
-    private func follow(from start: String?) async {
-        var version = start
-        while !Task.isCancelled {
-            do {
-                for try await event in client.watch(
-                    Pod.self, namespace: namespace, options: WatchOptions(resourceVersion: version, timeoutSeconds: 600))
-                {
-                    note(event.object)
-                    version = event.object.metadata.resourceVersion ?? version
-                }
-            } catch {
-                try? await Task.sleep(for: .milliseconds(100))
-            }
-        }
+    func stop() async {
+        let task = running.withLock { $0 }
+        task?.cancel()
+        await task?.value
     }
 }
