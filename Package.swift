@@ -112,7 +112,9 @@ let package = Package(
             swiftSettings: strict
         ),
         // Code shared by test targets only (seeded random numbers, starting child programs); not a product.
-        .target(name: "SteadTestSupport", path: "Tests/SteadTestSupport", swiftSettings: strict),
+        .target(
+            name: "SteadTestSupport", dependencies: ["KubeModel", "KubeClient"], path: "Tests/SteadTestSupport",
+            swiftSettings: strict),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "SteadTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "NodeSimTests",
@@ -134,7 +136,7 @@ let package = Package(
             name: "SteadControllerIntegrationTests",
             dependencies: [
                 "SteadController", "SteadScheduler", "NodeSim", "ControlPlane", "KubeClient", "KubeModel",
-                .product(name: "Logging", package: "swift-log"),
+                "SteadTestSupport", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

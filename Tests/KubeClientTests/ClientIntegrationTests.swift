@@ -234,13 +234,14 @@ struct EventRecorderTests {
         try await TestServer.with { env in
             let recorder = EventRecorder(client: env.client.withOwnRateLimit(), component: "test-scheduler", logger: env.client.logger)
             recorder.start()
-            for index in 0..<20 {
+            // Fewer than the 10 similar Events that the correlator combines.
+            for index in 0..<9 {
                 recorder.record(Self.pod, type: "Normal", reason: "Scheduled", message: "assigned \(index)", action: "Scheduling")
             }
             await recorder.stop()
             let events = try await env.client.list(Event.self, namespace: "default").items
-            #expect(events.count == 20)
-            #expect(Set(events.compactMap(\.message)).count == 20)
+            #expect(events.count == 9)
+            #expect(Set(events.compactMap(\.message)).count == 9)
             for event in events {
                 #expect(event.involvedObject == Self.pod && event.reason == "Scheduled" && event.type == "Normal")
                 #expect(event.source?.component == "test-scheduler" && event.reportingComponent == "test-scheduler")
@@ -248,6 +249,28 @@ struct EventRecorderTests {
                 #expect(event.name.hasPrefix("web-0."))
             }
             #expect(recorder.droppedCount == 0)
+        }
+    }
+
+    /// As client-go's correlator: a repeat counts on the first Event; the 10th similar one and later
+    /// ones are one combined Event, counted; after 25 writes about one object the rest are dropped.
+    @Test func repeatsAreCountedSimilarOnesCombinedAndFloodsDropped() async throws {
+        try await TestServer.with { env in
+            let recorder = EventRecorder(client: env.client, component: "test-controller", logger: env.client.logger)
+            recorder.start()
+            for _ in 0..<3 { recorder.record(Self.pod, type: "Normal", reason: "Pulled", message: "same image") }
+            for index in 0..<40 { recorder.record(Self.pod, type: "Normal", reason: "Updated", message: "pod \(index)") }
+            await recorder.stop()
+            let events = try await env.client.list(Event.self, namespace: "default").items
+            let pulled = events.filter { $0.reason == "Pulled" }
+            #expect(pulled.count == 1 && pulled.first?.count == 3)
+            let updated = events.filter { $0.reason == "Updated" }
+            // 3 writes for "Pulled", then 22 of the 25: 9 Events of their own and 13 writes of the combined one.
+            #expect(updated.count == 10)
+            let combined = try #require(updated.first { $0.message?.hasPrefix("(combined from similar events): ") == true })
+            #expect(combined.count == 13)
+            #expect(combined.message == "(combined from similar events): pod 21")
+            #expect(recorder.filteredCount == 18)
         }
     }
 

@@ -19,7 +19,9 @@ struct MetricsIntegrationTests {
             for try await _ in client.watch(ConfigMap.self, namespace: "default", options: WatchOptions(timeoutSeconds: 1)) {}
 
             func count(_ verb: String, _ code: String) throws -> Int64 {
-                try metrics.expectCounter(ClientMetrics.requestsLabel, [("verb", verb), ("code", code)]).totalValue
+                try metrics.expectCounter(
+                    ClientMetrics.requestsLabel, [("verb", verb), ("resource", "configmaps"), ("code", code)]
+                ).totalValue
             }
             #expect(try count("CREATE", "201") == 1)
             #expect(try count("GET", "200") == 2)
@@ -31,5 +33,22 @@ struct MetricsIntegrationTests {
             #expect(getTimer.values.allSatisfy { $0 > 0 })
             try await client.shutdown()
         }
+    }
+
+    @Test(arguments: [
+        ("/api/v1/namespaces/a/pods/p/status", "pods/status"),
+        ("/api/v1/namespaces/a/pods/p", "pods"),
+        ("/api/v1/namespaces/a/pods", "pods"),
+        ("/api/v1/pods", "pods"),
+        ("/api/v1/namespaces/a", "namespaces"),
+        ("/api/v1/namespaces/a/finalize", "namespaces/finalize"),
+        ("/api/v1/nodes/n/status", "nodes/status"),
+        ("/apis/stead.dev/v1alpha1/namespaces/a/statefulpodsets/s/status", "statefulpodsets/status"),
+        ("/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/n", "leases"),
+        ("/metrics", ""),
+        ("/apis/apps/v1", ""),
+    ])
+    func requestsAreLabelledWithTheirResource(path: String, resource: String) {
+        #expect(ClientMetrics.resource(ofPath: path) == resource)
     }
 }

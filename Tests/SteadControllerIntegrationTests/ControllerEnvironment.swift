@@ -2,6 +2,7 @@ import ControlPlane
 import Foundation
 import KubeClient
 import KubeModel
+import SteadTestSupport
 import Logging
 import NodeSim
 import SteadController
@@ -138,7 +139,17 @@ struct ControllerEnvironment {
         return list.items.map(\.name).sorted()
     }
 
-    func events(about name: String, reason: String) async throws -> [Event] {
+    /// The Events about `name` with `reason`, once there are at least `count` (Events are written
+    /// after the work they report, from the recorder's queue).
+    func events(about name: String, reason: String, count: Int = 1) async throws -> [Event] {
+        let events = try await Watched<Event>.start(client: client, namespace: Self.namespace)
+        defer { Task { await events.stop() } }
+        let matching: @Sendable ([Event]) -> [Event] = { $0.filter { $0.involvedObject.name == name && $0.reason == reason } }
+        return matching(try await events.waitUntil("\(count) \(reason) Events about \(name)") { matching($0).count >= count })
+    }
+
+    /// The Events about `name` with `reason` written so far, for a test that expects none.
+    func eventsSoFar(about name: String, reason: String) async throws -> [Event] {
         try await client.list(Event.self, namespace: Self.namespace).items.filter {
             $0.involvedObject.name == name && $0.reason == reason
         }

@@ -119,10 +119,8 @@ struct NodeLossTests {
             #expect(pod.spec?.nodeName != window.home)
             let reason = try await fallbackReason(env)
             #expect(reason.contains("stickiness Preferred: moved at once"), "\(reason)")
-            try await eventually("the StickyFallback event") {
-                try await !env.events(about: Self.pod, reason: "StickyFallback").isEmpty
-            }
-            #expect(try await env.events(about: Self.pod, reason: "WaitingForNode").isEmpty)
+            _ = try await env.events(about: Self.pod, reason: "StickyFallback")
+            #expect(try await env.eventsSoFar(about: Self.pod, reason: "WaitingForNode").isEmpty)
             try await env.waitForRollout(Self.set)
         }
     }
@@ -132,9 +130,7 @@ struct NodeLossTests {
         try await ControllerEnvironment.with(nodes: 3) { env in
             try await makeSet(env, stickiness: .strict, timeout: 3_600)
             let window = try await recreateLosingNode(env, loss)
-            try await eventually("the WaitingForNode event") {
-                try await !env.events(about: Self.pod, reason: "WaitingForNode").isEmpty
-            }
+            _ = try await env.events(about: Self.pod, reason: "WaitingForNode")
             let waiting = try #require(try await env.pods(of: Self.set)[0])
             #expect(waiting.spec?.nodeName == nil, "bound while its node was lost")
 
@@ -142,7 +138,7 @@ struct NodeLossTests {
             let pod = try await boundReplacement(env, window)
             #expect(pod.spec?.nodeName == window.home)
             #expect(pod.metadata.annotations?["stead.dev/placement-fallback"] == nil)
-            #expect(try await env.events(about: Self.pod, reason: "StickyFallback").isEmpty)
+            #expect(try await env.eventsSoFar(about: Self.pod, reason: "StickyFallback").isEmpty)
             try await env.waitForRollout(Self.set)
         }
     }

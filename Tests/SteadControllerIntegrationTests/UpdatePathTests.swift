@@ -49,7 +49,7 @@ struct UpdatePathTests {
             #expect(statistics.attempts == 0 && statistics.stickyAttempts == 0, "\(statistics)")
             #expect(after.status?.updatedInPlace == 5)
             #expect(after.status?.recreatedOnSameNode == 0)
-            let events = try await env.events(about: "web", reason: "UpdatedInPlace")
+            let events = try await env.events(about: "web", reason: "UpdatedInPlace", count: 5)
             #expect(events.count == 5)
             #expect(events.allSatisfy { $0.message?.contains("nginx:1.25 -> nginx:1.26") == true })
         }
@@ -77,7 +77,7 @@ struct UpdatePathTests {
             #expect(statistics.nodeEvaluations == 5)
             #expect(statistics.attempts == 0)
             #expect(after.status?.recreatedOnSameNode == 5)
-            let events = try await env.events(about: "db", reason: "RecreatedOnSameNode")
+            let events = try await env.events(about: "db", reason: "RecreatedOnSameNode", count: 5)
             #expect(events.count == 5)
             #expect(events.allSatisfy { $0.message?.contains("env changed") == true })
         }
@@ -99,7 +99,7 @@ struct UpdatePathTests {
             }
             #expect(after.status?.rescheduled == 3)
             #expect(after.status?.rescheduleReasons?["NodeSelectorMismatch"] == 3)
-            let events = try await env.events(about: "geo", reason: "Rescheduled")
+            let events = try await env.events(about: "geo", reason: "Rescheduled", count: 3)
             #expect(events.count == 3)
             #expect(events.allSatisfy { $0.message?.contains("no longer matches") == true })
         }

@@ -61,9 +61,9 @@ struct InPlaceProgressTests {
         plan.actions[2].action = .reschedule(reason: "node sim-17 NotReady for 300s")
         let messages = RolloutEvents.events(for: plan).map(\.message)
         #expect(messages.prefix(3) == [
-            "updated in place: image app: nginx:1.25 -> nginx:1.26",
-            "recreated on node sim-17: spec.containers[app].env changed",
-            "rescheduled: node sim-17 NotReady for 300s",
+            "pod web-4 updated in place: image app: nginx:1.25 -> nginx:1.26",
+            "pod web-3 recreated on node sim-17: spec.containers[app].env changed",
+            "pod web-2 rescheduled: node sim-17 NotReady for 300s",
         ])
     }
 }

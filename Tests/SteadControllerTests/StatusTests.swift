@@ -77,3 +77,39 @@ struct StatusTests {
         #expect(second.condition(.paused)?.lastTransitionTime == KubeTime(later))
     }
 }
+
+/// Which status changes wait for the next counts write and which go out at once.
+@Suite("Status writes")
+struct StatusWriteTests {
+    static func status(ready: Int32, updated: Int32, revision: String = "web-2", message: String = "") -> StatefulPodSetStatus {
+        var status = StatefulPodSetStatus(replicas: 3)
+        status.observedGeneration = 2
+        status.readyReplicas = ready
+        status.availableReplicas = ready
+        status.updatedReplicas = updated
+        status.currentRevision = "web-1"
+        status.updateRevision = revision
+        status.conditions = [StatefulPodSetCondition(type: "Available", status: "True", reason: "MinimumReplicasAvailable", message: message)]
+        return status
+    }
+
+    @Test func countsAloneWaitUntilEveryReplicaIsCounted() {
+        let before = Self.status(ready: 3, updated: 1, message: "3 of 3")
+        #expect(StatusWriter.onlyCountsMoved(from: before, to: Self.status(ready: 2, updated: 1, message: "2 of 3"), desired: 3))
+        #expect(StatusWriter.onlyCountsMoved(from: before, to: Self.status(ready: 3, updated: 2, message: "3 of 3"), desired: 3))
+        // Everything counted: at once, so that the end of a rollout is seen when it happens.
+        #expect(!StatusWriter.onlyCountsMoved(from: before, to: Self.status(ready: 3, updated: 3), desired: 3))
+    }
+
+    @Test func anyOtherChangeGoesOutAtOnce() {
+        let before = Self.status(ready: 3, updated: 1)
+        #expect(!StatusWriter.onlyCountsMoved(from: nil, to: before, desired: 3))
+        #expect(!StatusWriter.onlyCountsMoved(from: before, to: Self.status(ready: 2, updated: 1, revision: "web-3"), desired: 3))
+        var pending = Self.status(ready: 2, updated: 1)
+        pending.pendingReplacements = ["web-2": PendingReplacement(uid: "u", marker: "web-2/SameNode")]
+        #expect(!StatusWriter.onlyCountsMoved(from: before, to: pending, desired: 3))
+        var unavailable = Self.status(ready: 2, updated: 1)
+        unavailable.conditions?[0].status = "False"
+        #expect(!StatusWriter.onlyCountsMoved(from: before, to: unavailable, desired: 3))
+    }
+}

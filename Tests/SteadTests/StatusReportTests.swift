@@ -8,11 +8,12 @@ import Testing
 /// `stead status`: how a pod's last update is read back from the pod.
 @Suite("stead status")
 struct StatusReportTests {
-    static func pod(uid: String = "uid-2", revision: String = "web-new", annotations: [String: String]? = nil,
+    static func pod(revision: String = "web-new", marker: String? = nil, annotations: [String: String] = [:],
                     gate: PodCondition? = nil) -> Pod {
         var pod = Pod(metadata: ObjectMeta(name: "web-0", namespace: "web"))
-        pod.metadata.uid = uid
         pod.metadata.labels = [SteadLabels.revisionHash: revision]
+        var annotations = annotations
+        annotations[SteadLabels.updatedBy] = marker
         pod.metadata.annotations = annotations
         if let gate {
             var status = PodStatus(phase: "Running")
@@ -22,34 +23,41 @@ struct StatusReportTests {
         return pod
     }
 
-    static func event(_ reason: String, _ message: String, pod: String = "web-0", uid: String, version: Int) -> Event {
+    /// An Event of the controller's, on the set.
+    static func event(_ reason: String, _ message: String, version: Int) -> Event {
         var event = Event(
-            metadata: ObjectMeta(name: "\(pod).\(version)", namespace: "web"),
-            involvedObject: ObjectReference(apiVersion: "v1", kind: "Pod", namespace: "web", name: pod, uid: uid),
+            metadata: ObjectMeta(name: "web.\(version)", namespace: "web"),
+            involvedObject: ObjectReference(apiVersion: "stead.dev/v1alpha1", kind: "StatefulPodSet", namespace: "web", name: "web"),
             reason: reason, message: message, type: "Normal")
         event.metadata.resourceVersion = "\(version)"
         event.lastTimestamp = KubeTime(Date(timeIntervalSince1970: 1_000_000))
         return event
     }
 
-    @Test func classifiesEveryKindOfUpdate() {
+    @Test func classifiesEveryKindOfUpdateFromThePodsMarker() {
         func of(_ pod: Pod, _ events: [Event] = []) -> LastUpdate {
             LastUpdate.of(pod, updateRevision: "web-new", events: events)
         }
-        let inPlace = Self.event("UpdatedInPlace", "updated in place: image nginx:1.28", uid: "uid-2", version: 10)
-        let recreated = Self.event("RecreatedOnSameNode", "recreated on node sim-1: env changed", uid: "uid-1", version: 11)
-        let moved = Self.event("Rescheduled", "rescheduled: node sim-1 is gone", uid: "uid-1", version: 12)
-        let otherPod = Self.event("UpdatedInPlace", "updated in place: image x", pod: "web-1", uid: "uid-9", version: 13)
+        let inPlace = Self.event("UpdatedInPlace", "pod web-0 updated in place: image nginx:1.28", version: 10)
+        let newerInPlace = Self.event("UpdatedInPlace", "pod web-0 updated in place: image nginx:1.29", version: 14)
+        let recreated = Self.event("RecreatedOnSameNode", "pod web-0 recreated on node sim-1: env changed", version: 11)
+        let moved = Self.event("Rescheduled", "pod web-0 rescheduled: node sim-1 is gone", version: 12)
+        let otherPod = Self.event("UpdatedInPlace", "pod web-01 updated in place: image x", version: 13)
 
-        #expect(of(Self.pod(), [inPlace]) == .inPlace("image nginx:1.28"))
-        #expect(of(Self.pod(), [inPlace, recreated]) == .sameNode("recreated on node sim-1: env changed"))
-        #expect(of(Self.pod(), [moved, inPlace]) == .rescheduled("node sim-1 is gone"))
-        #expect(of(Self.pod(), [otherPod]) == .created)
-        #expect(of(Self.pod(revision: "web-old"), [otherPod]) == .notUpdated)
-        // An in-place event about an earlier incarnation says nothing about this pod.
-        #expect(of(Self.pod(uid: "uid-3"), [inPlace]) == .created)
-        #expect(of(Self.pod(annotations: [LastUpdate.fallbackAnnotation: "node sim-3 is gone"]), [recreated])
-            == .rescheduled("node sim-3 is gone"))
+        #expect(of(Self.pod(marker: "web-new/InPlace"), [inPlace, otherPod]) == .inPlace("image nginx:1.28"))
+        #expect(of(Self.pod(marker: "web-new/InPlace"), [newerInPlace, inPlace]) == .inPlace("image nginx:1.29"))
+        #expect(of(Self.pod(marker: "web-new/InPlace"), [otherPod]) == .inPlace(""))
+        #expect(of(Self.pod(marker: "web-new/SameNode"), [inPlace, recreated]) == .sameNode("env changed"))
+        #expect(of(Self.pod(marker: "web-new/Rescheduled:NodeGone"), [moved, inPlace]) == .rescheduled("node sim-1 is gone"))
+        #expect(of(Self.pod(marker: "web-new/Rescheduled:NodeGone")) == .rescheduled("NodeGone"))
+        // Created at the update revision (a scale-up), or marked for an earlier rollout.
+        #expect(of(Self.pod(), [inPlace]) == .created)
+        #expect(of(Self.pod(marker: "web-old/InPlace"), [inPlace]) == .created)
+        #expect(of(Self.pod(revision: "web-old", marker: "web-old/InPlace")) == .notUpdated)
+        // The scheduler's annotation already says "rescheduled: ": it is not said twice.
+        let fallback = Self.pod(annotations: [LastUpdate.fallbackAnnotation: "rescheduled: node sim-3 is gone"])
+        #expect(of(fallback, [recreated]) == .rescheduled("node sim-3 is gone"))
+        #expect(LastUpdate.rescheduled("node sim-3 is gone").description == "rescheduled: node sim-3 is gone")
         let gate = PodCondition(type: SteadLabels.inPlaceUpdateReady, status: "False", reason: "InPlaceUpdate", message: "image nginx:1.28")
         #expect(of(Self.pod(revision: "web-old", gate: gate)) == .inPlaceInProgress("image nginx:1.28"))
         #expect(LastUpdate.inPlace("image nginx:1.28").description == "in place (image nginx:1.28)")

@@ -192,13 +192,13 @@ public final class KubeClient: Sendable {
             status = response.status
             bytes = try await response.body.collect(upTo: Self.maxBodySize)
         } catch {
-            metrics.record(verb: verb, code: "error", duration: ContinuousClock.now - start)
+            metrics.record(verb: verb, path: path, code: "error", duration: ContinuousClock.now - start)
             if case KubeClientError.fenced = error { throw error }
             if Task.isCancelled { throw CancellationError() }
             logger.debug("request failed", metadata: ["verb": "\(verb)", "path": "\(path)", "error": "\(error)"])
             throw KubeClientError.transport(method: method.rawValue, path: path, message: "\(error)")
         }
-        metrics.record(verb: verb, code: String(status.code), duration: ContinuousClock.now - start)
+        metrics.record(verb: verb, path: path, code: String(status.code), duration: ContinuousClock.now - start)
         let data = Data(bytes.readableBytesView)
         guard (200..<300).contains(status.code) else {
             let error = Self.apiError(body: data, httpCode: Int(status.code))

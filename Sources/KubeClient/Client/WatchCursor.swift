@@ -69,12 +69,12 @@ final class WatchCursor: @unchecked Sendable {
         do {
             response = try await client.http.execute(request, deadline: .distantFuture, logger: nil)
         } catch {
-            client.metrics.record(verb: "WATCH", code: "error", duration: ContinuousClock.now - start)
+            client.metrics.record(verb: "WATCH", path: path, code: "error", duration: ContinuousClock.now - start)
             finished = true
             if Task.isCancelled { throw CancellationError() }
             throw KubeClientError.transport(method: "GET", path: path, message: "\(error)")
         }
-        client.metrics.record(verb: "WATCH", code: String(response.status.code), duration: ContinuousClock.now - start)
+        client.metrics.record(verb: "WATCH", path: path, code: String(response.status.code), duration: ContinuousClock.now - start)
         guard response.status == .ok else {
             finished = true
             let bytes = try? await response.body.collect(upTo: 1024 * 1024)

@@ -1,21 +1,30 @@
+import Foundation
 import KubeModel
 import Logging
 import Synchronization
 
 /// Writes core/v1 Events for one component, as client-go's event broadcaster does: ``record(_:type:reason:message:action:)``
-/// only queues, and a task of its own creates the Events through a client with its own request budget,
-/// so an Event never waits on (or takes the turn of) the work it reports, such as a bind. A full queue
-/// drops the newest Event and logs it; a failed write is logged and dropped: an Event is never worth
-/// failing the work.
+/// only queues, and a task of its own writes the Events through a client with its own request budget,
+/// so an Event never waits on (or takes the turn of) the work it reports, such as a bind. Events are
+/// correlated first (``EventCorrelator``: repeats counted on one Event, similar ones combined, a burst
+/// per object then one every few minutes). A full queue drops the newest Event and logs it; a failed
+/// write is logged and dropped: an Event is never worth failing the work.
 public final class EventRecorder: Sendable {
     /// The reporting component, e.g. `stead-scheduler`.
     public let component: String
     private let client: KubeClient
     private let logger: Logger
-    private let queue: AsyncStream<Event>.Continuation
-    private let events: AsyncStream<Event>
-    private let writer = Mutex<Task<Void, Never>?>(nil)
+    /// Writes run on a few lanes at once, so that the queue drains at the client's rate, not at one
+    /// request's latency at a time; every write of one Event goes on the same lane, in order, so that a
+    /// repeat's count never lands before the Event it counts on.
+    private let lanes: [AsyncStream<EventCorrelator.Outcome>.Continuation]
+    private let laneStreams: [AsyncStream<EventCorrelator.Outcome>]
+    private let writers = Mutex<[Task<Void, Never>]?>(nil)
+    private let correlator = Mutex(EventCorrelator())
+    private let capacity: Int
+    private let queued = Atomic<Int>(0)
     private let dropped = Atomic<Int>(0)
+    private let filtered = Atomic<Int>(0)
     static let concurrentWrites = 8
 
     /// - Parameters:
@@ -25,28 +34,27 @@ public final class EventRecorder: Sendable {
         self.client = client
         self.component = component
         self.logger = logger
-        (events, queue) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .bufferingOldest(max(1, capacity)))
+        self.capacity = max(1, capacity)
+        let made = (0..<Self.concurrentWrites).map { _ in AsyncStream.makeStream(of: EventCorrelator.Outcome.self) }
+        laneStreams = made.map(\.stream)
+        lanes = made.map(\.continuation)
     }
 
     /// Events dropped because the queue was full.
     public var droppedCount: Int { dropped.load(ordering: .relaxed) }
 
-    /// Starts the writer; calling it again does nothing.
+    /// Events the spam filter dropped (too many about one object).
+    public var filteredCount: Int { filtered.load(ordering: .relaxed) }
+
+    /// Starts the writers; calling it again does nothing.
     public func start() {
-        writer.withLock { task in
-            guard task == nil else { return }
-            task = Task { [events] in
-                // A few writes in flight, so that the queue drains at the client's rate, not at one
-                // request's latency at a time.
-                await withTaskGroup(of: Void.self) { group in
-                    var inFlight = 0
-                    for await event in events {
-                        if inFlight >= Self.concurrentWrites {
-                            await group.next()
-                            inFlight -= 1
-                        }
-                        group.addTask { await self.write(event) }
-                        inFlight += 1
+        writers.withLock { tasks in
+            guard tasks == nil else { return }
+            tasks = laneStreams.map { stream in
+                Task {
+                    for await outcome in stream {
+                        await self.write(outcome)
+                        self.queued.subtract(1, ordering: .relaxed)
                     }
                 }
             }
@@ -55,9 +63,8 @@ public final class EventRecorder: Sendable {
 
     /// Writes what is queued, then stops. Events recorded afterwards are dropped.
     public func stop() async {
-        queue.finish()
-        let task = writer.withLock { $0 }
-        await task?.value
+        for lane in lanes { lane.finish() }
+        for task in writers.withLock({ $0 }) ?? [] { await task.value }
     }
 
     /// Queues an Event about `object`; returns at once.
@@ -65,24 +72,53 @@ public final class EventRecorder: Sendable {
         _ object: ObjectReference, type: String, reason: String, message: String, action: String? = nil
     ) {
         let event = Self.event(about: object, component: component, type: type, reason: reason, message: message, action: action)
-        if case .dropped = queue.yield(event) {
+        guard let outcome = correlate(event) else { return }
+        if queued.add(1, ordering: .relaxed).newValue > capacity {
+            queued.subtract(1, ordering: .relaxed)
             let count = dropped.add(1, ordering: .relaxed).newValue
             logger.warning(
                 "event dropped: the queue is full",
                 metadata: ["object": "\(object.kind ?? "")/\(object.name ?? "")", "reason": "\(reason)", "dropped": "\(count)"])
+            return
         }
+        lanes[Self.lane(of: outcome)].yield(outcome)
+    }
+
+    /// The lane of an Event's writes, from its name (FNV-1a: the same in every process).
+    private static func lane(of outcome: EventCorrelator.Outcome) -> Int {
+        let name = outcome.event?.name ?? ""
+        return Int(name.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 } % UInt32(concurrentWrites))
     }
 
     /// Writes an Event now, for callers whose next step depends on it being visible.
     public func write(
         _ object: ObjectReference, type: String, reason: String, message: String, action: String? = nil
     ) async {
-        await write(Self.event(about: object, component: component, type: type, reason: reason, message: message, action: action))
+        let event = Self.event(about: object, component: component, type: type, reason: reason, message: message, action: action)
+        guard let outcome = correlate(event) else { return }
+        await write(outcome)
     }
 
-    private func write(_ event: Event) async {
+    /// What to write for `event`, or nil when the spam filter drops it.
+    private func correlate(_ event: Event) -> EventCorrelator.Outcome? {
+        let outcome = correlator.withLock { $0.correlate(event, now: Date()) }
+        guard outcome != .drop else {
+            filtered.add(1, ordering: .relaxed)
+            return nil
+        }
+        return outcome
+    }
+
+    private func write(_ outcome: EventCorrelator.Outcome) async {
+        guard let event = outcome.event else { return }
         do {
-            _ = try await client.create(event, namespace: event.metadata.namespace)
+            if case .update = outcome {
+                try await update(event)
+            } else {
+                _ = try await client.create(event, namespace: event.metadata.namespace)
+            }
+        } catch let error as KubeAPIError where error.isAlreadyExists {
+            // A repeat's patch found the Event missing and created it before its own create arrived.
         } catch {
             logger.warning(
                 "cannot record event",
@@ -90,6 +126,20 @@ public final class EventRecorder: Sendable {
                     "object": "\(event.involvedObject.kind ?? "")/\(event.involvedObject.name ?? "")",
                     "reason": "\(event.reason ?? "")", "error": "\(error)",
                 ])
+        }
+    }
+
+    /// Counts a repeat on the existing Event; creates it again if it is gone (expired, or deleted).
+    private func update(_ event: Event) async throws {
+        let patch: JSONValue = [
+            "count": .int(Int64(event.count ?? 1)), "lastTimestamp": .string(event.lastTimestamp?.description ?? ""),
+            "message": .string(event.message ?? ""),
+        ]
+        do {
+            _ = try await client.patch(
+                Event.self, name: event.name, namespace: event.metadata.namespace, patch: .merge(patch))
+        } catch let error as KubeAPIError where error.isNotFound {
+            _ = try await client.create(event, namespace: event.metadata.namespace)
         }
     }
 

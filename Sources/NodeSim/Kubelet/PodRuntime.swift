@@ -34,6 +34,15 @@ public struct PodRuntime: Sendable, Hashable {
     public var resize: Resize?
     /// A delete with grace period 0 was sent.
     public var deleteSent: Bool = false
+    /// The last status written, as sent and as the server stored it.
+    public var lastStatusWrite: StatusWrite?
+
+    /// A status write: what was sent, and what the server kept of it (an older API server drops fields
+    /// it does not know, such as `containerStatuses[].resources` before v1.33).
+    public struct StatusWrite: Sendable, Hashable {
+        public var sent: PodStatus
+        public var stored: PodStatus?
+    }
     /// The next time the timer loop looks at the pod (so that it is scheduled once per deadline).
     public var nextWake: Date?
 

@@ -109,6 +109,14 @@ final class SimulatorState: Sendable {
         }
     }
 
+    /// Notes the status last written for the pod (while it is still the same incarnation).
+    func statusWritten(_ key: String, uid: String, _ write: PodRuntime.StatusWrite) {
+        contents.withLock { state in
+            guard state.pods[key]?.uid == uid else { return }
+            state.pods[key]?.lastStatusWrite = write
+        }
+    }
+
     /// Frees the pod's IP and resources and marks it stopped (deletion in progress). Returns the runtime.
     @discardableResult
     func stop(_ key: String) -> PodRuntime? {

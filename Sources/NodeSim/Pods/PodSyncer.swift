@@ -122,19 +122,25 @@ struct PodSyncer: Sendable {
     }
 
     /// Writes the status the runtime implies when it differs from the server's, with the pod's
-    /// resourceVersion; on 409 Conflict it reads the pod again and recomputes.
+    /// resourceVersion; on 409 Conflict it reads the pod again and recomputes. A status the server
+    /// already stored from the same write is not sent again: a server that drops a field would
+    /// otherwise get every write twice (the second a no-op).
     private func writeStatus(_ cached: Pod, key: String, hostIP: String) async throws {
         var pod = cached
         for attempt in 0..<5 {
             guard let runtime = state.pod(key), runtime.uid == (pod.metadata.uid ?? "") else { return }
             let desired = PodStatusBuilder.status(for: pod, runtime: runtime, hostIP: hostIP, now: Date())
             if desired == pod.status { return }
+            if let last = runtime.lastStatusWrite, last.sent == desired, last.stored == pod.status { return }
             var updated = pod
             updated.status = desired
             updated.fillTypeMeta()
             do {
-                _ = try await client.update(Pod.resourceType, try KubeJSON.encodeToValue(updated), subresource: "status")
+                let stored = try await client.update(Pod.resourceType, try KubeJSON.encodeToValue(updated), subresource: "status")
                 metrics.podStatusWritten()
+                let storedStatus = try? KubeJSON.decode(Pod.self, from: stored).status
+                state.statusWritten(key, uid: runtime.uid, PodRuntime.StatusWrite(sent: desired, stored: storedStatus))
+                logger.trace("pod status written", metadata: ["pod": "\(key)", "status": "\(Self.summary(desired))"])
                 return
             } catch let error as KubeAPIError where error.isConflict && attempt < 4 {
                 metrics.podStatusConflict()
@@ -143,6 +149,13 @@ struct PodSyncer: Sendable {
                 return
             }
         }
+    }
+
+    /// The conditions and container states of a status, for the trace log.
+    private static func summary(_ status: PodStatus) -> String {
+        let conditions = (status.conditions ?? []).map { "\($0.type)=\($0.status)" }.joined(separator: ",")
+        let containers = (status.containerStatuses ?? []).map { "\($0.name):\($0.image):ready=\($0.ready):restarts=\($0.restartCount)" }
+        return "\(status.phase ?? "") [\(conditions)] \(containers.joined(separator: " "))"
     }
 
     private func updateRunningGauge() {

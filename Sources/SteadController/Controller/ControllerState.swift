@@ -14,6 +14,8 @@ actor ControllerState {
     private var pending: [String: Pending] = [:]
     /// Per set key: the keys of warnings already reported.
     private var reported: [String: Set<String>] = [:]
+    /// Per set key: when its status was last written.
+    private var statusWrites: [String: ContinuousClock.Instant] = [:]
     private(set) var resizeSupported = true
 
     init(expectationTimeout: Duration) {
@@ -45,7 +47,14 @@ actor ControllerState {
 
     func forget(set key: String) {
         reported[key] = nil
+        statusWrites[key] = nil
     }
+
+    // MARK: Status writes
+
+    func lastStatusWrite(set key: String) -> ContinuousClock.Instant? { statusWrites[key] }
+
+    func statusWritten(set key: String, at instant: ContinuousClock.Instant) { statusWrites[key] = instant }
 
     // MARK: Capabilities
 

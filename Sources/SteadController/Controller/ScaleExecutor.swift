@@ -36,7 +36,7 @@ struct ScaleExecutor: Sendable {
             }
             metrics.recordCreate()
             logger.debug("created pod", metadata: ["pod": "\(pod.key)", "revision": "\(revision.name)"])
-            await events.record(
+            events.record(
                 type: "Normal", reason: "SuccessfulCreate",
                 message: "create Pod \(pod.name) in StatefulPodSet \(set.name) successful", set: set)
         }
@@ -44,13 +44,13 @@ struct ScaleExecutor: Sendable {
             guard let pod = view.pod(named: deletion.name) else { continue }
             try await writer.delete(pod)
             metrics.recordDelete()
-            await events.record(
+            events.record(
                 type: "Normal", reason: "SuccessfulDelete",
                 message: "delete Pod \(pod.name) in StatefulPodSet \(set.name) successful: \(deletion.reason)", set: set)
         }
         for claim in plan.deleteClaims {
             try await writer.deleteClaim(named: claim, namespace: set.metadata.namespace)
-            await events.record(
+            events.record(
                 type: "Normal", reason: "SuccessfulDelete",
                 message: "delete Claim \(claim) in StatefulPodSet \(set.name) successful: whenScaled is Delete", set: set)
         }

@@ -83,11 +83,11 @@ struct SetReconciler: Sendable {
         try await revisions.trim(
             set: set, revisions: resolved.all, pods: view.pods, current: resolved.current.name,
             update: resolved.update.name)
-        try await writeStatus(
+        let statusWait = try await writeStatus(
             view: view, current: resolved.current.name, update: resolved.update.name,
             collisionCount: resolved.collisionCount, plan: plan, createFailure: createFailure)
         let retry = createFailure.map { _ in Self.createFailureRetry }
-        return [graceWait, availabilityWait(view), retry].compactMap { $0 }.min()
+        return [graceWait, availabilityWait(view), retry, statusWait].compactMap { $0 }.min()
     }
 
     /// How soon a pod the server refused is tried again (an edit of the set comes sooner, as an event).
@@ -100,18 +100,20 @@ struct SetReconciler: Sendable {
         guard await state.firstReport("FailedCreate/\(failure.revision)/\(failure.pod)/\(failure.message)", set: set.key)
         else { return }
         logger.info("pod refused by the API server", metadata: ["set": "\(set.key)", "error": "\(failure.message)"])
-        await events.record(type: "Warning", reason: "FailedCreate", message: failure.eventMessage(set: set.name), set: set)
+        events.record(type: "Warning", reason: "FailedCreate", message: failure.eventMessage(set: set.name), set: set)
     }
 
+    /// Returns when to come back for a change of the counts held back (``StatusWriter``).
+    @discardableResult
     private func writeStatus(
         view: SetView, current: String, update: String, collisionCount: Int32, plan: UpdatePlan?,
         errors: [FieldError] = [], createFailure: CreateFailure? = nil
-    ) async throws {
+    ) async throws -> Duration? {
         var inputs = StatusInputs(
             set: view.set, pods: view.pods, currentRevision: current, updateRevision: update,
             collisionCount: collisionCount, now: view.now, validationErrors: errors, updatePlan: plan)
         inputs.createFailure = createFailure.map { $0.eventMessage(set: view.set.name) }
-        try await status.write(StatusCalculator.compute(inputs), of: view.set)
+        return try await status.write(StatusCalculator.compute(inputs), of: view.set)
     }
 
     /// The Invalid condition and one Warning Event per generation; the set's pods are left alone.
@@ -120,7 +122,7 @@ struct SetReconciler: Sendable {
         let generation = set.metadata.generation ?? 0
         if await state.firstReport("invalid/\(generation)", set: set.key) {
             logger.info("invalid spec", metadata: ["set": "\(set.key)", "errors": "\(errors.summary)"])
-            await events.record(type: "Warning", reason: "InvalidSpec", message: errors.summary, set: set)
+            events.record(type: "Warning", reason: "InvalidSpec", message: errors.summary, set: set)
         }
         let current = set.status?.currentRevision ?? ""
         try await writeStatus(
@@ -136,7 +138,7 @@ struct SetReconciler: Sendable {
                 continue
             }
             logger.info("rollout stopped", metadata: ["set": "\(view.set.key)", "reason": "\(warning.message)"])
-            await events.record(warning, set: view.set, pod: warning.pod.flatMap(view.pod(named:)))
+            events.record(warning, set: view.set, pod: warning.pod.flatMap(view.pod(named:)))
         }
     }
 

@@ -25,6 +25,7 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
     let revisions: Informer<ControllerRevision>
     let nodes: Informer<Node>
     let informers: InformerGroup
+    private let recorder: EventRecorder
 
     private let tasks = Mutex<RunningTasks>(RunningTasks())
     private let conflictsSeen = Atomic<Int>(0)
@@ -58,7 +59,8 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
         informers = InformerGroup([nodes, pods, claims, revisions, sets])
 
         let writer = ObjectWriter(client: client, state: state)
-        let events = SetEvents(recorder: EventRecorder(client: client.withOwnRateLimit(), component: SetEvents.component, logger: logger))
+        recorder = EventRecorder(client: client.withOwnRateLimit(), component: SetEvents.component, logger: logger)
+        let events = SetEvents(recorder: recorder)
         let caches = ControllerCaches(
             sets: sets.store, pods: pods.store, claims: claims.store, revisions: revisions.store, nodes: nodes.store)
         reconciler = SetReconciler(
@@ -80,6 +82,7 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
             return !running.started
         }
         guard first else { return }
+        recorder.start()
         try await informers.start()
         let workers = Task {
             await withDiscardingTaskGroup { group in
@@ -98,6 +101,7 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
         await queue.shutDown()
         await running.workers?.value
         await informers.stop()
+        await recorder.stop()
         logger.info("controller stopped")
     }
 

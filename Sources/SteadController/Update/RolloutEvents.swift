@@ -1,4 +1,4 @@
-/// An Event the controller records about a decision: on the set and on the pod.
+/// An Event the controller records about a decision: on the set, naming the pod (a Warning on the pod too).
 public struct RolloutEvent: Sendable, Hashable {
     /// Normal or Warning.
     public var type: String
@@ -8,8 +8,9 @@ public struct RolloutEvent: Sendable, Hashable {
     public var pod: String?
 }
 
-/// Every decision visible: "updated in place: image app: nginx:1.25 -> nginx:1.26",
-/// "recreated on node sim-17: spec.containers[app].env changed", "rescheduled: node sim-17 NotReady for 300s".
+/// Every decision visible: "pod web-0 updated in place: image app: nginx:1.25 -> nginx:1.26",
+/// "pod web-1 recreated on node sim-17: spec.containers[app].env changed", "pod web-2 rescheduled: node
+/// sim-17 NotReady for 300s". The detail follows the first ": ".
 public enum RolloutEvents {
     public static func events(for plan: UpdatePlan) -> [RolloutEvent] {
         var events = plan.actions.compactMap(event(for:))
@@ -25,13 +26,16 @@ public enum RolloutEvents {
     public static func event(for planned: PlannedPodAction) -> RolloutEvent? {
         switch planned.action {
         case .updateInPlace(let plan):
-            return RolloutEvent(type: "Normal", reason: "UpdatedInPlace", message: "updated in place: \(plan.summary)",
-                                pod: planned.pod)
+            return RolloutEvent(
+                type: "Normal", reason: "UpdatedInPlace", message: "pod \(planned.pod) updated in place: \(plan.summary)",
+                pod: planned.pod)
         case .recreateOnSameNode(let node, let reason):
-            return RolloutEvent(type: "Normal", reason: "RecreatedOnSameNode",
-                                message: "recreated on node \(node): \(reason)", pod: planned.pod)
+            return RolloutEvent(
+                type: "Normal", reason: "RecreatedOnSameNode", message: "pod \(planned.pod) recreated on node \(node): \(reason)",
+                pod: planned.pod)
         case .reschedule(let reason):
-            return RolloutEvent(type: "Normal", reason: "Rescheduled", message: "rescheduled: \(reason)", pod: planned.pod)
+            return RolloutEvent(
+                type: "Normal", reason: "Rescheduled", message: "pod \(planned.pod) rescheduled: \(reason)", pod: planned.pod)
         case .nothing, .wait, .blocked, .stalled:
             return nil
         }

@@ -52,8 +52,7 @@ struct ClusterScheduleBenchmark {
                 "pods/s (first create to all bound)", String(format: "%.1f/s", cluster.podsPerSecond),
                 String(format: "%.1f/s", stead.podsPerSecond), String(format: "%.2fx", stead.podsPerSecond / cluster.podsPerSecond))
             table.add("wall time", String(format: "%.1f s", cluster.seconds), String(format: "%.1f s", stead.seconds), "")
-            let keys = Set(cluster.requests.keys).union(stead.requests.keys)
-                .filter { !$0.hasPrefix("GET") && !$0.hasPrefix("LIST") && !$0.hasPrefix("WATCH") }.sorted()
+            let keys = Set(cluster.requests.keys).union(stead.requests.keys).filter(isWrite).sorted()
             for key in keys {
                 let ours = stead.requests[key] ?? 0
                 let theirs = cluster.requests[key] ?? 0
@@ -62,10 +61,8 @@ struct ClusterScheduleBenchmark {
                     "\(key) per pod", String(format: "%.2f", theirs / Double(pods)), String(format: "%.2f", ours / Double(pods)), "")
             }
             func writes(_ phase: Phase, _ keys: [String]? = nil) -> String {
-                let total = phase.requests.filter { entry in
-                    keys.map { $0.contains(entry.key) }
-                        ?? !(entry.key.hasPrefix("GET") || entry.key.hasPrefix("LIST") || entry.key.hasPrefix("WATCH"))
-                }.values.reduce(0, +)
+                let total = phase.requests.filter { entry in keys.map { $0.contains(entry.key) } ?? isWrite(entry.key) }
+                    .values.reduce(0, +)
                 return String(format: "%.2f", total / Double(pods))
             }
             table.add("scheduler's writes per pod (bind, Event, pod patches, records)",
@@ -130,17 +127,14 @@ struct ClusterScheduleBenchmark {
         try await concurrentlyForEach(pods, concurrency: concurrency, label: "\(scheduler): creating \(pods) pods") { index in
             _ = try await admin.create(Self.pod(index, scheduler: scheduler), namespace: namespace)
         }
-        try await BenchWait.until("\(pods) pods bound by \(scheduler)", timeout: .seconds(1800)) { await bound.count >= pods }
+        try await BenchWait.until("\(pods) pods bound by \(scheduler)", timeout: .seconds(1800)) { bound.count >= pods }
         let seconds = (ContinuousClock.now - started).seconds
         let cpuAfter = controlPlanePID.flatMap(Self.cpuSeconds)
         await bound.stop()
         // Writes that follow a bind (its Event, the kubelet's status) are counted too, not cut off.
         try await Task.sleep(for: Self.settle)
         let requestsAfter = try await requestCounts()
-        let requests = requestsAfter.reduce(into: [String: Double]()) { delta, entry in
-            let change = entry.value - (requestsBefore[entry.key] ?? 0)
-            if change > 0 { delta[entry.key] = change }
-        }
+        let requests = counterGrowth(from: requestsBefore, to: requestsAfter)
         return Phase(
             scheduler: scheduler, seconds: seconds, podsPerSecond: Double(pods) / seconds, requests: requests,
             controlPlaneCPUSeconds: cpuAfter.flatMap { after in cpuBefore.map { after - $0 } })
@@ -176,26 +170,7 @@ struct ClusterScheduleBenchmark {
 
     /// `apiserver_request_total` summed by `VERB resource[/subresource]`.
     private func requestCounts() async throws -> [String: Double] {
-        let text = String(decoding: try await admin.getRaw("/metrics"), as: UTF8.self)
-        var counts: [String: Double] = [:]
-        for line in text.split(separator: "\n") where line.hasPrefix("apiserver_request_total{") {
-            guard let close = line.lastIndex(of: "}"), let value = Double(line[line.index(after: close)...].trimmingCharacters(in: .whitespaces))
-            else { continue }
-            let labels = Self.labels(line[line.index(line.startIndex, offsetBy: 24)..<close])
-            let subresource = labels["subresource"].flatMap { $0.isEmpty ? nil : "/\($0)" } ?? ""
-            counts["\(labels["verb"] ?? "?") \(labels["resource"] ?? "?")\(subresource)", default: 0] += value
-        }
-        return counts
-    }
-
-    private static func labels(_ text: Substring) -> [String: String] {
-        var labels: [String: String] = [:]
-        for pair in text.split(separator: ",") {
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            labels[String(parts[0])] = String(parts[1]).trimmingCharacters(in: ["\""])
-        }
-        return labels
+        try await PrometheusSamples.read("apiserver_request_total", from: admin).requestsByVerbAndResource
     }
 
     /// User and system CPU time of a process, from `/proc/PID/stat`.

@@ -44,22 +44,7 @@ struct ScheduleBenchCommand: AsyncParsableCommand {
     @Flag(help: "Print the results as JSON.")
     var json = false
 
-    @Option(
-        help: """
-            Run on this cluster instead of an embedded API server: NodeSim registers --nodes nodes into it, and \
-            the same --pods new pods are placed first by the cluster's own scheduler (default-scheduler), then \
-            by Stead's, side by side.
-            """)
-    var kubeconfig: String?
-
-    @Option(help: "With --kubeconfig: Stead's client request limit per second (stead run's default).")
-    var qps: Double = 50
-
-    @Option(help: "With --kubeconfig: Stead's client burst (stead run's default).")
-    var burst: Int = 100
-
-    @Option(help: "With --kubeconfig: the control plane's process id, to report its CPU time per phase.")
-    var controlPlanePid: Int32?
+    @OptionGroup var cluster: ClusterBenchOptions
 
     @OptionGroup var logging: LoggingOptions
 
@@ -78,24 +63,22 @@ struct ScheduleBenchCommand: AsyncParsableCommand {
             print(json ? try benchJSON(result) : result.table())
             return
         }
-        if let kubeconfig {
-            var configuration = try ClientConfiguration.fromKubeconfigFile(path: kubeconfig)
-            configuration.qps = 0
-            let admin = try KubeClient(configuration: configuration, logger: Logger(label: "stead.bench.client"))
+        if let kubeconfig = cluster.kubeconfig {
+            let admin = try cluster.adminClient(kubeconfig: kubeconfig)
             let benchmark = ClusterScheduleBenchmark(
-                admin: admin, nodes: nodes, pods: pods, concurrency: concurrency, qps: qps, burst: burst,
-                controlPlanePID: controlPlanePid, logger: Logger(label: "stead.bench"))
+                admin: admin, nodes: nodes, pods: pods, concurrency: concurrency, qps: cluster.qps, burst: cluster.burst,
+                controlPlanePID: cluster.controlPlanePid, logger: Logger(label: "stead.bench"))
             let result = try await withCleanUp { try await benchmark.run() } cleanUp: { try? await admin.shutdown() }
             print(json ? try benchJSON(result) : result.table())
             return
         }
-        let cluster = try await InProcessAPIServer.start(
+        let server = try await InProcessAPIServer.start(
             watchHistoryLimit: max(10_000, pods * 6), watchBufferSize: max(10_000, pods * 6), localSocket: !overHTTPS,
             label: "stead.bench.apiserver")
         let benchmark = ScheduleBenchmark(
-            client: cluster.client, nodes: nodes, pods: pods, owners: owners, concurrency: concurrency,
+            client: server.client, nodes: nodes, pods: pods, owners: owners, concurrency: concurrency,
             percentageOfNodesToScore: percentageOfNodesToScore, logger: Logger(label: "stead.bench.scheduler"))
-        let result = try await withCleanUp { try await benchmark.run() } cleanUp: { await cluster.stop() }
+        let result = try await withCleanUp { try await benchmark.run() } cleanUp: { await server.stop() }
         print(json ? try benchJSON(result) : result.table())
     }
 }

@@ -111,7 +111,7 @@ struct UpdateBenchmark {
         let seconds = (ContinuousClock.now - start).seconds
         let apiRequests = cluster.requestsSent - requestsBefore
         watching.cancel()
-        let peakUnavailable = await watcher.peak
+        let peakUnavailable = watcher.peak
 
         let after = try await podsOf(name)
         let statistics = await cluster.scheduler.statistics
@@ -121,8 +121,8 @@ struct UpdateBenchmark {
             policy: policy.rawValue, seconds: seconds, schedulingAttempts: statistics.attempts,
             nodeEvaluations: statistics.nodeEvaluations, stickyBinds: statistics.stickyBinds,
             schedulerAlgorithmMilliseconds: algorithm * 1000, apiRequests: apiRequests,
-            podsChangedNode: changed(before, after, \.node), podsChangedIP: changed(before, after, \.ip),
-            podsChangedUID: changed(before, after, \.uid), peakUnavailable: peakUnavailable,
+            podsChangedNode: PodPlace.changed(before, after, \.node), podsChangedIP: PodPlace.changed(before, after, \.ip),
+            podsChangedUID: PodPlace.changed(before, after, \.uid), peakUnavailable: peakUnavailable,
             updatedInPlace: Int(status?.updatedInPlace ?? 0), recreatedOnSameNode: Int(status?.recreatedOnSameNode ?? 0),
             rescheduled: Int(status?.rescheduled ?? 0))
     }
@@ -158,12 +158,6 @@ struct UpdateBenchmark {
         }
     }
 
-    struct PodPlace: Equatable {
-        var uid: String
-        var node: String
-        var ip: String
-    }
-
     private func podsOf(_ name: String) async throws -> [String: PodPlace] {
         let pods = try await cluster.client.listAll(
             Pod.self, namespace: Self.namespace, options: ListOptions(labelSelector: "app=\(name)"))
@@ -173,12 +167,6 @@ struct UpdateBenchmark {
                 uid: pod.metadata.uid ?? "", node: pod.spec?.nodeName ?? "", ip: pod.status?.podIP ?? "")
         }
         return places
-    }
-
-    private func changed(_ before: [String: PodPlace], _ after: [String: PodPlace], _ field: KeyPath<PodPlace, String>)
-        -> Int
-    {
-        before.filter { name, place in after[name].map { $0[keyPath: field] != place[keyPath: field] } ?? true }.count
     }
 }
 

@@ -46,7 +46,8 @@ enum AccessRules {
             AccessRule(group: "storage.k8s.io", resources: ["storageclasses"], verbs: informer),
             // Placement records: one ConfigMap per owner, merge-patched.
             AccessRule(group: "", resources: ["configmaps"], verbs: informer + ["create", "patch"]),
-            AccessRule(group: "", resources: ["events"], verbs: ["create"]),
+            // patch: a repeated Event is counted on the first one (EventRecorder's correlator).
+            AccessRule(group: "", resources: ["events"], verbs: ["create", "patch"]),
             // get: a revision name is taken by one the cache does not show (created by someone else).
             AccessRule(
                 group: "apps", resources: ["controllerrevisions"], verbs: ["get"] + informer + ["create", "delete", "patch"]),

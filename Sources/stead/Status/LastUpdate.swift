@@ -2,9 +2,10 @@ import Foundation
 import KubeModel
 import SteadController
 
-/// How a pod's last change was made, read back from what Stead leaves behind: the controller's
-/// `UpdatedInPlace` / `RecreatedOnSameNode` / `Rescheduled` Events on the pod (the newest wins), the
-/// in-place readiness gate while an update runs, and the scheduler's sticky-fallback annotation.
+/// How a pod's last change was made, read back from what Stead leaves on the pod: the in-place
+/// readiness gate while an update runs, the scheduler's sticky-fallback annotation, and the rollout
+/// marker (`stead.dev/updated-by`) written with the change. The detail (what changed, why) comes from
+/// the newest Event of that kind naming the pod, when the API server still has one.
 enum LastUpdate: Equatable, CustomStringConvertible {
     case created
     case notUpdated
@@ -15,39 +16,36 @@ enum LastUpdate: Equatable, CustomStringConvertible {
 
     /// Written by Stead's scheduler when a replacement could not go back to its node.
     static let fallbackAnnotation = "stead.dev/placement-fallback"
-    static let eventReasons: Set = ["UpdatedInPlace", "RecreatedOnSameNode", "Rescheduled"]
 
     /// - Parameters:
     ///   - updateRevision: the set's update revision name.
-    ///   - events: the namespace's Events (any; those about other objects are ignored).
+    ///   - events: the namespace's Events (any; those naming other pods are ignored).
     static func of(_ pod: Pod, updateRevision: String?, events: [Event]) -> LastUpdate {
         if let gate = pod.status?.condition(SteadLabels.inPlaceUpdateReady), gate.status == "False",
             gate.reason == "InPlaceUpdate"
         {
             return .inPlaceInProgress(gate.message ?? "")
         }
-        if let why = pod.metadata.annotations?[fallbackAnnotation] { return .rescheduled(why) }
-        if let event = latestUpdateEvent(about: pod.name, in: events) {
-            let message = event.message ?? ""
-            switch event.reason {
-            case "UpdatedInPlace" where event.involvedObject.uid == pod.metadata.uid:
-                return .inPlace(message.removingPrefix("updated in place: "))
-            case "RecreatedOnSameNode": return .sameNode(message)
-            case "Rescheduled": return .rescheduled(message.removingPrefix("rescheduled: "))
-            default: break
-            }
-        }
+        if let why = pod.metadata.annotations?[fallbackAnnotation] { return .rescheduled(why.removingPrefix("rescheduled: ")) }
         guard let updateRevision, pod.metadata.labels?[SteadLabels.revisionHash] == updateRevision else { return .notUpdated }
-        return .created
+        guard let marker = RolloutMarker(of: pod), marker.revision == updateRevision else { return .created }
+        switch marker.path {
+        case .inPlace: return .inPlace(detail("UpdatedInPlace", about: pod.name, in: events))
+        case .sameNode: return .sameNode(detail("RecreatedOnSameNode", about: pod.name, in: events))
+        case .rescheduled(let category):
+            let why = detail("Rescheduled", about: pod.name, in: events)
+            return .rescheduled(why.isEmpty ? category : why)
+        }
     }
 
-    /// The newest update Event about a pod of this name (any incarnation): by resourceVersion where it
-    /// is a number (the embedded server's and etcd's are increasing), else by time.
-    static func latestUpdateEvent(about podName: String, in events: [Event]) -> Event? {
-        events.filter { event in
-            event.involvedObject.kind == "Pod" && event.involvedObject.name == podName
-                && eventReasons.contains(event.reason ?? "")
+    /// What the newest `reason` Event naming the pod says after its first ": ", or "" without one. The
+    /// controller's Events are on the set and start "pod NAME ".
+    static func detail(_ reason: String, about podName: String, in events: [Event]) -> String {
+        let newest = events.filter { event in
+            event.reason == reason && (event.message ?? "").hasPrefix("pod \(podName) ")
         }.max { order($0) < order($1) }
+        guard let message = newest?.message, let colon = message.range(of: ": ") else { return "" }
+        return String(message[colon.upperBound...])
     }
 
     private static func order(_ event: Event) -> (Date, Int) {

@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import SteadTestSupport
 import Testing
 
 extension EndToEnd {

@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import SteadTestSupport
 import SteadController
 import Testing
 
@@ -51,7 +52,7 @@ extension EndToEnd {
                 }
                 #expect(maximumNotReady(history, set: "web", pods: 3) == 1, "more than one pod unavailable at once")
                 #expect(after.status?.updatedInPlace == 3)
-                let events = try await scenario.events(reason: "UpdatedInPlace")
+                let events = try await scenario.events(reason: "UpdatedInPlace", atLeast: 3)
                 #expect(events.count >= 3 && events.allSatisfy { $0.message?.contains("nginx:1.27 -> nginx:1.28") == true },
                         "\(events.map(\.message))")
             }
@@ -89,7 +90,7 @@ extension EndToEnd {
                 let competitorStates = await competitors.history.map(\.object)
                 #expect(competitorStates.allSatisfy { ($0.spec?.nodeName ?? "").isEmpty }, "the competitor took reserved capacity")
                 #expect(after.status?.recreatedOnSameNode == 2)
-                let events = try await scenario.events(reason: "RecreatedOnSameNode")
+                let events = try await scenario.events(reason: "RecreatedOnSameNode", atLeast: 2)
                 #expect(events.count >= 2 && events.allSatisfy { $0.message?.contains("env") == true }, "\(events.map(\.message))")
                 try await scenario.kubectl.succeed(["delete", "pod", "competitor", "-n", scenario.namespace, "--wait=false"])
                 try await expectNoReservation(scenario, "after the rollout")
@@ -113,7 +114,7 @@ extension EndToEnd {
                     #expect(pod.spec?.containers.first?.resources?.requests?["cpu"] == "700m")
                 }
                 #expect(after.status?.recreatedOnSameNode == 3)
-                let events = try await scenario.events(reason: "RecreatedOnSameNode")
+                let events = try await scenario.events(reason: "RecreatedOnSameNode", atLeast: 3)
                 #expect(events.count >= 3 && events.allSatisfy { $0.message?.contains("cpu") == true }, "\(events.map(\.message))")
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import SteadTestSupport
 import SteadController
 
 /// One scenario on the real cluster: its own namespace and simulated nodes, Stead's leader running,
@@ -112,10 +113,17 @@ struct Scenario: Sendable {
     }
 
     /// Events of the namespace with `reason`, about objects whose name starts with `about`.
-    func events(reason: String, about: String? = nil) async throws -> [Event] {
-        try await admin.list(Event.self, namespace: namespace).items.filter { event in
-            event.reason == reason && (about.map { event.involvedObject.name?.hasPrefix($0) ?? false } ?? true)
+    /// The namespace's Events with `reason` (about objects whose name starts with `about`), once there
+    /// are at least `count`: Events are written after the work they report, from the recorder's queue.
+    func events(reason: String, about: String? = nil, atLeast count: Int = 1) async throws -> [Event] {
+        let events = try await Watched<Event>.start(client: admin, namespace: namespace)
+        defer { Task { await events.stop() } }
+        let matching: @Sendable ([Event]) -> [Event] = { events in
+            events.filter { event in
+                event.reason == reason && (about.map { event.involvedObject.name?.hasPrefix($0) ?? false } ?? true)
+            }
         }
+        return matching(try await events.waitUntil("\(count) \(reason) Events") { matching($0).count >= count })
     }
 
     /// `kubectl get <arguments> -n <namespace>`'s output.

@@ -5,10 +5,10 @@ import KubeModel
 /// Objects of one kind followed by an informer (list + watch): the current state of each, and every
 /// state the informer delivered, in order. A test waits on it for a state to be reached and reads the
 /// history for a state that lasted only a moment: nothing is polled, so nothing is missed.
-actor Watched<T: KubeResource> {
+public actor Watched<T: KubeResource> {
     private let informer: Informer<T>
     /// Every state delivered, from the first list on (a deleted object last as it was).
-    private(set) var history: [(type: WatchEventType, object: T)] = []
+    public private(set) var history: [(type: WatchEventType, object: T)] = []
     private var listeners: [Int: AsyncStream<Void>.Continuation] = [:]
     private var nextListener = 0
     private var task: Task<Void, Never>?
@@ -16,7 +16,7 @@ actor Watched<T: KubeResource> {
     private init(informer: Informer<T>) { self.informer = informer }
 
     /// Lists the objects, then follows them until ``stop()``.
-    static func start(client: KubeClient, namespace: String?, labelSelector: String? = nil) async throws -> Watched {
+    public static func start(client: KubeClient, namespace: String?, labelSelector: String? = nil) async throws -> Watched {
         let watched = Watched(informer: Informer(client: client, namespace: namespace, labelSelector: labelSelector))
         try await watched.run()
         return watched
@@ -33,17 +33,17 @@ actor Watched<T: KubeResource> {
         try await informer.waitForSync()
     }
 
-    func stop() {
+    public func stop() {
         task?.cancel()
         for listener in listeners.values { listener.finish() }
         listeners.removeAll()
     }
 
-    var objects: [T] { get async { await informer.store.list().sorted { $0.name < $1.name } } }
+    public var objects: [T] { get async { await informer.store.list().sorted { $0.name < $1.name } } }
 
     /// Returns the objects once `condition` holds for them; throws after `timeout` with what was seen.
     @discardableResult
-    func waitUntil(
+    public func waitUntil(
         _ what: String, timeout: Duration = .seconds(60), _ condition: @escaping @Sendable ([T]) -> Bool
     ) async throws -> [T] {
         // Listening before the first look: a change while looking still wakes the wait.
@@ -69,13 +69,14 @@ actor Watched<T: KubeResource> {
             return try await group.next() ?? nil
         }
         guard let reached else {
-            throw E2EError("timed out after \(timeout) waiting for \(what); last seen: \(describe(await objects))")
+            throw WatchTimeout("timed out after \(timeout) waiting for \(what); last seen: \(describe(await objects))")
         }
         return reached
     }
 
     private func describe(_ objects: [T]) -> String {
-        objects.map { object in
+        // The last few: a namespace's Events would fill the screen.
+        objects.suffix(5).map { object in
             let text = (try? KubeJSON.encodeToValue(object)).map { "\($0)" } ?? object.name
             return String(text.prefix(600))
         }.joined(separator: "\n")
@@ -89,4 +90,10 @@ actor Watched<T: KubeResource> {
     private func notify() {
         for listener in listeners.values { listener.yield() }
     }
+}
+
+/// A wait on a ``Watched`` that ended without the state it waited for.
+public struct WatchTimeout: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
