@@ -96,7 +96,7 @@ struct ConflictTests {
             initial.setRolling { $0.inPlaceGracePeriodSeconds = 1 }
             try await env.create(initial)
             try await env.waitForRollout("web")
-            let before = await env.controller.conflicts
+            let before = env.controller.conflicts
 
             let rival = Rival(env)
             let editing = Task { await rival.run(set: "web") }
@@ -111,7 +111,7 @@ struct ConflictTests {
             await editing.value
 
             let writes = rival.writes.withLock { $0 }
-            let conflicts = await env.controller.conflicts - before
+            let conflicts = env.controller.conflicts - before
             print("ConflictTests: controller retried \(conflicts) reconcile(s) after 409; the other client made "
                 + "\(writes.setEdits) set edits (\(writes.setConflicts) of its own 409s) and "
                 + "\(writes.podEdits.values.reduce(0, +)) pod edits")

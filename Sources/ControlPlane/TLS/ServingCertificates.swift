@@ -104,7 +104,9 @@ public struct ServingCertificates: Sendable {
         }
 
         private func write(_ text: String, to path: String, mode: Int) throws {
-            FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
+            // Created with its mode: a private key is never readable by others, not even for a moment.
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
+            else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
             try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
         }
     }

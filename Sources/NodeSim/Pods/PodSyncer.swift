@@ -46,27 +46,27 @@ struct PodSyncer: Sendable {
             try await stop(pod, key: key, node: node)
             return
         }
-        let now = Date()
-        let nodeTiming = timing.slowed(by: node.extraLatency)
-        var runtime: PodRuntime
-        if let known = state.pod(key) {
-            runtime = known
-        } else {
-            guard let admitted = admit(pod, key: key, node: node, now: now, timing: nodeTiming) else { return }
-            runtime = admitted
+        if state.pod(key) == nil {
+            guard admit(pod, key: key, node: node, now: Date(), timing: timing.slowed(by: node.extraLatency)) != nil
+            else { return }
         }
-        if runtime.isAdmitted {
-            let reserved = runtime.reserved
-            let next = PodLifecycle.advance(&runtime, spec: pod.spec, now: now, timing: nodeTiming) { desired in
-                state.checkResize(nodeName: nodeName, current: reserved, desired: desired)
-            }
-            if let next, runtime.nextWake != next {
-                runtime.nextWake = next
-                timers.schedule(.pod(key), at: next)
-            }
-            state.store(key, runtime)
+        advance(pod, key: key, node: node)
+        try await writeStatus(pod, key: key, node: node)
+    }
+
+    /// Moves the admitted pod's containers along to its spec (restarts for a new image, resizes) and
+    /// schedules the next look.
+    private func advance(_ pod: Pod, key: String, node: NodeRuntime) {
+        guard var runtime = state.pod(key), runtime.isAdmitted, runtime.uid == (pod.metadata.uid ?? "") else { return }
+        let reserved = runtime.reserved
+        let next = PodLifecycle.advance(&runtime, spec: pod.spec, now: Date(), timing: timing.slowed(by: node.extraLatency)) {
+            desired in state.checkResize(nodeName: node.name, current: reserved, desired: desired)
         }
-        try await writeStatus(pod, key: key, hostIP: node.addressing.nodeIP)
+        if let next, runtime.nextWake != next {
+            runtime.nextWake = next
+            timers.schedule(.pod(key), at: next)
+        }
+        state.store(key, runtime)
     }
 
     /// Admission of a pod new to its node; nil for a finished pod that is left alone.
@@ -108,7 +108,7 @@ struct PodSyncer: Sendable {
         runtime.phase = .stopped
         state.store(key, runtime)
         updateRunningGauge()
-        try await writeStatus(pod, key: key, hostIP: node.addressing.nodeIP)
+        try await writeStatus(pod, key: key, node: node)
         guard !runtime.deleteSent else { return }
         do {
             try await client.delete(
@@ -122,10 +122,12 @@ struct PodSyncer: Sendable {
     }
 
     /// Writes the status the runtime implies when it differs from the server's, with the pod's
-    /// resourceVersion; on 409 Conflict it reads the pod again and recomputes. A status the server
+    /// resourceVersion; on 409 Conflict it reads the pod again, moves the containers along to what it
+    /// reads (a new image starts its restart now, not after another event), and recomputes. A status the server
     /// already stored from the same write is not sent again: a server that drops a field would
     /// otherwise get every write twice (the second a no-op).
-    private func writeStatus(_ cached: Pod, key: String, hostIP: String) async throws {
+    private func writeStatus(_ cached: Pod, key: String, node: NodeRuntime) async throws {
+        let hostIP = node.addressing.nodeIP
         var pod = cached
         for attempt in 0..<5 {
             guard let runtime = state.pod(key), runtime.uid == (pod.metadata.uid ?? "") else { return }
@@ -145,6 +147,7 @@ struct PodSyncer: Sendable {
             } catch let error as KubeAPIError where error.isConflict && attempt < 4 {
                 metrics.podStatusConflict()
                 pod = try await client.get(Pod.self, name: pod.name, namespace: pod.namespace)
+                if !pod.isTerminating { advance(pod, key: key, node: node) }
             } catch let error as KubeAPIError where error.isNotFound {
                 return
             }

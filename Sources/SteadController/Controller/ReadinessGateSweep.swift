@@ -1,9 +1,9 @@
 import Foundation
 import KubeModel
 
-/// Sets `stead.dev/InPlaceUpdateReady` True on every pod whose kubelet runs its spec and reports it
-/// ready, unless the pod is in the middle of an in-place update: new pods, pods just updated in place,
-/// and pods whose update was called off (paused, blocked).
+/// Sets `stead.dev/InPlaceUpdateReady` True on new pods as soon as they are bound, and on pods whose
+/// kubelet runs their spec and reports it ready (just updated in place, or an update called off: paused,
+/// blocked), unless the pod is in the middle of an in-place update.
 struct ReadinessGateSweep: Sendable {
     let writer: ObjectWriter
 

@@ -33,9 +33,13 @@ public enum InPlaceProgress {
         return .markReady
     }
 
-    /// A pod the controller just made also needs its gate set True once its containers are ready.
+    /// A pod the controller just made needs its gate set True: at once, as it has nothing to drain (the
+    /// kubelet still waits for its containers before it reports Ready, and Ready follows them with no
+    /// further step). A pod whose gate is False (an in-place update called off) once its kubelet runs
+    /// the spec.
     public static func needsGateTrue(_ pod: Pod) -> Bool {
-        pod.status?.condition(SteadLabels.inPlaceUpdateReady)?.status != "True" && kubeletPending(pod) == nil
+        guard let gate = pod.status?.condition(SteadLabels.inPlaceUpdateReady) else { return true }
+        return gate.status != "True" && kubeletPending(pod) == nil
     }
 
     /// Why the kubelet has not yet caught up with the pod's spec, or nil when every container runs its

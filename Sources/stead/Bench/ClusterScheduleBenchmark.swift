@@ -19,6 +19,8 @@ struct ClusterScheduleBenchmark {
     let burst: Int
     /// The control plane's process, for its CPU time per phase.
     let controlPlanePID: Int32?
+    /// Stead's phase first, so that each side is measured both first and second (after 1000 deletes).
+    var steadFirst = false
     let logger: Logger
 
     static let pool = "stead-bench"
@@ -89,10 +91,18 @@ struct ClusterScheduleBenchmark {
             logger: logger)
         try await simulator.start()
         return try await withCleanUp {
-            let cluster = try await phase("default-scheduler", namespace: namespace)
-            try await deleteAll(namespace)
+            var cluster: Phase?
+            if !steadFirst {
+                cluster = try await phase("default-scheduler", namespace: namespace)
+                try await deleteAll(namespace)
+            }
             let stead = try await steadPhase(namespace: namespace)
             try await deleteAll(namespace)
+            if cluster == nil {
+                cluster = try await phase("default-scheduler", namespace: namespace)
+                try await deleteAll(namespace)
+            }
+            guard let cluster else { throw BenchWait.Timeout(what: "kube-scheduler's phase") }
             return Result(nodes: nodes, pods: pods, qps: qps, burst: burst, cluster: cluster, stead: stead)
         } cleanUp: {
             await Self.clean(admin, simulator, namespace)

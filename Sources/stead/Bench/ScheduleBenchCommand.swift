@@ -46,6 +46,9 @@ struct ScheduleBenchCommand: AsyncParsableCommand {
 
     @OptionGroup var cluster: ClusterBenchOptions
 
+    @Flag(help: "With --kubeconfig: run Stead's phase first (default: kube-scheduler's first).")
+    var steadFirst = false
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -67,7 +70,7 @@ struct ScheduleBenchCommand: AsyncParsableCommand {
             let admin = try cluster.adminClient(kubeconfig: kubeconfig)
             let benchmark = ClusterScheduleBenchmark(
                 admin: admin, nodes: nodes, pods: pods, concurrency: concurrency, qps: cluster.qps, burst: cluster.burst,
-                controlPlanePID: cluster.controlPlanePid, logger: Logger(label: "stead.bench"))
+                controlPlanePID: cluster.controlPlanePid, steadFirst: steadFirst, logger: Logger(label: "stead.bench"))
             let result = try await withCleanUp { try await benchmark.run() } cleanUp: { try? await admin.shutdown() }
             print(json ? try benchJSON(result) : result.table())
             return

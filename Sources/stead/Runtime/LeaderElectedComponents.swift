@@ -60,7 +60,7 @@ final class LeaderElectedComponents: ServiceLifecycle.Service, Sendable {
 
     func run() async throws {
         readiness.require(Self.electionCheck)
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await self.waitForLeaseReadable()
             while !Task.isCancelled {
                 let elector = LeaderElector(
