@@ -34,10 +34,20 @@ struct APIServerCommand: AsyncParsableCommand {
         options.host = host
         options.port = port
         options.auditLogPath = auditLogPath.map(absolutePath)
-        let server = try EmbeddedAPIServer(options: options, logger: logger)
-        try await server.start()
         let kubeconfigPath = absolutePath(kubeconfig ?? "\(dataDir)/kubeconfig")
-        try server.writeKubeconfig(to: kubeconfigPath)
+        let server = try await StartupFailure.cleaningUp(
+            dataDirectory: dataDir, remedy: { _ in "Choose another port: stead apiserver --port \(port + 1), or --port 0 for a free one." }
+        ) {
+            let server = try EmbeddedAPIServer(options: options, logger: logger)
+            try await server.start()
+            do {
+                try server.writeKubeconfig(to: kubeconfigPath)
+            } catch {
+                await server.stop()
+                throw error
+            }
+            return server
+        }
         say("""
             stead apiserver ready at \(server.baseURL), data in \(absolutePath(dataDir))
               export KUBECONFIG=\(kubeconfigPath)

@@ -53,29 +53,18 @@ struct UpCommand: AsyncParsableCommand {
         let logger = Logger(label: "stead.up")
         let readiness = Readiness()
 
-        let server = try await startAPIServer(logger: logger.labelled("stead.apiserver"))
-        let kubeconfigPath = absolutePath("\(dataDir)/kubeconfig")
-        try server.writeKubeconfig(to: kubeconfigPath)
-        // Stead's own components reach the API server through its Unix socket: no TLS, no TCP.
-        var clientConfiguration = try ClientConfiguration.fromKubeconfig(server.localKubeconfig() ?? server.kubeconfig())
-        clientConfiguration.qps = 0
-        let client = try KubeClient(configuration: clientConfiguration, logger: logger.labelled("stead.client"))
-        let running: Running
-        do {
-            running = try await startStead(client: client, registry: registry, readiness: readiness, logger: logger)
-        } catch {
-            try? await client.shutdown()
-            await server.stop()
-            throw error
+        let (server, client, running) = try await StartupFailure.cleaningUp(dataDirectory: dataDir, remedy: remedy) {
+            try await start(registry: registry, readiness: readiness, logger: logger)
         }
         let (simulator, metrics) = (running.simulator, running.metrics)
+        let kubeconfigPath = absolutePath("\(dataDir)/kubeconfig")
 
         say("""
             stead up ready at \(server.baseURL), data in \(absolutePath(dataDir)), \
             \(simulator.nodeNames.count) nodes, metrics at \(metrics.baseURL)/metrics
               export KUBECONFIG=\(kubeconfigPath)
               kubectl apply -f examples/web.yaml
-              kubectl get sps,pods -o wide -w
+              kubectl get pods -n web -o wide -w
             """)
 
         // A graceful shutdown stops the services in reverse: metrics, Stead, the nodes, the API server last.
@@ -87,6 +76,36 @@ struct UpCommand: AsyncParsableCommand {
                 logger: logger))
         try await group.run()
         try? await client.shutdown()
+    }
+
+    /// The API server, a client of its local socket, then the rest; what started is stopped again if a
+    /// later part cannot start.
+    private func start(registry: PrometheusCollectorRegistry, readiness: Readiness, logger: Logger)
+        async throws -> (EmbeddedAPIServer, KubeClient, Running)
+    {
+        let server = try await startAPIServer(logger: logger.labelled("stead.apiserver"))
+        // Stead's own components reach the API server through its Unix socket: no TLS, no TCP.
+        var clientConfiguration = try ClientConfiguration.fromKubeconfig(server.localKubeconfig() ?? server.kubeconfig())
+        clientConfiguration.qps = 0
+        let client = try KubeClient(configuration: clientConfiguration, logger: logger.labelled("stead.client"))
+        do {
+            let running = try await startStead(client: client, registry: registry, readiness: readiness, logger: logger)
+            try server.writeKubeconfig(to: absolutePath("\(dataDir)/kubeconfig"))
+            return (server, client, running)
+        } catch {
+            try? await client.shutdown()
+            await server.stop()
+            throw error
+        }
+    }
+
+    /// What to do when `address` is taken: the API server's is moved with --port, the metrics server's
+    /// with --metrics-address.
+    private func remedy(_ address: String) -> String {
+        if metricsAddress.map({ "\($0.host):\($0.port)" == address }) ?? (address == "\(host):\(port + 1)") {
+            return "Choose another address for the metrics: stead up --metrics-address \(host):0 (a free port)."
+        }
+        return "Choose another port: stead up --port \(port + 2), or --port 0 for a free one."
     }
 
     private struct Running {
@@ -105,11 +124,17 @@ struct UpCommand: AsyncParsableCommand {
         try await simulator.start()
         let components = SteadComponents(
             client: client, options: ComponentOptions(schedulerName: schedulerName), readiness: readiness, logger: logger)
-        try await components.start()
         let metrics = MetricsServer(
             address: metricsAddress ?? ListenAddress(host: host, port: port == 0 ? 0 : port + 1), registry: registry,
             readiness: readiness, logger: logger.labelled("stead.metrics"))
-        try await metrics.start()
+        do {
+            try await components.start()
+            try await metrics.start()
+        } catch {
+            await components.stop()
+            await simulator.stop()
+            throw error
+        }
         return Running(simulator: simulator, components: components, metrics: metrics)
     }
 

@@ -22,8 +22,9 @@ struct KubectlTests {
         let directory = (kubeconfig as NSString).deletingLastPathComponent
         let outPath = directory + "/kubectl-\(UUID().uuidString).out"
         let errPath = directory + "/kubectl-\(UUID().uuidString).err"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        guard FileManager.default.createFile(atPath: outPath, contents: nil),
+            FileManager.default.createFile(atPath: errPath, contents: nil)
+        else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: directory]) }
         defer {
             try? FileManager.default.removeItem(atPath: outPath)
             try? FileManager.default.removeItem(atPath: errPath)

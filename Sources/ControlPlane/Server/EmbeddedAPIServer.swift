@@ -84,12 +84,14 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
     }
 
     private func startListening(_ responder: APIResponder) async throws {
+        let host = options.host.contains(":") ? "[\(options.host)]" : options.host
         let listener = try await listen(
-            responder, at: .hostname(options.host, port: options.port), certificates: certificates)
+            responder, at: .hostname(options.host, port: options.port), named: "\(host):\(options.port)",
+            certificates: certificates)
         runtime.withLock { $0.listener = listener }
         logger.info("API server listening", metadata: ["address": "\(options.host):\(listener.port)"])
         if let path = options.localSocketPath {
-            let local = try await listen(responder, at: .unixDomainSocket(path: path), certificates: nil)
+            let local = try await listen(responder, at: .unixDomainSocket(path: path), named: path, certificates: nil)
             runtime.withLock { $0.localListener = local }
             guard chmod(path, 0o600) == 0 else {
                 throw Status.failure(.internalError, "cannot make the local socket \(path) private: errno \(errno)")
@@ -98,11 +100,11 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
         }
     }
 
-    private func listen(_ responder: APIResponder, at address: BindAddress, certificates: ServingCertificates?)
-        async throws -> BackgroundListener
-    {
+    private func listen(
+        _ responder: APIResponder, at address: BindAddress, named name: String, certificates: ServingCertificates?
+    ) async throws -> BackgroundListener {
         do {
-            return try await BackgroundListener.start(logger: logger) { [options, logger] listening in
+            return try await BackgroundListener.start(address: name, logger: logger) { [options, logger] listening in
                 try Listener.makeApplication(
                     responder: responder, address: address, certificates: certificates,
                     idleTimeout: options.idleTimeout, bodyTimeout: options.requestBodyTimeout, logger: logger,

@@ -42,7 +42,8 @@ final class MetricsServer: ServiceLifecycle.Service, Sendable {
         guard first else { return }
         let listener: BackgroundListener
         do {
-            listener = try await BackgroundListener.start(logger: logger) { [address, logger] listening in
+            listener = try await BackgroundListener.start(address: "\(address.host):\(address.port)", logger: logger) {
+                [address, logger] listening in
                 Application(
                     router: makeRouter(),
                     configuration: ApplicationConfiguration(
