@@ -84,6 +84,10 @@ enum Fixture {
                 PodCondition(type: "Ready", status: "True", lastTransitionTime: KubeTime(since)),
                 PodCondition(type: SteadLabels.inPlaceUpdateReady, status: "True", lastTransitionTime: KubeTime(since)),
             ]
+            // The kubelet runs the spec: each container at its image, ready.
+            status.containerStatuses = (pod.spec?.containers ?? []).map {
+                ContainerStatus(name: $0.name, image: $0.image ?? "", ready: true, restartCount: 0)
+            }
         case .notReady:
             status.conditions = [PodCondition(type: "Ready", status: "False", lastTransitionTime: KubeTime(now - 10))]
         case .crashing:

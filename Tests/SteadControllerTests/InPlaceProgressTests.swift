@@ -52,6 +52,22 @@ struct InPlaceProgressTests {
         #expect(condition?["status"] == "False")
     }
 
+    /// No grace period: nothing to drain, the patch goes out with the gate left True; until the kubelet
+    /// runs the new image the pod is neither ready nor available, even while its Ready condition says True.
+    @Test func withoutAGracePeriodThePatchGoesOutAtOnce() {
+        let old = Self.pod(revision: "old", gate: "True")
+        #expect(InPlaceProgress.nextStep(pod: old, updateRevision: "new", gracePeriodSeconds: 0, now: Fixture.now) == .patch)
+        var patched = Self.pod(revision: "new", gate: "True", image: "nginx:1.27", running: "nginx:1.26")
+        patched.status?.conditions?.append(PodCondition(type: "Ready", status: "True", lastTransitionTime: KubeTime(Fixture.now - 60)))
+        // Nothing left for the controller (the gate never went down); the kubelet's turn holds the rollout.
+        #expect(InPlaceProgress.nextStep(pod: patched, updateRevision: "new", gracePeriodSeconds: 0, now: Fixture.now) == .done)
+        #expect(InPlaceProgress.kubeletPending(patched) == "container app runs nginx:1.26, not nginx:1.27")
+        #expect(!patched.isRunningAndReady && !patched.isAvailable(minReadySeconds: 0, now: Fixture.now))
+        var caughtUp = patched
+        caughtUp.status?.containerStatuses = [ContainerStatus(name: "app", image: "nginx:1.27", ready: true)]
+        #expect(caughtUp.isRunningAndReady && caughtUp.isAvailable(minReadySeconds: 0, now: Fixture.now))
+    }
+
     @Test("events name what happened")
     func events() {
         let rollout = Fixture.rollout(to: Fixture.template(containers: [Fixture.container(image: "nginx:1.26")]),

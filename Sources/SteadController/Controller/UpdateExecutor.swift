@@ -60,22 +60,15 @@ struct UpdateExecutor: Sendable {
     }
 
     /// One step of a graceful in-place update: gate False, wait the grace period, patch. Without a grace
-    /// period the patch follows the gate at once, on the pod the gate's write returned.
+    /// period, the patch alone (``InPlaceProgress``).
     func updateInPlace(_ pod: Pod, plan: InPlacePlan, set: StatefulPodSet, update: String, now: Date)
         async throws -> InPlaceStepResult
     {
         let grace = set.spec.effectiveInPlaceGracePeriodSeconds
         switch InPlaceProgress.nextStep(pod: pod, updateRevision: update, gracePeriodSeconds: grace, now: now) {
         case .markNotReady:
-            guard let marked = try await writer.setInPlaceReady(pod, ready: false, reason: "InPlaceUpdate", message: plan.summary, now: now)
-            else { return InPlaceStepResult() }
-            guard grace == 0 else { return InPlaceStepResult(wait: .seconds(grace)) }
-            do {
-                return InPlaceStepResult(patched: try await patchInPlace(marked, plan: plan))
-            } catch let error as KubeAPIError where error.isConflict {
-                // The kubelet wrote the pod in between (it saw the gate): its event brings the next pass.
-                return InPlaceStepResult()
-            }
+            try await writer.setInPlaceReady(pod, ready: false, reason: "InPlaceUpdate", message: plan.summary, now: now)
+            return InPlaceStepResult(wait: .seconds(grace))
         case .waitGracePeriod(let remaining):
             return InPlaceStepResult(wait: .seconds(remaining))
         case .patch:

@@ -2,19 +2,22 @@ import Foundation
 import KubeModel
 
 extension Pod {
-    /// The time the Ready condition last became True, when it is True and every readiness gate's condition
-    /// is True too: the kubelet folds a gate into Ready only on its next sync, so right after a gate turns
-    /// False (an in-place update starting) Ready can still say True.
+    /// The time the Ready condition last became True, when it is True, every readiness gate's condition
+    /// is True too, and the kubelet runs the pod's spec: the kubelet folds a gate into Ready, and restarts
+    /// a container for a new image, only on its next sync, so right after either Ready can still say True.
     var readySince: Date? {
-        guard let ready = status?.condition("Ready"), ready.status == "True", gatesPass else { return nil }
+        guard let ready = status?.condition("Ready"), ready.status == "True", gatesPass, runsItsSpec else { return nil }
         return ready.lastTransitionTime?.date ?? Date.distantPast
     }
+
+    /// The kubelet reports every container at the spec's image, ready, with no resize pending.
+    var runsItsSpec: Bool { InPlaceProgress.kubeletPending(self) == nil }
 
     var gatesPass: Bool {
         (spec?.readinessGates ?? []).allSatisfy { status?.condition($0.conditionType)?.status == "True" }
     }
 
-    var isRunningAndReady: Bool { status?.phase == "Running" && isReady && gatesPass && !isTerminating }
+    var isRunningAndReady: Bool { status?.phase == "Running" && isReady && gatesPass && runsItsSpec && !isTerminating }
 
     /// Ready for at least `minReadySeconds`, not terminating: what StatefulSet calls available.
     func isAvailable(minReadySeconds: Int, now: Date) -> Bool {

@@ -6,7 +6,9 @@ import KubeModel
 ///
 /// Order: readiness gate `stead.dev/InPlaceUpdateReady` False (Services stop sending traffic) -> wait
 /// `inPlaceGracePeriodSeconds` -> patch (resourceVersion precondition) and resize -> wait for the kubelet to
-/// run the new images/resources and report them ready -> gate True.
+/// run the new images/resources and report them ready -> gate True. With no grace period there is nothing
+/// to drain: the patch goes out at once, the gate stays True, and the pod counts as ready again only
+/// once the kubelet runs its new spec (``Pod/runsItsSpec``).
 public enum InPlaceStep: Sendable, Hashable {
     /// Patch `pods/status` with `InPlaceProgress.readinessCondition(ready: false, ...)`.
     case markNotReady
@@ -23,6 +25,9 @@ public enum InPlaceProgress {
     public static func nextStep(pod: Pod, updateRevision: String, gracePeriodSeconds: Int, now: Date) -> InPlaceStep {
         let gate = pod.status?.condition(SteadLabels.inPlaceUpdateReady)
         if pod.revisionHash != updateRevision {
+            // No grace period: nothing to drain first, the kubelet takes the pod out of Ready itself
+            // when it restarts the container.
+            if gracePeriodSeconds == 0 { return .patch }
             guard let gate, gate.status == "False" else { return .markNotReady }
             let since = gate.lastTransitionTime?.date ?? now
             let remaining = gracePeriodSeconds - Int(now.timeIntervalSince(since))
