@@ -27,7 +27,9 @@ public struct RollingUpdateStrategy: Codable, Sendable, Hashable {
     /// A number or a percentage of replicas (rounded down, at least 1).
     public var maxUnavailable: IntOrString?
     public var paused: Bool?
-    /// Seconds between marking a pod not ready (readiness gate False) and patching it in place.
+    /// Seconds between marking a pod not ready (readiness gate False) and patching it in place; 0 (the
+    /// default) patches at once, leaving the gate alone (the kubelet takes the pod out of Ready as it
+    /// restarts the container).
     public var inPlaceGracePeriodSeconds: Int32?
     public var podUpdatePolicy: PodUpdatePolicy?
 
