@@ -76,6 +76,7 @@ struct SetReconciler: Sendable {
             set: set, pods: view.pods, currentRevision: resolved.current, updateRevision: resolved.update,
             revisions: resolved.all, now: view.now, nodes: view.nodes, capabilities: capabilities,
             stallTimeoutSeconds: configuration.stallTimeoutSeconds)
+        let view = try await recordReplacements(plan, view: view, update: resolved.update.name, skipping: deleted)
         let graceWait = try await updates.execute(plan, view: view, update: resolved.update, skipping: deleted)
         try await gates.run(view: view, plan: plan, skipping: deleted)
         try await reportRollout(plan, view: view, update: resolved.update.name)
@@ -88,6 +89,25 @@ struct SetReconciler: Sendable {
             collisionCount: resolved.collisionCount, plan: plan, createFailure: createFailure)
         let retry = createFailure.map { _ in Self.createFailureRetry }
         return [graceWait, availabilityWait(view), retry, statusWait].compactMap { $0 }.min()
+    }
+
+    /// Records in the status the replacements this pass is about to make (the old pod's UID and marker),
+    /// so that their deletes follow in this same pass and a restarted controller still counts them.
+    private func recordReplacements(_ plan: UpdatePlan, view: SetView, update: String, skipping: Set<String>)
+        async throws -> SetView
+    {
+        var wanted: [String: PendingReplacement] = [:]
+        for planned in plan.changes where !skipping.contains(planned.pod) {
+            guard let pod = view.pod(named: planned.pod),
+                let intent = RolloutCounter.intent(for: planned.action, pod: pod, revision: update),
+                view.set.status?.pendingReplacements?[pod.name] != intent
+            else { continue }
+            wanted[pod.name] = intent
+        }
+        guard !wanted.isEmpty else { return view }
+        var recorded = view
+        recorded.set = try await status.record(pendingReplacements: wanted, of: view.set)
+        return recorded
     }
 
     /// How soon a pod the server refused is tried again (an edit of the set comes sooner, as an event).

@@ -36,6 +36,20 @@ struct StatusWriter: Sendable {
         return nil
     }
 
+    /// Adds replacements to `status.pendingReplacements` (conditional on the set's resourceVersion) before
+    /// their pods are deleted; returns the set as the server stored it.
+    func record(pendingReplacements: [String: PendingReplacement], of set: StatefulPodSet) async throws -> StatefulPodSet {
+        let body: JSONValue = ["status": ["pendingReplacements": try KubeJSON.encodeToValue(pendingReplacements)]]
+        let updated = try await client.patch(
+            StatefulPodSet.self, name: set.name, namespace: set.metadata.namespace,
+            patch: .merge(body.withResourceVersion(set.metadata.resourceVersion)), subresource: "status",
+            fieldManager: SteadLabels.fieldManager)
+        await state.statusWritten(set: set.key, at: .now)
+        await state.expect(
+            .written(previousVersion: set.metadata.resourceVersion), kind: Self.setKind, key: set.key)
+        return updated
+    }
+
     /// Whether `new` differs from `old` only in its counts (and the condition messages that quote them),
     /// and does not yet count every desired replica as updated, ready and available.
     static func onlyCountsMoved(from old: StatefulPodSetStatus?, to new: StatefulPodSetStatus, desired: Int32) -> Bool {
