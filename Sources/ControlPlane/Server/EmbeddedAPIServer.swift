@@ -84,9 +84,8 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
     }
 
     private func startListening(_ responder: APIResponder) async throws {
-        let host = options.host.contains(":") ? "[\(options.host)]" : options.host
         let listener = try await listen(
-            responder, at: .hostname(options.host, port: options.port), named: "\(host):\(options.port)",
+            responder, at: .hostname(options.host, port: options.port), named: "\(hostInAddress):\(options.port)",
             certificates: certificates)
         runtime.withLock { $0.listener = listener }
         logger.info("API server listening", metadata: ["address": "\(options.host):\(listener.port)"])
@@ -118,9 +117,11 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
     /// `https://host:port` (`http://` without TLS) with the port actually bound.
     public var baseURL: String {
         let port = runtime.withLock { $0.listener?.port } ?? options.port
-        let host = options.host.contains(":") ? "[\(options.host)]" : options.host
-        return "\(certificates == nil ? "http" : "https")://\(host):\(port)"
+        return "\(certificates == nil ? "http" : "https")://\(hostInAddress):\(port)"
     }
+
+    /// The host as it goes before `:port`: an IPv6 address in brackets.
+    private var hostInAddress: String { options.host.contains(":") ? "[\(options.host)]" : options.host }
 
     public func kubeconfig() -> Kubeconfig {
         .single(name: "stead", server: baseURL, token: token, certificateAuthorityData: certificates?.caCertificateBase64)

@@ -72,7 +72,11 @@ public final class EventRecorder: Sendable {
         _ object: ObjectReference, type: String, reason: String, message: String, action: String? = nil
     ) {
         let event = Self.event(about: object, component: component, type: type, reason: reason, message: message, action: action)
-        guard let outcome = correlate(event) else { return }
+        let outcome = correlator.withLock { $0.correlate(event, now: Date()) }
+        guard outcome != .drop else {
+            filtered.add(1, ordering: .relaxed)
+            return
+        }
         if queued.add(1, ordering: .relaxed).newValue > capacity {
             queued.subtract(1, ordering: .relaxed)
             let count = dropped.add(1, ordering: .relaxed).newValue
@@ -88,25 +92,6 @@ public final class EventRecorder: Sendable {
     private static func lane(of outcome: EventCorrelator.Outcome) -> Int {
         let name = outcome.event?.name ?? ""
         return Int(name.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 } % UInt32(concurrentWrites))
-    }
-
-    /// Writes an Event now, for callers whose next step depends on it being visible.
-    public func write(
-        _ object: ObjectReference, type: String, reason: String, message: String, action: String? = nil
-    ) async {
-        let event = Self.event(about: object, component: component, type: type, reason: reason, message: message, action: action)
-        guard let outcome = correlate(event) else { return }
-        await write(outcome)
-    }
-
-    /// What to write for `event`, or nil when the spam filter drops it.
-    private func correlate(_ event: Event) -> EventCorrelator.Outcome? {
-        let outcome = correlator.withLock { $0.correlate(event, now: Date()) }
-        guard outcome != .drop else {
-            filtered.add(1, ordering: .relaxed)
-            return nil
-        }
-        return outcome
     }
 
     private func write(_ outcome: EventCorrelator.Outcome) async {

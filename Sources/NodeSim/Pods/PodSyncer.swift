@@ -140,7 +140,7 @@ struct PodSyncer: Sendable {
             do {
                 let stored = try await client.update(Pod.resourceType, try KubeJSON.encodeToValue(updated), subresource: "status")
                 metrics.podStatusWritten()
-                let storedStatus = try? KubeJSON.decode(Pod.self, from: stored).status
+                let storedStatus = stored["status"].flatMap { try? KubeJSON.decode(PodStatus.self, from: $0) }
                 state.statusWritten(key, uid: runtime.uid, PodRuntime.StatusWrite(sent: desired, stored: storedStatus))
                 logger.trace("pod status written", metadata: ["pod": "\(key)", "status": "\(Self.summary(desired))"])
                 return

@@ -63,14 +63,12 @@ struct ObjectWriter: Sendable {
 
     /// Sets the `stead.dev/InPlaceUpdateReady` condition through `pods/status`. A strategic merge of one
     /// condition, keyed by type: the kubelet's conditions and every other field stay as they are.
-    /// Returns the pod as the server stored it; nil when it is gone.
-    @discardableResult
-    func setInPlaceReady(_ pod: Pod, ready: Bool, reason: String, message: String?, now: Date) async throws -> Pod? {
+    func setInPlaceReady(_ pod: Pod, ready: Bool, reason: String, message: String?, now: Date) async throws {
         let body = InPlaceProgress.readinessCondition(ready: ready, reason: reason, message: message, now: now)
         do {
-            return try await patch(pod, .strategic(body), subresource: "status")
+            try await patch(pod, .strategic(body), subresource: "status")
         } catch let error as KubeAPIError where error.isNotFound {
-            return nil
+            return
         }
     }
 }

@@ -25,21 +25,19 @@ struct StatusWriter: Sendable {
         {
             return Self.countsInterval - (now - last)
         }
-        let body: JSONValue = ["status": diff]
-        _ = try await client.patch(
-            StatefulPodSet.resourceType, name: set.name, namespace: set.metadata.namespace,
-            patch: .merge(body.withResourceVersion(set.metadata.resourceVersion)), subresource: "status",
-            fieldManager: SteadLabels.fieldManager)
-        await state.statusWritten(set: set.key, at: now)
-        await state.expect(
-            .written(previousVersion: set.metadata.resourceVersion), kind: Self.setKind, key: set.key)
+        _ = try await patchStatus(diff, of: set)
         return nil
     }
 
     /// Adds replacements to `status.pendingReplacements` (conditional on the set's resourceVersion) before
     /// their pods are deleted; returns the set as the server stored it.
     func record(pendingReplacements: [String: PendingReplacement], of set: StatefulPodSet) async throws -> StatefulPodSet {
-        let body: JSONValue = ["status": ["pendingReplacements": try KubeJSON.encodeToValue(pendingReplacements)]]
+        try await patchStatus(["pendingReplacements": try KubeJSON.encodeToValue(pendingReplacements)], of: set)
+    }
+
+    /// A merge patch of `status` with the set's resourceVersion, noted as written; the set as stored.
+    private func patchStatus(_ status: JSONValue, of set: StatefulPodSet) async throws -> StatefulPodSet {
+        let body: JSONValue = ["status": status]
         let updated = try await client.patch(
             StatefulPodSet.self, name: set.name, namespace: set.metadata.namespace,
             patch: .merge(body.withResourceVersion(set.metadata.resourceVersion)), subresource: "status",
