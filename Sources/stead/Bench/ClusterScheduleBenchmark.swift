@@ -23,7 +23,6 @@ struct ClusterScheduleBenchmark {
     var steadFirst = false
     let logger: Logger
 
-    static let pool = "stead-bench"
     static let settle = Duration.seconds(10)
     /// What a scheduler writes for a pod: the bind, its Event, a condition or annotation on the pod, and
     /// (Stead) placement records. Creators and kubelets write the same in both phases.
@@ -81,31 +80,24 @@ struct ClusterScheduleBenchmark {
     }
 
     func run() async throws -> Result {
-        let namespace = "stead-bench-\(String(UInt32.random(in: 0...UInt32.max), radix: 36))"
-        _ = try await admin.create(Namespace(metadata: ObjectMeta(name: namespace)))
-        let simulator = NodeSimulator(
-            client: admin,
-            configuration: NodeSimConfiguration(
-                nodeCount: nodes, zones: 3, namePrefix: "\(Self.pool)-", labels: [Self.pool: "true"],
-                leaseRenewInterval: .seconds(5)),
-            logger: logger)
+        let namespace = try await ClusterBenchPool.createNamespace(admin)
+        var nodeConfiguration = ClusterBenchPool.nodes(nodes)
+        nodeConfiguration.leaseRenewInterval = .seconds(5)
+        let simulator = NodeSimulator(client: admin, configuration: nodeConfiguration, logger: logger)
         try await simulator.start()
         return try await withCleanUp {
-            var cluster: Phase?
-            if !steadFirst {
+            let cluster: Phase
+            let stead: Phase
+            if steadFirst {
+                stead = try await steadPhase(namespace: namespace)
                 cluster = try await phase("default-scheduler", namespace: namespace)
-                try await deleteAll(namespace)
-            }
-            let stead = try await steadPhase(namespace: namespace)
-            try await deleteAll(namespace)
-            if cluster == nil {
+            } else {
                 cluster = try await phase("default-scheduler", namespace: namespace)
-                try await deleteAll(namespace)
+                stead = try await steadPhase(namespace: namespace)
             }
-            guard let cluster else { throw BenchWait.Timeout(what: "kube-scheduler's phase") }
             return Result(nodes: nodes, pods: pods, qps: qps, burst: burst, cluster: cluster, stead: stead)
         } cleanUp: {
-            await Self.clean(admin, simulator, namespace)
+            await ClusterBenchPool.remove(admin, simulator, namespace: namespace)
         }
     }
 
@@ -127,7 +119,7 @@ struct ClusterScheduleBenchmark {
         }
     }
 
-    /// Creates every pod for `scheduler` and waits, through a watch, until all are bound.
+    /// Creates every pod for `scheduler`, waits through a watch until all are bound, then deletes them.
     private func phase(_ scheduler: String, namespace: String) async throws -> Phase {
         let bound = BoundPodCounter(client: admin, namespace: namespace)
         try await bound.start()
@@ -145,6 +137,7 @@ struct ClusterScheduleBenchmark {
         try await Task.sleep(for: Self.settle)
         let requestsAfter = try await requestCounts()
         let requests = counterGrowth(from: requestsBefore, to: requestsAfter)
+        try await deleteAll(namespace)
         return Phase(
             scheduler: scheduler, seconds: seconds, podsPerSecond: Double(pods) / seconds, requests: requests,
             controlPlaneCPUSeconds: cpuAfter.flatMap { after in cpuBefore.map { after - $0 } })
@@ -160,12 +153,6 @@ struct ClusterScheduleBenchmark {
         }
     }
 
-    private static func clean(_ admin: KubeClient, _ simulator: NodeSimulator, _ namespace: String) async {
-        await simulator.stop()
-        try? await admin.delete(Namespace.self, name: namespace)
-        for node in simulator.nodeNames { try? await admin.delete(Node.self, name: node) }
-    }
-
     static func pod(_ index: Int, scheduler: String) -> Pod {
         var spec = PodSpec(
             containers: [
@@ -174,7 +161,7 @@ struct ClusterScheduleBenchmark {
                     resources: ResourceRequirements(requests: ["cpu": "10m", "memory": "16Mi"]))
             ],
             schedulerName: scheduler)
-        spec.nodeSelector = [pool: "true"]
+        spec.nodeSelector = [ClusterBenchPool.label: "true"]
         return Pod(metadata: ObjectMeta(name: "pod-\(index)"), spec: spec)
     }
 

@@ -25,7 +25,6 @@ struct ClusterUpdateBenchmark {
     let controlPlanePID: Int32?
     let logger: Logger
 
-    static let pool = "stead-bench"
     /// The latencies of issue #18's measurements: a pod starts, and a container restarts, in 200 ms.
     static let startLatency = Duration.milliseconds(200)
     static let restartLatency = Duration.milliseconds(200)
@@ -118,16 +117,13 @@ struct ClusterUpdateBenchmark {
     }
 
     func run() async throws -> Result {
-        let namespace = "stead-bench-\(String(UInt32.random(in: 0...UInt32.max), radix: 36))"
-        _ = try await admin.create(Namespace(metadata: ObjectMeta(name: namespace)))
+        let namespace = try await ClusterBenchPool.createNamespace(admin)
         try await StatefulPodSetCRD.install(using: admin)
         let kubelets = try MeteredClient(admin.configuration, qps: 0, burst: 0, logger: logger)
-        let simulator = NodeSimulator(
-            client: kubelets.client,
-            configuration: NodeSimConfiguration(
-                nodeCount: nodes, zones: 3, namePrefix: "\(Self.pool)-", labels: [Self.pool: "true"],
-                startLatency: Self.startLatency, restartLatency: Self.restartLatency),
-            logger: logger)
+        var nodeConfiguration = ClusterBenchPool.nodes(nodes)
+        nodeConfiguration.startLatency = Self.startLatency
+        nodeConfiguration.restartLatency = Self.restartLatency
+        let simulator = NodeSimulator(client: kubelets.client, configuration: nodeConfiguration, logger: logger)
         let stead = try MeteredClient(admin.configuration, qps: qps, burst: burst, logger: logger)
         let components = SteadComponents(client: stead.client, options: ComponentOptions(), readiness: Readiness(), logger: logger)
         return try await withCleanUp {
@@ -138,26 +134,19 @@ struct ClusterUpdateBenchmark {
                 let run = WorkloadRun(
                     benchmark: self, workload: workload, namespace: namespace, kubelets: kubelets, stead: stead,
                     scheduler: components.scheduler)
-                rows.append(try await run.measure())
-                print(Result.rowSummary(rows[rows.count - 1]))
+                let row = try await run.measure()
+                rows.append(row)
+                print(String(format: "%@: created in %.1f s, rolled out in %.1f s", row.workload, row.createSeconds, row.rolloutSeconds))
             }
             return Result(
                 nodes: nodes, replicas: replicas, change: change.rawValue, maxUnavailable: maxUnavailable,
                 restartMilliseconds: Self.restartLatency.seconds * 1000, qps: qps, burst: burst, rows: rows)
         } cleanUp: {
             await components.stop()
-            await simulator.stop()
-            try? await admin.delete(Namespace.self, name: namespace)
-            for node in simulator.nodeNames { try? await admin.delete(Node.self, name: node) }
+            await ClusterBenchPool.remove(admin, simulator, namespace: namespace)
             try? await stead.client.shutdown()
             try? await kubelets.client.shutdown()
         }
-    }
-}
-
-extension ClusterUpdateBenchmark.Result {
-    static func rowSummary(_ row: ClusterUpdateBenchmark.Row) -> String {
-        String(format: "%@: created in %.1f s, rolled out in %.1f s", row.workload, row.createSeconds, row.rolloutSeconds)
     }
 }
 
@@ -175,12 +164,9 @@ struct MeteredClient {
 
     /// Successful writes so far, by `VERB resource`.
     var writes: [String: Double] {
-        PrometheusSamples.read("kubeclient_requests_total", from: registry).samples
-            .filter { $0.labels["code"]?.hasPrefix("2") == true }
-            .reduce(into: [:]) { sums, sample in
-                let key = "\(sample.labels["verb"] ?? "?") \(sample.labels["resource"] ?? "?")"
-                if isWrite(key) { sums[key, default: 0] += sample.value }
-            }
+        var requests = PrometheusSamples.read("kubeclient_requests_total", from: registry)
+        requests.samples.removeAll { $0.labels["code"]?.hasPrefix("2") != true }
+        return requests.requestsByVerbAndResource.filter { isWrite($0.key) }
     }
 }
 
@@ -217,7 +203,7 @@ enum BenchWorkload: Hashable, Sendable {
     func object(replicas: Int, maxUnavailable: Int) -> JSONValue {
         let labels: JSONValue = ["app": .string(objectName)]
         var podSpec: JSONValue = [
-            "nodeSelector": .object([ClusterUpdateBenchmark.pool: "true"]),
+            "nodeSelector": .object([ClusterBenchPool.label: "true"]),
             "containers": [
                 ["name": "app", "image": "nginx:1.25", "resources": ["requests": ["cpu": "100m", "memory": "64Mi"]]]
             ],

@@ -159,14 +159,7 @@ struct UpdateBenchmark {
     }
 
     private func podsOf(_ name: String) async throws -> [String: PodPlace] {
-        let pods = try await cluster.client.listAll(
-            Pod.self, namespace: Self.namespace, options: ListOptions(labelSelector: "app=\(name)"))
-        var places: [String: PodPlace] = [:]
-        for pod in pods.items {
-            places[pod.metadata.name ?? ""] = PodPlace(
-                uid: pod.metadata.uid ?? "", node: pod.spec?.nodeName ?? "", ip: pod.status?.podIP ?? "")
-        }
-        return places
+        try await PodPlace.of(set: name, namespace: Self.namespace, client: cluster.client)
     }
 }
 

@@ -86,10 +86,7 @@ struct WorkloadRun {
     }
 
     private func podPlaces() async throws -> [String: PodPlace] {
-        let pods = try await admin.listAll(Pod.self, namespace: namespace, options: ListOptions(labelSelector: "app=\(name)"))
-        return pods.items.reduce(into: [:]) { places, pod in
-            places[pod.name] = PodPlace(uid: pod.metadata.uid ?? "", node: pod.spec?.nodeName ?? "", ip: pod.status?.podIP ?? "")
-        }
+        try await PodPlace.of(set: name, namespace: namespace, client: admin)
     }
 
     private func apiServerWrites() async throws -> [String: Double] {
@@ -108,6 +105,14 @@ struct PodPlace: Equatable {
     var uid: String
     var node: String
     var ip: String
+
+    /// Where each pod of a benchmark's set (label `app=<set>`) runs, by pod name.
+    static func of(set: String, namespace: String, client: KubeClient) async throws -> [String: PodPlace] {
+        let pods = try await client.listAll(Pod.self, namespace: namespace, options: ListOptions(labelSelector: "app=\(set)"))
+        return pods.items.reduce(into: [:]) { places, pod in
+            places[pod.name] = PodPlace(uid: pod.metadata.uid ?? "", node: pod.spec?.nodeName ?? "", ip: pod.status?.podIP ?? "")
+        }
+    }
 
     static func changed(_ before: [String: PodPlace], _ after: [String: PodPlace], _ field: KeyPath<PodPlace, String>) -> Int {
         before.filter { name, place in after[name].map { $0[keyPath: field] != place[keyPath: field] } ?? true }.count
