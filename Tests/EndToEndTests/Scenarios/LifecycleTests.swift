@@ -67,6 +67,11 @@ extension EndToEnd {
 
                 try await scenario.patchSet("db", ["spec": ["replicas": 2]])
                 try await scenario.waitForRollout("db")
+                // The status stops counting the condemned pods once they are terminating; their kubelet
+                // deletes them a moment later: seen through a watch, not by luck of timing.
+                let remaining = try await scenario.watchPods(of: "db")
+                try await remaining.waitUntil("db-2, db-3 and db-4 deleted") { $0.count == 2 }
+                await remaining.stop()
                 #expect(try await scenario.pods(of: "db").keys.sorted() == [0, 1])
                 try await waitForClaims(scenario, ["data-db-0", "data-db-1"], "whenScaled: Delete removed the others")
                 try await expectNoReservation(scenario, "after scaling down")
