@@ -143,8 +143,7 @@ final class ObjectStore: Sendable {
                     .alreadyExists, "\(resource.type.description) \"\(key.name)\" already exists",
                     details: StatusDetails(name: key.name, group: resource.type.group, kind: resource.type.plural))
             }
-            let results = try commit(&state, [(resource.storageKey, key, .put(object))], dryRun: dryRun)
-            return results[0]
+            return try commit(&state, resource.storageKey, key, .put(object), dryRun: dryRun)
         }
     }
 
@@ -160,9 +159,9 @@ final class ObjectStore: Sendable {
             }
             let change = try decide(current)
             if case .keep = change { return (current, false) }
-            let results = try commit(&state, [(resource.storageKey, key, change)], dryRun: dryRun)
-            if case .delete = change { return (results[0], true) }
-            return (results[0], false)
+            let stored = try commit(&state, resource.storageKey, key, change, dryRun: dryRun)
+            if case .delete = change { return (stored, true) }
+            return (stored, false)
         }
     }
 
@@ -172,63 +171,52 @@ final class ObjectStore: Sendable {
             details: StatusDetails(name: name, group: resource.type.group, kind: resource.type.plural))
     }
 
-    /// Gives each change the next resourceVersion, writes them all in one SQLite transaction, then updates
-    /// the cache, the history and the watchers. Returns the stored objects (for a delete, the last state).
+    /// Gives the change the next resourceVersion, writes it to SQLite, then updates the cache, the history
+    /// and the watchers. Returns the stored object (for a delete, its last state).
     private func commit(
-        _ state: inout State, _ changes: [(resource: String, key: ObjectKey, change: Change)], dryRun: Bool
-    ) throws(Status) -> [StoredObject] {
-        var rv = state.resourceVersion
-        var writes: [SQLiteStorage.Write] = []
-        var events: [StoreEvent] = []
-        for (resource, key, change) in changes {
-            rv += 1
-            let previous = state.objects[resource]?[key]
-            switch change {
-            case .put(let object):
-                let stored = try StoredObject.make(object, resourceVersion: rv)
-                writes.append(.put(resource: resource, key: key.description, resourceVersion: rv, data: stored.data))
-                events.append(
-                    StoreEvent(
-                        resourceVersion: rv, resource: resource, type: previous == nil ? .added : .modified,
-                        object: stored, previous: previous))
-            case .delete:
-                guard let previous else { continue }
-                let stored = try StoredObject.make(previous.object, resourceVersion: rv)
-                writes.append(.delete(resource: resource, key: key.description))
-                events.append(
-                    StoreEvent(resourceVersion: rv, resource: resource, type: .deleted, object: stored, previous: previous))
-            case .keep:
-                continue
-            }
+        _ state: inout State, _ resource: String, _ key: ObjectKey, _ change: Change, dryRun: Bool
+    ) throws(Status) -> StoredObject {
+        let rv = state.resourceVersion + 1
+        let previous = state.objects[resource]?[key]
+        let write: SQLiteStorage.Write
+        let event: StoreEvent
+        switch change {
+        case .put(let object):
+            let stored = try StoredObject.make(object, resourceVersion: rv)
+            write = .put(resource: resource, key: key.description, resourceVersion: rv, data: stored.data)
+            event = StoreEvent(
+                resourceVersion: rv, resource: resource, type: previous == nil ? .added : .modified, object: stored,
+                previous: previous)
+        case .delete:
+            guard let previous else { throw Status.failure(.internalError, "no object to delete") }
+            let stored = try StoredObject.make(previous.object, resourceVersion: rv)
+            write = .delete(resource: resource, key: key.description)
+            event = StoreEvent(resourceVersion: rv, resource: resource, type: .deleted, object: stored, previous: previous)
+        case .keep:
+            throw Status.failure(.internalError, "no change to commit")
         }
         if dryRun {
             // Answer as if stored, with the current resourceVersion for a new object: nothing changes.
-            return events.map { event in
-                var object = event.object
-                if event.type != .deleted {
-                    object = (try? StoredObject.make(object.object, resourceVersion: event.previous?.resourceVersion ?? 0)) ?? object
-                }
-                return object
-            }
+            guard event.type != .deleted else { return event.object }
+            return (try? StoredObject.make(event.object.object, resourceVersion: previous?.resourceVersion ?? 0))
+                ?? event.object
         }
         do {
-            try storage.commit(writes, resourceVersion: rv)
+            try storage.commit(write, resourceVersion: rv)
         } catch {
             logger.error("SQLite commit failed", metadata: ["error": "\(error)"])
             throw Status.failure(.internalError, "storage error: \(error)")
         }
         state.resourceVersion = rv
-        for event in events {
-            switch event.type {
-            case .deleted: state.objects[event.resource]?.removeValue(forKey: event.object.key)
-            default: state.objects[event.resource, default: [:]][event.object.key] = event.object
-            }
-            state.history.append(event)
-            let closed = state.hub.publish(event)
-            if closed > 0 { logger.warning("closed slow watchers", metadata: ["count": "\(closed)"]) }
-            for observer in state.observers { observer.yield(event) }
+        switch event.type {
+        case .deleted: state.objects[resource]?.removeValue(forKey: event.object.key)
+        default: state.objects[resource, default: [:]][event.object.key] = event.object
         }
-        return events.map(\.object)
+        state.history.append(event)
+        let closed = state.hub.publish(event)
+        if closed > 0 { logger.warning("closed slow watchers", metadata: ["count": "\(closed)"]) }
+        for observer in state.observers { observer.yield(event) }
+        return event.object
     }
 
     // MARK: Observers

@@ -77,21 +77,19 @@ final class SQLiteStorage: Sendable {
         }
     }
 
-    /// Applies the writes in one transaction and records `resourceVersion` as the counter, unless the
-    /// last write stores a row with that resourceVersion (what `load` reads back anyway).
-    func commit(_ writes: [Write], resourceVersion: Int64) throws {
+    /// Applies the write and records `resourceVersion` as the counter, unless the write stores a row with
+    /// that resourceVersion (what `load` reads back anyway), in one transaction.
+    func commit(_ write: Write, resourceVersion: Int64) throws {
         try database.write { db in
-            for write in writes {
-                switch write {
-                case .put(let resource, let key, let rv, let data):
-                    try db.cachedStatement(sql: "INSERT OR REPLACE INTO objects (resource, key, rv, data) VALUES (?, ?, ?, ?)")
-                        .execute(arguments: [resource, key, rv, data])
-                case .delete(let resource, let key):
-                    try db.cachedStatement(sql: "DELETE FROM objects WHERE resource = ? AND key = ?")
-                        .execute(arguments: [resource, key])
-                }
+            switch write {
+            case .put(let resource, let key, let rv, let data):
+                try db.cachedStatement(sql: "INSERT OR REPLACE INTO objects (resource, key, rv, data) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [resource, key, rv, data])
+            case .delete(let resource, let key):
+                try db.cachedStatement(sql: "DELETE FROM objects WHERE resource = ? AND key = ?")
+                    .execute(arguments: [resource, key])
             }
-            if writes.last?.storedResourceVersion != resourceVersion {
+            if write.storedResourceVersion != resourceVersion {
                 try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta (name, value) VALUES ('rv', ?)")
                     .execute(arguments: [resourceVersion])
             }
