@@ -33,6 +33,9 @@ let package = Package(
             name: "KubeModel",
             swiftSettings: strict
         ),
+        // The contract between Stead's controller, its scheduler and its CLI: the stead.dev/* names and
+        // the typed values behind them.
+        .target(name: "SteadAPI", dependencies: ["KubeModel"], swiftSettings: strict),
         .target(
             name: "KubeClient",
             dependencies: [
@@ -68,7 +71,7 @@ let package = Package(
         .target(
             name: "SteadScheduler",
             dependencies: [
-                "KubeModel", "KubeClient",
+                "KubeModel", "KubeClient", "SteadAPI",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -78,7 +81,7 @@ let package = Package(
         .target(
             name: "SteadController",
             dependencies: [
-                "KubeModel", "KubeClient",
+                "KubeModel", "KubeClient", "SteadAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -100,7 +103,7 @@ let package = Package(
         .executableTarget(
             name: "stead",
             dependencies: [
-                "KubeModel", "KubeClient", "ControlPlane", "NodeSim", "SteadScheduler", "SteadController",
+                "KubeModel", "KubeClient", "ControlPlane", "NodeSim", "SteadAPI", "SteadScheduler", "SteadController",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -127,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "SchedulerIntegrationTests",
             dependencies: [
-                "SteadScheduler", "NodeSim", "KubeModel", "KubeClient", "ControlPlane",
+                "SteadScheduler", "NodeSim", "KubeModel", "KubeClient", "ControlPlane", "SteadAPI",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -135,13 +138,13 @@ let package = Package(
         .testTarget(
             name: "SteadControllerIntegrationTests",
             dependencies: [
-                "SteadController", "SteadScheduler", "NodeSim", "ControlPlane", "KubeClient", "KubeModel",
+                "SteadController", "SteadScheduler", "NodeSim", "ControlPlane", "KubeClient", "KubeModel", "SteadAPI",
                 "SteadTestSupport", .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "SteadControllerTests", dependencies: ["SteadController", "KubeModel"], swiftSettings: strict),
-        .testTarget(name: "SteadSchedulerTests", dependencies: ["SteadScheduler", "KubeModel"], swiftSettings: strict),
+        .testTarget(name: "SteadControllerTests", dependencies: ["SteadController", "SteadAPI", "KubeModel"], swiftSettings: strict),
+        .testTarget(name: "SteadSchedulerTests", dependencies: ["SteadScheduler", "SteadAPI", "KubeModel"], swiftSettings: strict),
         .testTarget(
             name: "ControlPlaneTests",
             dependencies: [
@@ -166,7 +169,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "KubeModel", "KubeClient", "NodeSim", "SteadController", "SteadTestSupport",
+                "KubeModel", "KubeClient", "NodeSim", "SteadAPI", "SteadController", "SteadTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -175,7 +178,7 @@ let package = Package(
         .testTarget(
             name: "SteadTests",
             dependencies: [
-                "stead", "KubeModel", "KubeClient", "ControlPlane", "SteadController", "SteadTestSupport",
+                "stead", "KubeModel", "KubeClient", "ControlPlane", "SteadAPI", "SteadController", "SteadTestSupport",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict

@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import SteadAPI
 import SteadController
 import Synchronization
 import Testing
@@ -127,7 +128,7 @@ struct ConflictTests {
             #expect(pods.count == 7)
             for pod in pods.values {
                 #expect(pod.image == "nginx:1.26", "\(pod.name)")
-                #expect(pod.metadata.labels?[SteadLabels.revisionHash] == set.status?.updateRevision, "\(pod.name)")
+                #expect(pod.metadata.labels?[SteadKeys.revisionHash] == set.status?.updateRevision, "\(pod.name)")
                 #expect(pod.metadata.labels?["app"] == "web", "\(pod.name)")
                 guard let round = writes.podEdits[pod.name] else { continue }
                 #expect(pod.metadata.labels?["rival"] == String(round), "\(pod.name)")

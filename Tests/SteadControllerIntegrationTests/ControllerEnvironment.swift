@@ -2,6 +2,7 @@ import ControlPlane
 import Foundation
 import KubeClient
 import KubeModel
+import SteadAPI
 import SteadTestSupport
 import Logging
 import NodeSim
@@ -124,10 +125,10 @@ struct ControllerEnvironment {
     /// The set's pods by ordinal.
     func pods(of set: String) async throws -> [Int: Pod] {
         let list = try await client.list(
-            Pod.self, namespace: Self.namespace, options: ListOptions(labelSelector: "\(SteadLabels.set)=\(set)"))
+            Pod.self, namespace: Self.namespace, options: ListOptions(labelSelector: "\(SteadKeys.set)=\(set)"))
         var result: [Int: Pod] = [:]
         for pod in list.items {
-            if let ordinal = Int(pod.metadata.labels?[SteadLabels.podIndex] ?? "") { result[ordinal] = pod }
+            if let ordinal = Int(pod.metadata.labels?[SteadKeys.podIndex] ?? "") { result[ordinal] = pod }
         }
         return result
     }
@@ -135,7 +136,7 @@ struct ControllerEnvironment {
     func claimNames(of set: String) async throws -> [String] {
         let list = try await client.list(
             PersistentVolumeClaim.self, namespace: Self.namespace,
-            options: ListOptions(labelSelector: "\(SteadLabels.set)=\(set)"))
+            options: ListOptions(labelSelector: "\(SteadKeys.set)=\(set)"))
         return list.items.map(\.name).sorted()
     }
 
@@ -158,7 +159,7 @@ struct ControllerEnvironment {
     func revisions(of set: String) async throws -> [ControllerRevision] {
         try await client.list(
             ControllerRevision.self, namespace: Self.namespace,
-            options: ListOptions(labelSelector: "\(SteadLabels.set)=\(set)")
+            options: ListOptions(labelSelector: "\(SteadKeys.set)=\(set)")
         ).items
     }
 }

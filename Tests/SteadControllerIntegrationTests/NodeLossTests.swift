@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import SteadAPI
 import SteadController
 import Testing
 
@@ -42,7 +43,7 @@ struct NodeLossTests {
         let old = try #require(try await env.pods(of: Self.set)[0])
         let home = try #require(old.spec?.nodeName)
         let oldUID = try #require(old.metadata.uid)
-        let selector = "\(SteadLabels.set)=\(Self.set)"
+        let selector = "\(SteadKeys.set)=\(Self.set)"
         let list = try await env.client.list(
             Pod.self, namespace: ControllerEnvironment.namespace, options: ListOptions(labelSelector: selector))
         let stream = env.client.watch(

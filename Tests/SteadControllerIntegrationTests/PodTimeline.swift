@@ -1,5 +1,6 @@
 import KubeClient
 import KubeModel
+import SteadAPI
 import SteadController
 
 /// Every watch event of one set's pods, in the server's order, to check what happened before what.
@@ -16,7 +17,7 @@ actor PodTimeline {
 
     /// Starts recording the pods of `set` from now on.
     static func record(_ set: String, in env: ControllerEnvironment) async throws -> PodTimeline {
-        let selector = "\(SteadLabels.set)=\(set)"
+        let selector = "\(SteadKeys.set)=\(set)"
         let list = try await env.client.list(
             Pod.self, namespace: ControllerEnvironment.namespace, options: ListOptions(labelSelector: selector))
         let timeline = PodTimeline()
@@ -36,7 +37,7 @@ actor PodTimeline {
     }
 
     private func append(_ event: WatchEvent<Pod>) {
-        guard let ordinal = Int(event.object.metadata.labels?[SteadLabels.podIndex] ?? "") else { return }
+        guard let ordinal = Int(event.object.metadata.labels?[SteadKeys.podIndex] ?? "") else { return }
         entries.append(
             Entry(
                 type: event.type, ordinal: ordinal, ready: event.object.isRunningAndReady,

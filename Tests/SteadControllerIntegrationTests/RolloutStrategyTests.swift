@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import SteadAPI
 import SteadController
 import Testing
 
@@ -22,11 +23,11 @@ struct RolloutStrategyTests {
             let set = try await env.set("part")
             let pods = try await env.pods(of: "part")
             for ordinal in 0..<3 {
-                #expect(pods[ordinal]?.metadata.labels?[SteadLabels.revisionHash] == oldRevision)
+                #expect(pods[ordinal]?.metadata.labels?[SteadKeys.revisionHash] == oldRevision)
                 #expect(pods[ordinal]?.image == "nginx:1.25")
             }
             for ordinal in 3..<5 {
-                #expect(pods[ordinal]?.metadata.labels?[SteadLabels.revisionHash] == set.status?.updateRevision)
+                #expect(pods[ordinal]?.metadata.labels?[SteadKeys.revisionHash] == set.status?.updateRevision)
                 #expect(pods[ordinal]?.image == "nginx:1.26")
             }
             #expect(set.status?.currentRevision == oldRevision)
@@ -122,7 +123,7 @@ struct RolloutStrategyTests {
             let pods = try await env.pods(of: "crash")
             #expect(pods[4]?.image == "nginx:fail-1")
             for ordinal in 0..<4 {
-                #expect(pods[ordinal]?.metadata.labels?[SteadLabels.revisionHash] == before.status?.updateRevision)
+                #expect(pods[ordinal]?.metadata.labels?[SteadKeys.revisionHash] == before.status?.updateRevision)
                 #expect(pods[ordinal]?.isRunningAndReady == true)
             }
             try await eventually("RolloutStalled event") {

@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import SteadAPI
 import SteadController
 import Testing
 
@@ -24,13 +25,13 @@ struct ScalingTests {
             #expect(pods.count == 5)
             for (ordinal, pod) in pods {
                 #expect(pod.name == "web-\(ordinal)")
-                #expect(pod.metadata.labels?[SteadLabels.podName] == "web-\(ordinal)")
-                #expect(pod.metadata.labels?[SteadLabels.revisionHash] == set.status?.updateRevision)
+                #expect(pod.metadata.labels?[SteadKeys.podName] == "web-\(ordinal)")
+                #expect(pod.metadata.labels?[SteadKeys.revisionHash] == set.status?.updateRevision)
                 #expect(pod.spec?.schedulerName == "stead")
-                #expect(pod.spec?.readinessGates?.contains { $0.conditionType == SteadLabels.inPlaceUpdateReady } == true)
+                #expect(pod.spec?.readinessGates?.contains { $0.conditionType == SteadKeys.inPlaceUpdateReady } == true)
                 let owner = try #require(pod.metadata.controllerReference)
                 #expect(owner.uid == set.metadata.uid && owner.blockOwnerDeletion == true)
-                #expect(pod.status?.condition(SteadLabels.inPlaceUpdateReady)?.status == "True")
+                #expect(pod.status?.condition(SteadKeys.inPlaceUpdateReady)?.status == "True")
             }
             #expect(set.status?.readyReplicas == 5)
             #expect(set.status?.condition(.progressing)?.reason == "RolloutComplete")

@@ -42,14 +42,22 @@ struct ControllerPiecesTests {
         #expect(!(await state.isStale(kind: "pods", key: "default/web-0", cached: nil)))
     }
 
-    @Test func replacementRequestsSumTheSuccessorsContainers() {
+    @Test func replacementRequestsAreAnnouncedOnlyWhenTheSuccessorNeedsMore() {
         let template = Fixture.template(containers: [
             Fixture.container(name: "a", cpu: "500m", memory: "256Mi"),
             Fixture.container(name: "b", cpu: "1", memory: nil),
         ])
-        #expect(ReplacementRequests.annotationValue(for: template) == #"{"cpu":"1500m","memory":"256Mi"}"#)
+        let smaller = podRunning(Fixture.template(containers: [Fixture.container(cpu: "1", memory: "256Mi")]))
+        #expect(ReplacementRequests.request(for: template, replacing: smaller)?.annotation == #"{"cpu":"1500m","memory":"256Mi"}"#)
+        let same = podRunning(Fixture.template(containers: [Fixture.container(cpu: "1500m", memory: "1Gi")]))
+        #expect(ReplacementRequests.request(for: template, replacing: same) == nil)
         let bare = Fixture.template(containers: [Fixture.container(cpu: nil, memory: nil)])
-        #expect(ReplacementRequests.annotationValue(for: bare) == "true")
+        #expect(ReplacementRequests.request(for: bare, replacing: smaller) == nil)
+    }
+
+    private func podRunning(_ template: PodTemplateSpec) -> Pod {
+        let set = Fixture.set(template: template)
+        return Fixture.pod(set, ordinal: 0, revision: Fixture.revision(set))
     }
 
     @Test func aResizeIsPendingUntilTheKubeletReportsTheNewResources() {
@@ -63,5 +71,5 @@ struct ControllerPiecesTests {
 extension InPlacePlan {
     static let empty = InPlacePlan(
         revisionHash: "r", imageChanges: [], resourceChanges: [], labelChanges: [:], annotationChanges: [:],
-        addedTolerations: [], resourceVersion: nil, podPatch: [:], resizePatch: nil)
+        addedTolerations: [], podPatch: [:], resizePatch: nil)
 }

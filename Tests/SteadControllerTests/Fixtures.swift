@@ -1,6 +1,7 @@
 import Foundation
 import KubeModel
 @testable import SteadController
+import SteadAPI
 
 /// Builders shared by the tests: a set "web" with 5 replicas by default, its revisions and its pods.
 enum Fixture {
@@ -82,7 +83,7 @@ enum Fixture {
         case .ready(let since):
             status.conditions = [
                 PodCondition(type: "Ready", status: "True", lastTransitionTime: KubeTime(since)),
-                PodCondition(type: SteadLabels.inPlaceUpdateReady, status: "True", lastTransitionTime: KubeTime(since)),
+                PodCondition(type: SteadKeys.inPlaceUpdateReady, status: "True", lastTransitionTime: KubeTime(since)),
             ]
             // The kubelet runs the spec: each container at its image, ready.
             status.containerStatuses = (pod.spec?.containers ?? []).map {

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SteadAPI
 import Testing
 @testable import SteadController
 
@@ -7,11 +8,11 @@ import Testing
 struct InPlaceProgressTests {
     static func pod(revision: String, gate: String?, gateSince: Date = Fixture.now - 5, image: String = "nginx:1.26",
                     running: String = "docker.io/library/nginx:1.26", ready: Bool = true) -> Pod {
-        var pod = Pod(metadata: ObjectMeta(name: "web-4", labels: [SteadLabels.revisionHash: revision]),
+        var pod = Pod(metadata: ObjectMeta(name: "web-4", labels: [SteadKeys.revisionHash: revision]),
                       spec: PodSpec(containers: [Container(name: "app", image: image)]))
         var status = PodStatus(phase: "Running")
         if let gate {
-            status.conditions = [PodCondition(type: SteadLabels.inPlaceUpdateReady, status: gate,
+            status.conditions = [PodCondition(type: SteadKeys.inPlaceUpdateReady, status: gate,
                                               lastTransitionTime: KubeTime(gateSince))]
         }
         status.containerStatuses = [ContainerStatus(name: "app", image: running, ready: ready)]
@@ -48,7 +49,7 @@ struct InPlaceProgressTests {
     func conditionBody() {
         let body = InPlaceProgress.readinessCondition(ready: false, reason: "InPlaceUpdating", now: Fixture.now)
         let condition = body[path: ["status", "conditions"]]?.arrayValue?.first
-        #expect(condition?["type"] == .string(SteadLabels.inPlaceUpdateReady))
+        #expect(condition?["type"] == .string(SteadKeys.inPlaceUpdateReady))
         #expect(condition?["status"] == "False")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SteadAPI
 import Testing
 @testable import SteadController
 
@@ -114,7 +115,7 @@ struct InPlaceUpdateTests {
             #expect(plan.addedTolerations.count == tolerations)
             #expect(plan.revisionHash == "web-new")
             #expect(plan.podPatch[path: ["metadata", "resourceVersion"]] == "100")
-            #expect(plan.podPatch[path: ["metadata", "labels", SteadLabels.revisionHash]] == "web-new")
+            #expect(plan.podPatch[path: ["metadata", "labels", SteadKeys.revisionHash]] == "web-new")
             #expect((plan.resizePatch != nil) == !resources.isEmpty)
         case (.recreate(let fields), .recreate(let expected)):
             #expect(fields == expected)
@@ -133,7 +134,7 @@ struct InPlaceUpdateTests {
         guard case .inPlace(let plan) = InPlaceUpdate.decide(from: template, to: template, pod: pod, updateRevision: "other")
         else { Issue.record("expected in place"); return }
         #expect(plan.imageChanges.isEmpty && plan.resourceChanges.isEmpty)
-        #expect(plan.podPatch[path: ["metadata", "labels", SteadLabels.revisionHash]] == "other")
+        #expect(plan.podPatch[path: ["metadata", "labels", SteadKeys.revisionHash]] == "other")
     }
 
     @Test("patch bodies: strategic merge by container name, resize body with the new resources")

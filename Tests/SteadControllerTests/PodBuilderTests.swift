@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SteadAPI
 import Testing
 @testable import SteadController
 
@@ -15,14 +16,14 @@ struct PodBuilderTests {
         #expect(pod.name == "web-3")
         #expect(pod.metadata.namespace == "default")
         #expect(pod.metadata.labels == [
-            "app": "web", SteadLabels.podName: "web-3", SteadLabels.podIndex: "3",
-            SteadLabels.revisionHash: revision.name, SteadLabels.set: "web",
+            "app": "web", SteadKeys.podName: "web-3", SteadKeys.podIndex: "3",
+            SteadKeys.revisionHash: revision.name, SteadKeys.set: "web",
         ])
         #expect(pod.metadata.ownerReferences == [set.controllerReference])
         #expect(pod.spec?.schedulerName == "stead")
         #expect(pod.spec?.hostname == "web-3")
         #expect(pod.spec?.subdomain == "web-headless")
-        #expect(pod.spec?.readinessGates == [PodReadinessGate(conditionType: SteadLabels.inPlaceUpdateReady)])
+        #expect(pod.spec?.readinessGates == [PodReadinessGate(conditionType: SteadKeys.inPlaceUpdateReady)])
         #expect(pod.spec?.volumes?.map(\.name) == ["tmp", "data"])
         #expect(pod.spec?.volumes?.last?.persistentVolumeClaim?.claimName == "data-web-3")
         let json = try KubeJSON.encodeToValue(pod)
@@ -36,18 +37,18 @@ struct PodBuilderTests {
         var set = Fixture.set()
         set.spec.placement = Placement(nodeLossTimeoutSeconds: 3, stickiness: .preferred)
         let pod = try PodBuilder.build(set: set, ordinal: 0, revision: Fixture.revision(set))
-        #expect(pod.metadata.annotations?[SteadLabels.stickiness] == "Preferred")
-        #expect(pod.metadata.annotations?[SteadLabels.nodeLossTimeoutSeconds] == "3")
+        #expect(pod.metadata.annotations?[SteadKeys.stickiness] == "Preferred")
+        #expect(pod.metadata.annotations?[SteadKeys.nodeLossTimeoutSeconds] == "3")
         let defaulted = try PodBuilder.build(set: Fixture.set(), ordinal: 0, revision: Fixture.revision(Fixture.set()))
-        #expect(defaulted.metadata.annotations?[SteadLabels.stickiness] == "Strict")
-        #expect(defaulted.metadata.annotations?[SteadLabels.nodeLossTimeoutSeconds] == "300")
+        #expect(defaulted.metadata.annotations?[SteadKeys.stickiness] == "Strict")
+        #expect(defaulted.metadata.annotations?[SteadKeys.nodeLossTimeoutSeconds] == "300")
     }
 
     @Test("a template scheduler name is kept; an existing readiness gate is not duplicated")
     func keepsTemplateChoices() throws {
         let template = Fixture.template(spec: [
             "schedulerName": "default-scheduler",
-            "readinessGates": [["conditionType": .string(SteadLabels.inPlaceUpdateReady)]],
+            "readinessGates": [["conditionType": .string(SteadKeys.inPlaceUpdateReady)]],
         ])
         let set = Fixture.set(template: template)
         let pod = try PodBuilder.build(set: set, ordinal: 0, revision: Fixture.revision(set))
@@ -71,7 +72,7 @@ struct PodBuilderTests {
         let set = Fixture.set(claims: [Fixture.claimTemplate()], retention: PersistentVolumeClaimRetentionPolicy(whenDeleted: whenDeleted))
         let claims = try ClaimBuilder.build(set: set, ordinal: 2)
         #expect(claims.map(\.name) == ["data-web-2"])
-        #expect(claims[0].metadata.labels == ["tier": "db", "app": "web", SteadLabels.set: "web", SteadLabels.podIndex: "2"])
+        #expect(claims[0].metadata.labels == ["tier": "db", "app": "web", SteadKeys.set: "web", SteadKeys.podIndex: "2"])
         #expect((claims[0].metadata.ownerReferences != nil) == owned)
         #expect(ClaimBuilder.ownerReferencesMatchPolicy(claims[0], set: set))
         let json = try KubeJSON.encodeToValue(claims[0])

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SteadAPI
 import Testing
 @testable import SteadController
 
@@ -33,7 +34,7 @@ struct RevisionTests {
         #expect(revision.revision == 7)
         #expect(revision.data == ["spec": ["template": template.json]])
         #expect(RevisionBuilder.template(of: revision) == template)
-        #expect(revision.metadata.labels?[SteadLabels.revisionHash] == revision.name)
+        #expect(revision.metadata.labels?[SteadKeys.revisionHash] == revision.name)
         #expect(revision.metadata.labels?["app"] == "web")
         #expect(revision.metadata.ownerReferences == [set.controllerReference])
         #expect(set.controllerReference.controller == true && set.controllerReference.blockOwnerDeletion == true)
@@ -90,7 +91,7 @@ struct RevisionTests {
             return revision
         }
         var pod = Fixture.pod(set, ordinal: 0, revision: revisions[0])
-        pod.metadata.labels?[SteadLabels.revisionHash] = "web-r1"
+        pod.metadata.labels?[SteadKeys.revisionHash] = "web-r1"
         let deleted = RevisionHistory.revisionsToDelete(
             set: set, revisions: revisions, pods: [pod], currentRevision: "web-r4", updateRevision: "web-r5")
         #expect(deleted.map(\.name) == ["web-r2", "web-r3"])

@@ -1,6 +1,7 @@
 import Foundation
 import KubeModel
 @testable import SteadController
+import SteadAPI
 import Testing
 
 /// The status counts are derived from the pods' `stead.dev/updated-by` markers and the status's pending
@@ -103,8 +104,8 @@ struct RolloutCounterTests {
     /// changed to the planner.
     @Test func theInPlaceMarkerRidesOnThePatchAndChangesNoPlan() {
         let patch: JSONValue = ["metadata": ["labels": ["a": "b"], "annotations": ["x": "y"]], "spec": ["containers": []]]
-        let marked = patch.withAnnotation(SteadLabels.updatedBy, "web-new/InPlace")
-        #expect(marked[path: ["metadata", "annotations"]] == ["x": "y", SteadLabels.updatedBy: "web-new/InPlace"])
+        let marked = patch.withAnnotation(SteadKeys.updatedBy, "web-new/InPlace")
+        #expect(marked[path: ["metadata", "annotations"]] == ["x": "y", SteadKeys.updatedBy: "web-new/InPlace"])
         #expect(marked[path: ["metadata", "labels"]] == ["a": "b"] && marked["spec"] == patch["spec"])
 
         var rollout = Fixture.rollout(to: Fixture.template(containers: [Fixture.container(image: "nginx:1.26")]))
@@ -120,14 +121,14 @@ struct RolloutCounterTests {
 
     static func pod(_ set: StatefulPodSet, ordinal: Int) -> Pod {
         var pod = Fixture.pod(set, ordinal: ordinal, revision: Fixture.revision(set))
-        pod.metadata.labels?[SteadLabels.revisionHash] = update
+        pod.metadata.labels?[SteadKeys.revisionHash] = update
         return pod
     }
 
     static func marked(_ pod: Pod, _ marker: String) -> Pod {
         var pod = pod
         pod.metadata.annotations = (pod.metadata.annotations ?? [:]).merging(
-            [SteadLabels.updatedBy: marker], uniquingKeysWith: { _, new in new })
+            [SteadKeys.updatedBy: marker], uniquingKeysWith: { _, new in new })
         return pod
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SteadAPI
 import Testing
 @testable import SteadController
 
@@ -42,7 +43,7 @@ struct UpdatePlannerTests {
         let conditions = updated.status?.conditions ?? []
         updated.status?.conditions = conditions.map { condition in
             var condition = condition
-            if condition.type == SteadLabels.inPlaceUpdateReady { condition.status = "False" }
+            if condition.type == SteadKeys.inPlaceUpdateReady { condition.status = "False" }
             return condition
         }
         rollout.replacePod(4, with: updated)

@@ -93,8 +93,8 @@ public func runCommand(_ executable: String, _ arguments: [String], input: Strin
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let stdoutPath = folder + "/stdout"
     let stderrPath = folder + "/stderr"
-    FileManager.default.createFile(atPath: stdoutPath, contents: nil)
-    FileManager.default.createFile(atPath: stderrPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
     let stdout = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))
     let stderr = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
     let stdin = Pipe()

@@ -5,6 +5,7 @@ import KubeModel
 import Logging
 import NodeSim
 import ServiceLifecycle
+import SteadAPI
 import SteadController
 import Testing
 
@@ -330,7 +331,7 @@ struct AccessScenario {
 
     // MARK: Helpers
 
-    private var ownedBySet: ListOptions { ListOptions(labelSelector: "\(SteadLabels.set)=\(name)") }
+    private var ownedBySet: ListOptions { ListOptions(labelSelector: "\(SteadKeys.set)=\(name)") }
 
     private func currentSet() async throws -> StatefulPodSet {
         try await admin.get(StatefulPodSet.self, name: name, namespace: Self.namespace)

@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import SteadAPI
 import SteadController
 import SteadTestSupport
 import Testing
@@ -108,7 +109,7 @@ enum TimelineFixture {
         _ type: WatchEventType, uid: String, ordinal: Int, node: String? = nil, image: String = "a"
     ) -> PodEvent {
         var metadata = ObjectMeta(
-            name: "crash-\(ordinal)", labels: [SteadLabels.podIndex: "\(ordinal)", SteadLabels.revisionHash: "r1"])
+            name: "crash-\(ordinal)", labels: [SteadKeys.podIndex: "\(ordinal)", SteadKeys.revisionHash: "r1"])
         metadata.uid = uid
         var status = PodStatus(phase: "Running")
         status.conditions = [PodCondition(type: "Ready", status: "True")]

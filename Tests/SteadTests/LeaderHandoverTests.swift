@@ -2,6 +2,7 @@ import ControlPlane
 import Foundation
 import KubeClient
 import KubeModel
+import SteadAPI
 import SteadController
 import SteadTestSupport
 import Testing
@@ -336,7 +337,7 @@ final class HandoverCluster: @unchecked Sendable {
         else { return nil }
         let done = pods.allSatisfy { pod in
             pod.spec?.containers.first?.image == image && pod.status?.containerStatuses?.first?.image == image
-                && pod.metadata.labels?[SteadLabels.revisionHash] == revision
+                && pod.metadata.labels?[SteadKeys.revisionHash] == revision
                 && pod.status?.conditions?.contains { $0.type == "Ready" && $0.status == "True" } == true
         }
         guard done else { return nil }

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SteadAPI
 import SteadController
 import Testing
 
@@ -11,9 +12,9 @@ struct StatusReportTests {
     static func pod(revision: String = "web-new", marker: String? = nil, annotations: [String: String] = [:],
                     gate: PodCondition? = nil) -> Pod {
         var pod = Pod(metadata: ObjectMeta(name: "web-0", namespace: "web"))
-        pod.metadata.labels = [SteadLabels.revisionHash: revision]
+        pod.metadata.labels = [SteadKeys.revisionHash: revision]
         var annotations = annotations
-        annotations[SteadLabels.updatedBy] = marker
+        annotations[SteadKeys.updatedBy] = marker
         pod.metadata.annotations = annotations
         if let gate {
             var status = PodStatus(phase: "Running")
@@ -55,10 +56,10 @@ struct StatusReportTests {
         #expect(of(Self.pod(marker: "web-old/InPlace"), [inPlace]) == .created)
         #expect(of(Self.pod(revision: "web-old", marker: "web-old/InPlace")) == .notUpdated)
         // The scheduler's annotation already says "rescheduled: ": it is not said twice.
-        let fallback = Self.pod(annotations: [LastUpdate.fallbackAnnotation: "rescheduled: node sim-3 is gone"])
+        let fallback = Self.pod(annotations: [SteadKeys.placementFallback: "rescheduled: node sim-3 is gone"])
         #expect(of(fallback, [recreated]) == .rescheduled("node sim-3 is gone"))
         #expect(LastUpdate.rescheduled("node sim-3 is gone").description == "rescheduled: node sim-3 is gone")
-        let gate = PodCondition(type: SteadLabels.inPlaceUpdateReady, status: "False", reason: "InPlaceUpdate", message: "image nginx:1.28")
+        let gate = PodCondition(type: SteadKeys.inPlaceUpdateReady, status: "False", reason: "InPlaceUpdate", message: "image nginx:1.28")
         #expect(of(Self.pod(revision: "web-old", gate: gate)) == .inPlaceInProgress("image nginx:1.28"))
         #expect(LastUpdate.inPlace("image nginx:1.28").description == "in place (image nginx:1.28)")
     }

@@ -231,7 +231,7 @@ public enum DeleteRules {
         if period < 0 { period = 1 }
         if (pod[path: ["spec", "nodeName"]]?.stringValue ?? "").isEmpty { period = 0 }
         let phase = pod[path: ["status", "phase"]]?.stringValue
-        if phase == "Succeeded" || phase == "Failed" { period = 0 }
+        if phase == PodPhase.succeeded || phase == PodPhase.failed { period = 0 }
         return period
     }
 

@@ -43,7 +43,7 @@ public enum ObjectRules {
         }
         if pod[path: ["status", "phase"]] == nil {
             var status = pod["status"]?.objectValue ?? [:]
-            status["phase"] = "Pending"
+            status["phase"] = .string(PodPhase.pending)
             pod["status"] = .object(status)
         }
         return pod

@@ -97,5 +97,5 @@ public struct NodeAddress: Codable, Sendable, Hashable {
 }
 
 extension Node {
-    public var isReady: Bool { status?.condition("Ready")?.status == "True" }
+    public var isReady: Bool { status?.condition(ConditionType.ready)?.isTrue == true }
 }

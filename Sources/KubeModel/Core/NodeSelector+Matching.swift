@@ -1,5 +1,3 @@
-import KubeModel
-
 /// Field a `matchFields` requirement may name.
 public enum NodeFieldName {
     public static let name = "metadata.name"
@@ -50,5 +48,15 @@ extension NodeSelectorRequirement {
         default:
             return false
         }
+    }
+}
+
+extension PodSpec {
+    /// Whether the pod may run on the node with these labels and name: every `nodeSelector` pair, and the
+    /// required node affinity, hold.
+    public func allowsNode(labels: [String: String], name: String) -> Bool {
+        for (key, value) in nodeSelector ?? [:] where labels[key] != value { return false }
+        guard let required = affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution else { return true }
+        return required.matches(labels: labels, nodeName: name)
     }
 }

@@ -224,7 +224,7 @@ public struct ContainerStatus: Codable, Sendable, Hashable {
 
 extension Pod {
     /// Ready condition is True.
-    public var isReady: Bool { status?.condition("Ready")?.status == "True" }
+    public var isReady: Bool { status?.condition(ConditionType.ready)?.isTrue == true }
 
     public var isTerminating: Bool { metadata.deletionTimestamp != nil }
 }

@@ -1,18 +1,16 @@
-import KubeModel
-
 extension LabelSelector {
     /// Whether `labels` satisfy every matchLabels entry and matchExpressions requirement. An empty
     /// selector matches everything.
-    func matches(_ labels: [String: String]) -> Bool {
+    public func matches(_ labels: [String: String]) -> Bool {
         for (key, value) in matchLabels ?? [:] where labels[key] != value { return false }
         for requirement in matchExpressions ?? [] where !requirement.matches(labels) { return false }
         return true
     }
 
-    var isEmpty: Bool { (matchLabels ?? [:]).isEmpty && (matchExpressions ?? []).isEmpty }
+    public var isEmpty: Bool { (matchLabels ?? [:]).isEmpty && (matchExpressions ?? []).isEmpty }
 
     /// The selector in the query form `a=b,c in (d,e)`, as the scale subresource reports it.
-    var queryString: String {
+    public var queryString: String {
         var parts = (matchLabels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         for requirement in matchExpressions ?? [] {
             let values = (requirement.values ?? []).sorted().joined(separator: ",")
@@ -29,9 +27,9 @@ extension LabelSelector {
 }
 
 extension LabelSelectorRequirement {
-    static let knownOperators = ["In", "NotIn", "Exists", "DoesNotExist"]
+    public static let knownOperators = ["In", "NotIn", "Exists", "DoesNotExist"]
 
-    func matches(_ labels: [String: String]) -> Bool {
+    public func matches(_ labels: [String: String]) -> Bool {
         let value = labels[key]
         switch self.operator {
         case "In": return value.map { (values ?? []).contains($0) } ?? false

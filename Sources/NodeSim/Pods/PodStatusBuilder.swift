@@ -23,7 +23,7 @@ public enum PodStatusBuilder {
         let time = KubeTime(whole(now))
         switch runtime.phase {
         case .rejected(let rejection):
-            status.phase = "Failed"
+            status.phase = PodPhase.failed
             status.reason = rejection.reason
             status.message = rejection.message
             return status
@@ -35,7 +35,7 @@ public enum PodStatusBuilder {
         case .admitted:
             guard now >= runtime.startAt else { return status }
         }
-        status.phase = "Running"
+        status.phase = PodPhase.running
         status.reason = nil
         status.message = nil
         status.hostIP = hostIP

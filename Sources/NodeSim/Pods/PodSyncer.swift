@@ -72,9 +72,9 @@ struct PodSyncer: Sendable {
     /// Admission of a pod new to its node; nil for a finished pod that is left alone.
     private func admit(_ pod: Pod, key: String, node: NodeRuntime, now: Date, timing: PodTiming) -> PodRuntime? {
         let phase = pod.status?.phase
-        if phase == "Succeeded" || phase == "Failed" { return nil }
+        if phase == PodPhase.succeeded || phase == PodPhase.failed { return nil }
         // A pod already running (NodeSim restarted, node taken over) keeps its IP and starts at once.
-        let adopting = phase == "Running"
+        let adopting = phase == PodPhase.running
         let preferredHost = adopting ? pod.status?.podIP.flatMap { node.addressing.host(of: $0) } : nil
         var adoptTiming = timing
         if adopting { adoptTiming.startLatency = .zero }

@@ -1,4 +1,5 @@
 import KubeModel
+import SteadAPI
 
 extension StatefulPodSet {
     public static let defaultReplicas: Int32 = 1
@@ -50,7 +51,7 @@ extension StatefulPodSetSpec {
         if spec.template.schedulerName == nil, spec.template.json.objectValue != nil {
             var podSpec = spec.template.json["spec"] ?? .object([:])
             if podSpec.objectValue != nil {
-                podSpec["schedulerName"] = .string(SteadLabels.schedulerName)
+                podSpec["schedulerName"] = .string(SteadKeys.schedulerName)
                 spec.template.json["spec"] = podSpec
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import SteadAPI
 
 /// The informer caches a reconcile reads from.
 struct ControllerCaches: Sendable {
@@ -16,7 +17,7 @@ struct ControllerCaches: Sendable {
         let pods = await self.pods.byOwner(uid: uid).filter { $0.metadata.controllerReference?.uid == uid }
         let revisions = await self.revisions.byOwner(uid: uid).filter { $0.metadata.controllerReference?.uid == uid }
         let claims = await self.claims.byNamespace(set.metadata.namespace ?? "").filter {
-            $0.metadata.labels?[SteadLabels.set] == set.name
+            $0.metadata.labels?[SteadKeys.set] == set.name
         }
         var nodes: [String: NodeState] = [:]
         for node in await self.nodes.list() { nodes[node.name] = NodeState(node: node, now: now) }

@@ -1,3 +1,5 @@
+import SteadAPI
+
 /// How a ``StatefulPodSetController`` runs.
 public struct ControllerConfiguration: Sendable {
     /// The scheduler named by pods whose template names none.
@@ -15,7 +17,7 @@ public struct ControllerConfiguration: Sendable {
     public var expectationTimeout: Duration
 
     public init(
-        schedulerName: String = SteadLabels.schedulerName, namespace: String? = nil, workers: Int = 4,
+        schedulerName: String = SteadKeys.schedulerName, namespace: String? = nil, workers: Int = 4,
         resyncPeriod: Duration = .seconds(30), stallTimeoutSeconds: Int = UpdatePlanner.defaultStallTimeoutSeconds,
         expectationTimeout: Duration = .seconds(30)
     ) {

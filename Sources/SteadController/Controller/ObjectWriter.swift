@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import SteadAPI
 
 /// The controller's writes to pods and claims. Every change carries a precondition (resourceVersion or
 /// UID) and is noted as an expectation, so a reconcile on a cache that does not show it yet waits.
@@ -56,7 +57,7 @@ struct ObjectWriter: Sendable {
     func patch(_ pod: Pod, _ patch: Patch, subresource: String? = nil) async throws -> Pod {
         let updated = try await client.patch(
             Pod.self, name: pod.name, namespace: pod.metadata.namespace, patch: patch, subresource: subresource,
-            fieldManager: SteadLabels.fieldManager)
+            fieldManager: SteadKeys.fieldManager)
         await state.expect(.written(previousVersion: pod.metadata.resourceVersion), kind: Self.podKind, key: pod.key)
         return updated
     }

@@ -1,21 +1,31 @@
-import Foundation
 import KubeModel
+import SteadAPI
 
-/// The value of `stead.dev/reserve-for-replacement`: the successor's cpu and memory requests (summed
-/// over its containers) as a JSON resource list, or `true` when the template requests none.
+/// What the controller asks the scheduler to keep for a same-node successor. The scheduler keeps a
+/// deleted pod's own requests on its node unasked, so a ``ReservationRequest`` (one more write before
+/// the delete) is needed only when the successor asks for more than the pod it replaces.
 enum ReplacementRequests {
-    static func annotationValue(for template: PodTemplateSpec?) -> String {
-        guard let spec = try? template?.decodedSpec() else { return "true" }
+    /// The successor's cpu and memory when `template` requests more of either than `pod`; nil otherwise.
+    static func request(for template: PodTemplateSpec?, replacing pod: Pod) -> ReservationRequest? {
+        guard let spec = try? template?.decodedSpec() else { return nil }
+        let successor = totals(of: spec.containers)
+        let current = totals(of: pod.spec?.containers ?? [])
+        guard successor.contains(where: { resource, quantity in current[resource].map { quantity > $0 } ?? true }) else {
+            return nil
+        }
+        return ReservationRequest(successor)
+    }
+
+    /// cpu and memory summed over `containers`, each container's request or else its limit.
+    static func totals(of containers: [Container]) -> [String: Quantity] {
         var totals: [String: Quantity] = [:]
-        for container in spec.containers {
+        for container in containers {
             for resource in ["cpu", "memory"] {
                 guard let quantity = container.resources?.requests?[resource] ?? container.resources?.limits?[resource]
                 else { continue }
                 totals[resource] = totals[resource].map { $0 + quantity } ?? quantity
             }
         }
-        guard !totals.isEmpty else { return "true" }
-        let fields = totals.keys.sorted().map { "\"\($0)\":\"\(totals[$0]?.canonical ?? "0")\"" }
-        return "{" + fields.joined(separator: ",") + "}"
+        return totals
     }
 }

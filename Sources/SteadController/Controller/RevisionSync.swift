@@ -1,5 +1,6 @@
 import KubeClient
 import KubeModel
+import SteadAPI
 
 /// The set's revisions made real: the update revision created (or an old one renumbered on rollback),
 /// then, after the pods moved, the history trimmed.
@@ -72,6 +73,6 @@ struct RevisionSync: Sendable {
         return try await client.patch(
             ControllerRevision.self, name: revision.name, namespace: revision.metadata.namespace,
             patch: .merge(body.withResourceVersion(revision.metadata.resourceVersion)),
-            fieldManager: SteadLabels.fieldManager)
+            fieldManager: SteadKeys.fieldManager)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import Logging
+import SteadAPI
 
 /// Carries out a ``ScalePlan``: claims then pods for missing ordinals, deletions from the top, claims
 /// removed per `whenScaled`.
@@ -21,11 +22,11 @@ struct ScaleExecutor: Sendable {
             var pod = try PodBuilder.build(set: set, ordinal: creation.ordinal, revision: revision)
             if set.spec.effectivePodUpdatePolicy == .recreate {
                 pod.metadata.annotations = (pod.metadata.annotations ?? [:]).merging(
-                    [SteadLabels.scheduleAnew: "true"], uniquingKeysWith: { _, new in new })
+                    [SteadKeys.scheduleAnew: "true"], uniquingKeysWith: { _, new in new })
             }
             if let marker = Self.successorMarker(of: pod.name, revision: revision.name, status: set.status) {
                 pod.metadata.annotations = (pod.metadata.annotations ?? [:]).merging(
-                    [SteadLabels.updatedBy: marker], uniquingKeysWith: { _, new in new })
+                    [SteadKeys.updatedBy: marker], uniquingKeysWith: { _, new in new })
             }
             do {
                 try await createClaims(set: set, ordinal: creation.ordinal, existing: view.claims)

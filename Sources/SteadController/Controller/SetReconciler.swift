@@ -18,7 +18,7 @@ struct SetReconciler: Sendable {
     let revisions: RevisionSync
     let scale: ScaleExecutor
     let updates: UpdateExecutor
-    let gates: ReadinessGateSweep
+    let inPlace: InPlaceUpdater
     let status: StatusWriter
     let events: SetEvents
     let logger: Logger
@@ -78,7 +78,7 @@ struct SetReconciler: Sendable {
             stallTimeoutSeconds: configuration.stallTimeoutSeconds)
         let view = try await recordReplacements(plan, view: view, update: resolved.update.name, skipping: deleted)
         let graceWait = try await updates.execute(plan, view: view, update: resolved.update, skipping: deleted)
-        try await gates.run(view: view, plan: plan, skipping: deleted)
+        try await inPlace.raiseGates(view: view, plan: plan, skipping: deleted)
         try await reportRollout(plan, view: view, update: resolved.update.name)
 
         try await revisions.trim(

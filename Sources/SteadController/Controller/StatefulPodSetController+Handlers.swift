@@ -1,5 +1,6 @@
 import KubeClient
 import KubeModel
+import SteadAPI
 
 extension StatefulPodSetController {
     /// Handlers only enqueue set keys; the reconcile reads everything from the caches.
@@ -36,7 +37,7 @@ extension StatefulPodSetController {
         {
             name = owner.name
         } else {
-            name = object.metadata.labels?[SteadLabels.set]
+            name = object.metadata.labels?[SteadKeys.set]
         }
         guard let name, !name.isEmpty else { return nil }
         return ObjectKey(namespace: object.metadata.namespace, name: name).description
@@ -45,6 +46,6 @@ extension StatefulPodSetController {
     /// Readiness and labels decide node loss and whether a pod may come back to its node.
     static func placementRelevantChange(from old: Node, to new: Node) -> Bool {
         old.metadata.labels != new.metadata.labels
-            || old.status?.condition("Ready")?.status != new.status?.condition("Ready")?.status
+            || old.status?.condition(ConditionType.ready)?.status != new.status?.condition(ConditionType.ready)?.status
     }
 }

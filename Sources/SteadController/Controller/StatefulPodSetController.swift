@@ -3,6 +3,7 @@ import KubeClient
 import KubeModel
 import Logging
 import ServiceLifecycle
+import SteadAPI
 import Synchronization
 
 /// The StatefulPodSet controller: informers on sets, their pods, claims and revisions (and nodes, for
@@ -50,7 +51,7 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
         let state = ControllerState(expectationTimeout: configuration.expectationTimeout)
         self.state = state
         let namespace = configuration.namespace
-        let owned = SteadLabels.set
+        let owned = SteadKeys.set
         sets = Informer(client: client, namespace: namespace, resyncPeriod: configuration.resyncPeriod, logger: logger)
         pods = Informer(client: client, namespace: namespace, labelSelector: owned, logger: logger)
         claims = Informer(client: client, namespace: namespace, labelSelector: owned, logger: logger)
@@ -59,6 +60,7 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
         informers = InformerGroup([nodes, pods, claims, revisions, sets])
 
         let writer = ObjectWriter(client: client, state: state)
+        let inPlace = InPlaceUpdater(writer: writer, state: state, logger: logger)
         recorder = EventRecorder(client: client.withOwnRateLimit(), component: SetEvents.component, logger: logger)
         let events = SetEvents(recorder: recorder)
         let caches = ControllerCaches(
@@ -67,8 +69,8 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
             configuration: configuration, caches: caches, state: state, writer: writer,
             revisions: RevisionSync(client: client),
             scale: ScaleExecutor(writer: writer, events: events, metrics: metrics, logger: logger),
-            updates: UpdateExecutor(writer: writer, state: state, events: events, metrics: metrics, logger: logger),
-            gates: ReadinessGateSweep(writer: writer), status: StatusWriter(client: client, state: state),
+            updates: UpdateExecutor(writer: writer, inPlace: inPlace, events: events, metrics: metrics, logger: logger),
+            inPlace: inPlace, status: StatusWriter(client: client, state: state),
             events: events, logger: logger)
         registerHandlers()
     }

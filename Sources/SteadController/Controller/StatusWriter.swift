@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import SteadAPI
 
 /// Writes the set's status through the status subresource: a merge patch of what changed, conditional on
 /// the set's resourceVersion. A change of the counts alone (a pod Ready or not, one more updated) is
@@ -41,7 +42,7 @@ struct StatusWriter: Sendable {
         let updated = try await client.patch(
             StatefulPodSet.self, name: set.name, namespace: set.metadata.namespace,
             patch: .merge(body.withResourceVersion(set.metadata.resourceVersion)), subresource: "status",
-            fieldManager: SteadLabels.fieldManager)
+            fieldManager: SteadKeys.fieldManager)
         await state.statusWritten(set: set.key, at: .now)
         await state.expect(
             .written(previousVersion: set.metadata.resourceVersion), kind: Self.setKind, key: set.key)

@@ -1,4 +1,5 @@
 import KubeModel
+import SteadAPI
 
 /// Builds the PVCs of one ordinal from the set's `volumeClaimTemplates`.
 public enum ClaimBuilder {
@@ -18,8 +19,8 @@ public enum ClaimBuilder {
             namespace: set.metadata.namespace, annotations: templateMeta.annotations)
         var labels = templateMeta.labels ?? [:]
         for (key, value) in set.spec.selector?.matchLabels ?? [:] { labels[key] = value }
-        labels[SteadLabels.set] = set.name
-        labels[SteadLabels.podIndex] = String(ordinal)
+        labels[SteadKeys.set] = set.name
+        labels[SteadKeys.podIndex] = String(ordinal)
         metadata.labels = labels
         if set.spec.effectiveWhenDeleted == .delete {
             metadata.ownerReferences = [set.controllerReference]

@@ -1,4 +1,5 @@
 import KubeModel
+import SteadAPI
 
 /// Builds the pod for one ordinal of a set from a revision's template. The template's JSON is the base,
 /// so fields the Swift models do not know reach the pod.
@@ -12,10 +13,10 @@ public enum PodBuilder {
             if let value = template.json[path: ["metadata", key]], !value.isNull { metadata[key] = value }
         }
         var labels = template.labels
-        labels[SteadLabels.podName] = name
-        labels[SteadLabels.podIndex] = String(ordinal)
-        labels[SteadLabels.revisionHash] = revision.name
-        labels[SteadLabels.set] = set.name
+        labels[SteadKeys.podName] = name
+        labels[SteadKeys.podIndex] = String(ordinal)
+        labels[SteadKeys.revisionHash] = revision.name
+        labels[SteadKeys.set] = set.name
         metadata["labels"] = .object(labels.mapValues(JSONValue.string))
         var annotations = metadata["annotations"]?.objectValue ?? [:]
         for (key, value) in placementAnnotations(set.spec) { annotations[key] = .string(value) }
@@ -26,7 +27,7 @@ public enum PodBuilder {
 
         var spec = template.json["spec"] ?? .object([:])
         if spec.objectValue == nil { spec = .object([:]) }
-        if spec["schedulerName"]?.stringValue == nil { spec["schedulerName"] = .string(SteadLabels.schedulerName) }
+        if spec["schedulerName"]?.stringValue == nil { spec["schedulerName"] = .string(SteadKeys.schedulerName) }
         spec["hostname"] = .string(name)
         if let serviceName = set.spec.serviceName, !serviceName.isEmpty { spec["subdomain"] = .string(serviceName) }
         spec["readinessGates"] = .array(readinessGates(spec["readinessGates"]))
@@ -41,17 +42,16 @@ public enum PodBuilder {
 
     /// `spec.placement` for the scheduler, which decides whether a replacement waits for its lost node.
     static func placementAnnotations(_ spec: StatefulPodSetSpec) -> [String: String] {
-        [
-            SteadLabels.stickiness: spec.effectiveStickiness.rawValue,
-            SteadLabels.nodeLossTimeoutSeconds: String(spec.effectiveNodeLossTimeoutSeconds),
-        ]
+        NodeLossPolicy(
+            strict: spec.effectiveStickiness == .strict, timeoutSeconds: Int(spec.effectiveNodeLossTimeoutSeconds)
+        ).annotations
     }
 
     /// The template's gates plus `stead.dev/InPlaceUpdateReady`, once.
     static func readinessGates(_ existing: JSONValue?) -> [JSONValue] {
         var gates = existing?.arrayValue ?? []
-        if !gates.contains(where: { $0["conditionType"]?.stringValue == SteadLabels.inPlaceUpdateReady }) {
-            gates.append(.object(["conditionType": .string(SteadLabels.inPlaceUpdateReady)]))
+        if !gates.contains(where: { $0["conditionType"]?.stringValue == SteadKeys.inPlaceUpdateReady }) {
+            gates.append(.object(["conditionType": .string(SteadKeys.inPlaceUpdateReady)]))
         }
         return gates
     }

@@ -1,4 +1,5 @@
 import KubeModel
+import SteadAPI
 
 /// Builds the ControllerRevision that records one template of a set.
 public enum RevisionBuilder {
@@ -22,8 +23,8 @@ public enum RevisionBuilder {
         let hash = TemplateHash.hash(template, collisionCount: collisionCount)
         let name = revisionName(setName: set.name, hash: hash)
         var labels = template.labels
-        labels[SteadLabels.revisionHash] = name
-        labels[SteadLabels.set] = set.name
+        labels[SteadKeys.revisionHash] = name
+        labels[SteadKeys.set] = set.name
         var metadata = ObjectMeta(name: name, namespace: set.metadata.namespace, labels: labels)
         metadata.ownerReferences = [set.controllerReference]
         return ControllerRevision(metadata: metadata, data: data(for: template), revision: revisionNumber)

@@ -22,15 +22,6 @@ public enum ClaimRetention {
         return names.sorted()
     }
 
-    /// PVCs to delete when the set itself is deleted (for a reconcile that handles deletion itself).
-    public static func claimsToDeleteOnSetDeletion(set: StatefulPodSet, existingClaims: [PersistentVolumeClaim])
-        -> [String]
-    {
-        guard set.spec.effectiveWhenDeleted == .delete else { return [] }
-        let templates = (set.spec.volumeClaimTemplates ?? []).map(\.name)
-        return existingClaims.filter { ordinal(of: $0.name, set: set, templates: templates) != nil }.map(\.name).sorted()
-    }
-
     /// The ordinal in `<claim>-<set>-<ordinal>` for one of `templates`, or nil.
     static func ordinal(of claimName: String, set: StatefulPodSet, templates: [String]) -> Int? {
         for template in templates {

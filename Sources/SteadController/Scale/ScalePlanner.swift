@@ -20,7 +20,7 @@ public enum ScalePlanner {
 
         for ordinal in podsByOrdinal.keys.sorted(by: >) where ordinal < replicas {
             let pod = podsByOrdinal[ordinal]!
-            if pod.hasFailed, !pod.isTerminating {
+            if pod.hasFinished, !pod.isTerminating {
                 plan.delete.append(PodDeletion(ordinal: ordinal, name: pod.name, reason: "pod \(pod.status?.phase ?? "")"))
             }
         }

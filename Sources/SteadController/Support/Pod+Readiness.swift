@@ -1,12 +1,13 @@
 import Foundation
 import KubeModel
+import SteadAPI
 
 extension Pod {
     /// The time the Ready condition last became True, when it is True, every readiness gate's condition
     /// is True too, and the kubelet runs the pod's spec: the kubelet folds a gate into Ready, and restarts
     /// a container for a new image, only on its next sync, so right after either Ready can still say True.
     var readySince: Date? {
-        guard let ready = status?.condition("Ready"), ready.status == "True", gatesPass, runsItsSpec else { return nil }
+        guard let ready = status?.condition(ConditionType.ready), ready.isTrue, gatesPass, runsItsSpec else { return nil }
         return ready.lastTransitionTime?.date ?? Date.distantPast
     }
 
@@ -14,35 +15,27 @@ extension Pod {
     var runsItsSpec: Bool { InPlaceProgress.kubeletPending(self) == nil }
 
     var gatesPass: Bool {
-        (spec?.readinessGates ?? []).allSatisfy { status?.condition($0.conditionType)?.status == "True" }
+        (spec?.readinessGates ?? []).allSatisfy { status?.condition($0.conditionType)?.isTrue == true }
     }
 
-    var isRunningAndReady: Bool { status?.phase == "Running" && isReady && gatesPass && runsItsSpec && !isTerminating }
+    var isRunningAndReady: Bool { status?.phase == PodPhase.running && isReady && gatesPass && runsItsSpec && !isTerminating }
 
     /// Ready for at least `minReadySeconds`, not terminating: what StatefulSet calls available.
     func isAvailable(minReadySeconds: Int, now: Date) -> Bool {
-        guard !isTerminating, status?.phase == "Running", let since = readySince else { return false }
+        guard !isTerminating, status?.phase == PodPhase.running, let since = readySince else { return false }
         if minReadySeconds <= 0 { return true }
         return now.timeIntervalSince(since) >= Double(minReadySeconds)
     }
 
-    var revisionHash: String? { metadata.labels?[SteadLabels.revisionHash] }
+    var revisionHash: String? { metadata.labels?[SteadKeys.revisionHash] }
 
     var nodeName: String? { spec?.nodeName.flatMap { $0.isEmpty ? nil : $0 } }
-
-    var hasFailed: Bool { status?.phase == "Failed" || status?.phase == "Succeeded" }
 }
 
 extension StatefulPodSet {
     /// The ordinal in a pod name `<set>-<ordinal>`, or nil when the name is not one of this set's.
     func ordinal(ofPodNamed podName: String) -> Int? {
-        let prefix = name + "-"
-        guard podName.hasPrefix(prefix) else { return nil }
-        let digits = podName.dropFirst(prefix.count)
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
-            digits == "0" || !digits.hasPrefix("0")
-        else { return nil }
-        return Int(digits)
+        PodOrdinal.of(podName: podName, ownerName: name)
     }
 
     /// The pods that belong to this set, keyed by ordinal; pods of other owners are ignored.

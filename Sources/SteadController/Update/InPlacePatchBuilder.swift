@@ -1,9 +1,10 @@
 import KubeModel
+import SteadAPI
 
 /// Turns a template diff into the patch bodies for one pod.
 enum InPlacePatchBuilder {
     static func plan(diff: TemplateDiff, pod: Pod, revisionHash: String) -> InPlacePlan {
-        var labels: JSONObject = [SteadLabels.revisionHash: .string(revisionHash)]
+        var labels: JSONObject = [SteadKeys.revisionHash: .string(revisionHash)]
         for (key, value) in diff.labelChanges { labels[key] = value.map(JSONValue.string) ?? .null }
         var metadata: JSONObject = ["labels": .object(labels)]
         if let resourceVersion = pod.metadata.resourceVersion { metadata["resourceVersion"] = .string(resourceVersion) }
@@ -44,7 +45,6 @@ enum InPlacePatchBuilder {
             labelChanges: diff.labelChanges,
             annotationChanges: diff.annotationChanges,
             addedTolerations: diff.addedTolerations,
-            resourceVersion: pod.metadata.resourceVersion,
             podPatch: .object(patch),
             resizePatch: resizePatch)
     }

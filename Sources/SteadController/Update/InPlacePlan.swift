@@ -23,15 +23,11 @@ public struct InPlacePlan: Sendable, Hashable {
     public var annotationChanges: [String: String?]
     /// Tolerations the new template adds (the only toleration change a live pod accepts).
     public var addedTolerations: [JSONValue]
-    /// The pod's resourceVersion the patch is conditional on (carried inside `podPatch`).
-    public var resourceVersion: String?
-    /// The strategic-merge patch for the pod: metadata (with the resourceVersion precondition), images,
-    /// tolerations. Send with `podPatchContentType`.
+    /// The strategic merge patch for the pod: metadata (with the pod's resourceVersion as precondition),
+    /// images, tolerations.
     public var podPatch: JSONValue
     /// The strategic-merge body for `pods/resize`, or nil when no cpu/memory changes.
     public var resizePatch: JSONValue?
-
-    public static let podPatchContentType = "application/strategic-merge-patch+json"
 
     /// Whether a container restarts (an image change does; a resize may, per the container's resizePolicy).
     public var restartsContainers: Bool { !imageChanges.isEmpty }

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SteadAPI
 
 /// The next step of a graceful in-place update of one pod, from the pod as it is now. The reconcile loop
 /// calls it each time it sees the pod, so a restart of the controller resumes where it stopped.
@@ -23,7 +24,7 @@ public enum InPlaceStep: Sendable, Hashable {
 
 public enum InPlaceProgress {
     public static func nextStep(pod: Pod, updateRevision: String, gracePeriodSeconds: Int, now: Date) -> InPlaceStep {
-        let gate = pod.status?.condition(SteadLabels.inPlaceUpdateReady)
+        let gate = pod.status?.condition(SteadKeys.inPlaceUpdateReady)
         if pod.revisionHash != updateRevision {
             // No grace period: nothing to drain first, the kubelet takes the pod out of Ready itself
             // when it restarts the container.
@@ -43,7 +44,7 @@ public enum InPlaceProgress {
     /// further step). A pod whose gate is False (an in-place update called off) once its kubelet runs
     /// the spec.
     public static func needsGateTrue(_ pod: Pod) -> Bool {
-        guard let gate = pod.status?.condition(SteadLabels.inPlaceUpdateReady) else { return true }
+        guard let gate = pod.status?.condition(SteadKeys.inPlaceUpdateReady) else { return true }
         return gate.status != "True" && kubeletPending(pod) == nil
     }
 
@@ -101,7 +102,7 @@ public enum InPlaceProgress {
     /// The strategic-merge body for `pods/status` that sets the readiness gate's condition.
     public static func readinessCondition(ready: Bool, reason: String, message: String? = nil, now: Date) -> JSONValue {
         var condition: JSONObject = [
-            "type": .string(SteadLabels.inPlaceUpdateReady),
+            "type": .string(SteadKeys.inPlaceUpdateReady),
             "status": .string(ready ? "True" : "False"),
             "reason": .string(reason),
             "lastTransitionTime": .string(KubeTime(now).description),

@@ -14,7 +14,7 @@ public struct NodeState: Sendable, Hashable {
     /// From a Node object: Ready True is ready; anything else is NotReady since the condition's last
     /// transition (or `now` when unknown).
     public init(node: Node, now: Date) {
-        let ready = node.status?.condition("Ready")
+        let ready = node.status?.condition(ConditionType.ready)
         if ready?.status == "True" {
             health = .ready
         } else {

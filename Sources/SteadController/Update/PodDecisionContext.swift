@@ -1,4 +1,5 @@
 import KubeModel
+import SteadAPI
 
 /// Applies the pod update policy to one pod that is due for the update revision.
 struct PodDecisionContext: Sendable {
@@ -33,7 +34,7 @@ struct PodDecisionContext: Sendable {
     func inPlaceDecision(for pod: Pod) -> InPlaceDecision {
         guard let updateTemplate else { return .recreate(changedFields: ["revision \(updateRevision) has no template"]) }
         guard let hash = pod.revisionHash, let podTemplate = templates[hash] else {
-            return .recreate(changedFields: ["metadata.labels[\(SteadLabels.revisionHash)]"])
+            return .recreate(changedFields: ["metadata.labels[\(SteadKeys.revisionHash)]"])
         }
         return InPlaceUpdate.decide(
             from: podTemplate, to: updateTemplate, pod: pod, updateRevision: updateRevision, capabilities: capabilities)
@@ -44,7 +45,7 @@ struct PodDecisionContext: Sendable {
         guard let node = pod.nodeName else { return .reschedule(reason: "\(reason); pod was not on a node") }
         if let state = nodes[node] {
             if state.health == .gone { return .reschedule(reason: "\(reason); node \(node) is gone") }
-            if let updateTemplate, !NodeSelection.nodeMatches(template: updateTemplate, nodeLabels: state.labels) {
+            if let spec = try? updateTemplate?.decodedSpec(), !spec.allowsNode(labels: state.labels, name: node) {
                 return .reschedule(reason: "\(reason); node \(node) no longer matches nodeSelector/affinity")
             }
         }

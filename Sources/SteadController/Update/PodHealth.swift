@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SteadAPI
 
 /// Signs that a pod on the update revision will not become Ready by itself.
 enum PodHealth {
@@ -10,7 +11,7 @@ enum PodHealth {
 
     /// Why the pod is failing, or nil when it may still come up.
     static func failureReason(_ pod: Pod, now: Date, stallTimeoutSeconds: Int) -> String? {
-        if pod.status?.phase == "Failed" {
+        if pod.status?.phase == PodPhase.failed {
             return "pod failed" + (pod.status?.reason.map { ": \($0)" } ?? "")
         }
         let statuses = (pod.status?.initContainerStatuses ?? []) + (pod.status?.containerStatuses ?? [])
@@ -31,7 +32,7 @@ enum PodHealth {
     /// When the pod took its current revision: the last InPlaceUpdateReady transition (in place) or its
     /// creation (recreated).
     static func updatedSince(_ pod: Pod) -> Date? {
-        let gate = pod.status?.condition(SteadLabels.inPlaceUpdateReady)?.lastTransitionTime?.date
+        let gate = pod.status?.condition(SteadKeys.inPlaceUpdateReady)?.lastTransitionTime?.date
         let created = pod.metadata.creationTimestamp?.date
         switch (gate, created) {
         case (let gate?, let created?): return max(gate, created)

@@ -1,4 +1,5 @@
 import KubeModel
+import SteadAPI
 
 /// Where placement records live in the API server: ConfigMaps per controller owner, in the pods'
 /// namespace, named `stead-placement-<owner>-<shard>`, labelled for the records informer, owned by the
@@ -9,7 +10,7 @@ import KubeModel
 /// 1000-entry parse (most of the scheduler process's CPU at 5000 nodes).
 public enum PlacementConfigMap {
     public static let namePrefix = "stead-placement-"
-    public static let labelKey = "stead.dev/placement"
+    public static let labelKey = SteadKeys.placementRecords
     public static let labelSelector = "\(labelKey)=true"
     public static let podsPerShard = 100
     /// Shards for pods whose names carry no ordinal.

@@ -10,8 +10,7 @@ extension Pod {
 
     /// Waiting for `scheduler` to place it: names it, is not assigned, is not being deleted, is not finished.
     func awaitsScheduling(by scheduler: String) -> Bool {
-        requestedScheduler == scheduler && !isBound && !isTerminating
-            && status?.phase != PodPhase.succeeded && status?.phase != PodPhase.failed
+        requestedScheduler == scheduler && !isBound && !isTerminating && !hasFinished
     }
 
     /// Placed by `scheduler`, on a node, owned by a controller: its identity may get a replacement whose

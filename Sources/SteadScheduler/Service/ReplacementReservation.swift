@@ -1,28 +1,15 @@
-import Foundation
 import KubeModel
+import SteadAPI
 
-/// The request a controller makes before deleting a pod it will recreate: the annotation
-/// `stead.dev/reserve-for-replacement` on the old pod, whose value is either `true` or the new
-/// incarnation's requests as a JSON resource list (`{"cpu":"2","memory":"4Gi"}`).
-public enum ReplacementReservation {
-    public static let annotationKey = "stead.dev/reserve-for-replacement"
-
-    /// What to keep on the node for `pod`'s identity: its own requests, or, when the annotation names the
-    /// successor's requests, each resource at the larger of the two. nil when the pod does not ask.
-    public static func requested(by pod: Pod) -> ResourceVector? {
-        guard let value = pod.metadata.annotations?[annotationKey] else { return nil }
+/// What the scheduler keeps on a node for the identity of a pod being replaced.
+enum ReplacementReservation {
+    /// The pod's own requests, each resource raised to its successor's when the controller announced
+    /// larger ones (``ReservationRequest``).
+    static func requests(for pod: Pod) -> ResourceVector {
         let own = PodInfo(pod).requests
-        return own.elementwiseMax(successorRequests(value) ?? .zero)
-    }
-
-    /// The successor's requests in an annotation value; nil for `true` or anything unreadable.
-    public static func successorRequests(_ value: String) -> ResourceVector? {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("{"),
-            let list = try? JSONDecoder().decode([String: Quantity].self, from: Data(trimmed.utf8))
-        else { return nil }
-        var requests = ResourceVector(list)
+        guard let successor = ReservationRequest(of: pod) else { return own }
+        var requests = ResourceVector(successor.resources)
         requests.pods = 1
-        return requests
+        return own.elementwiseMax(requests)
     }
 }

@@ -1,3 +1,5 @@
+import SteadAPI
+
 /// How a ``SchedulerService`` runs.
 public struct SchedulerConfiguration: Sendable {
     /// Pods whose `spec.schedulerName` is this are Stead's.
@@ -36,7 +38,7 @@ public struct SchedulerConfiguration: Sendable {
     public var taskPriority: TaskPriority?
 
     public init(
-        schedulerName: String = "stead", percentageOfNodesToScore: Int? = nil,
+        schedulerName: String = SteadKeys.schedulerName, percentageOfNodesToScore: Int? = nil,
         reservationTimeout: Duration = .seconds(60), namespace: String? = nil, bindConcurrency: Int = 64,
         unschedulableRetryInterval: Duration = .seconds(30), reservationSweepInterval: Duration = .seconds(1),
         emitScheduledEvents: Bool = true, persistPlacements: Bool = true,

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SteadAPI
 
 /// Informer events applied to the snapshot, one object at a time (never a rebuild).
 extension SchedulingCore {
@@ -23,7 +24,7 @@ extension SchedulingCore {
     static func schedulingRelevantChange(from old: Node, to new: Node) -> Bool {
         old.metadata.labels != new.metadata.labels || old.spec != new.spec
             || old.status?.allocatable != new.status?.allocatable
-            || old.status?.condition("Ready")?.status != new.status?.condition("Ready")?.status
+            || old.status?.condition(ConditionType.ready)?.status != new.status?.condition(ConditionType.ready)?.status
     }
 
     // MARK: Pods
@@ -36,7 +37,7 @@ extension SchedulingCore {
             reportedDiagnoses[key] = nil
             assumed[key] = nil
             if new.isReplaceable(scheduledBy: configuration.schedulerName),
-                new.isTerminating || new.metadata.annotations?[ReplacementReservation.annotationKey] != nil,
+                new.isTerminating || new.metadata.annotations?[SteadKeys.reserveForReplacement] != nil,
                 expectsReplacement(of: new)
             {
                 reserveForReplacement(of: new)
@@ -44,7 +45,7 @@ extension SchedulingCore {
             let reservation = snapshot.reservation(for: new.objectKey)
             snapshot.updatePod(new)
             noteRelease(of: reservation)
-            if Self.isFinished(new), let old, !Self.isFinished(old) {
+            if new.hasFinished, let old, !old.hasFinished {
                 await retryUnschedulable()
             }
             return
@@ -78,10 +79,6 @@ extension SchedulingCore {
         }
         snapshot.removePod(pod.objectKey)
         await retryUnschedulable()
-    }
-
-    static func isFinished(_ pod: Pod) -> Bool {
-        pod.status?.phase == PodPhase.succeeded || pod.status?.phase == PodPhase.failed
     }
 
     // MARK: Volumes

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SteadAPI
 
 /// A replacement whose home node is lost: wait for it (Strict) or move (Preferred, or time is up).
 extension SchedulingCore {

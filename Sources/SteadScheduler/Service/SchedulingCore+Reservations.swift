@@ -4,13 +4,13 @@ import KubeModel
 /// Capacity kept for identities being replaced.
 extension SchedulingCore {
     /// Reserves, on its node, what `pod` (the incarnation going away) requests — or more, when its
-    /// controller announced larger requests for the successor (`stead.dev/reserve-for-replacement`).
+    /// controller announced larger requests for the successor (``ReservationRequest``).
     /// A reservation already made for this very pod is kept (its expiry is not pushed back) unless it
     /// must grow.
     func reserveForReplacement(of pod: Pod) {
         guard let node = pod.spec?.nodeName, !node.isEmpty else { return }
         let identity = pod.objectKey
-        var requests = ReplacementReservation.requested(by: pod) ?? PodInfo(pod).requests
+        var requests = ReplacementReservation.requests(for: pod)
         if let existing = snapshot.reservation(for: identity), existing.replacedPodUID == pod.metadata.uid {
             let grown = existing.requests.elementwiseMax(requests)
             if grown == existing.requests { return }

@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import Logging
+import SteadAPI
 
 /// Tells users what the scheduler decided: Events on the pod, the PodScheduled condition, the fallback
 /// annotation. Every write is a patch of the one field concerned or a queued Event; failures are logged
@@ -39,14 +40,14 @@ struct SchedulingReporter: Sendable {
     /// The `StickyFallback` Event and the `stead.dev/placement-fallback` annotation (metadata only).
     func reportFallback(_ pod: Pod, message: String) async {
         await patch(
-            pod, .merge(["metadata": ["annotations": [FallbackMessage.annotationKey: .string(message)]]]),
+            pod, .merge(["metadata": ["annotations": [SteadKeys.placementFallback: .string(message)]]]),
             subresource: nil, what: "annotation")
-        event(for: pod, type: "Normal", reason: FallbackMessage.eventReason, message: message)
+        event(for: pod, type: "Normal", reason: StickyEventReason.fallback, message: message)
     }
 
     /// A `WaitingForNode` Event: the replacement stays pending for its lost home node (Strict).
     func reportWaitingForNode(_ pod: Pod, message: String) {
-        event(for: pod, type: "Normal", reason: FallbackMessage.waitEventReason, message: message)
+        event(for: pod, type: "Normal", reason: StickyEventReason.waitingForNode, message: message)
     }
 
     private func patch(_ pod: Pod, _ patch: Patch, subresource: String?, what: String) async {

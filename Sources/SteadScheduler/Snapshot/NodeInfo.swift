@@ -187,7 +187,7 @@ public struct NodeInfo: Sendable {
             // Still tainted by the node lifecycle controller is not ready yet: its taints would fail
             // the pod, and the node has not been found healthy again.
             isReady = node.isReady && !taints.contains { WellKnownTaints.nodeLifecycle.contains($0.key) }
-            notReadySince = node.isReady ? nil : node.status?.condition("Ready")?.lastTransitionTime
+            notReadySince = node.isReady ? nil : node.status?.condition(ConditionType.ready)?.lastTransitionTime
             isUnschedulable = node.spec?.unschedulable ?? false
             zone = labels[WellKnownLabels.zone] ?? labels[WellKnownLabels.legacyZone]
         }

@@ -42,7 +42,7 @@ public final class PodInfo: Sendable {
         ownerUID = pod.metadata.controllerReference?.uid
         let spec = pod.spec ?? PodSpec(containers: [])
         nodeName = spec.nodeName.flatMap { $0.isEmpty ? nil : $0 }
-        isFinished = pod.status?.phase == PodPhase.succeeded || pod.status?.phase == PodPhase.failed
+        isFinished = pod.hasFinished
         isTerminating = pod.isTerminating
 
         let computed = PodRequests(spec)
@@ -69,11 +69,6 @@ public final class PodInfo: Sendable {
 
     /// Counted on its node: assigned, and neither Succeeded nor Failed.
     public var occupiesNode: Bool { nodeName != nil && !isFinished }
-}
-
-public enum PodPhase {
-    public static let succeeded = "Succeeded"
-    public static let failed = "Failed"
 }
 
 extension Pod {

@@ -1,37 +1,7 @@
 import Foundation
 import KubeModel
-
-/// How long a replacement pod waits for its lost home node before it is placed elsewhere. The controller
-/// copies its set's `spec.placement` into two pod annotations; a pod without them (no Stead set behind
-/// it) has no policy and moves at once, as it always did.
-public struct NodeLossPolicy: Sendable, Hashable {
-    public static let stickinessKey = "stead.dev/stickiness"
-    public static let timeoutKey = "stead.dev/node-loss-timeout-seconds"
-
-    /// Strict waits for the node; Preferred moves at once.
-    public var strict: Bool
-    public var timeoutSeconds: Int
-
-    public init(strict: Bool, timeoutSeconds: Int) {
-        self.strict = strict
-        self.timeoutSeconds = max(0, timeoutSeconds)
-    }
-
-    /// Strict with a timeout: a zero timeout moves at once too.
-    public var waits: Bool { strict && timeoutSeconds > 0 }
-
-    /// The pod's policy; nil when it carries none.
-    public init?(pod: Pod) {
-        let annotations = pod.metadata.annotations ?? [:]
-        guard let stickiness = annotations[Self.stickinessKey] else { return nil }
-        let timeout = annotations[Self.timeoutKey].flatMap { Int($0) } ?? 0
-        self.init(strict: stickiness == "Strict", timeoutSeconds: timeout)
-    }
-
-    var summary: String {
-        strict ? "stickiness Strict, nodeLossTimeoutSeconds \(timeoutSeconds)" : "stickiness Preferred"
-    }
-}
+import SteadAPI
+import SteadAPI
 
 /// What a replacement whose home node failed the sticky check does now.
 public enum NodeLossVerdict: Sendable, Hashable {

@@ -2,10 +2,8 @@ import Foundation
 import KubeModel
 
 /// Where an identity's pod last ran, kept so that its next incarnation can go back there.
-/// Persisted as JSON: as the value of the `stead.io/placement` annotation or of one ConfigMap entry.
+/// Persisted as JSON, one entry of a placement ConfigMap (``PlacementConfigMap``).
 public struct PlacementRecord: Sendable, Hashable {
-    public static let annotationKey = "stead.io/placement"
-
     public var identity: ObjectKey
     public var node: String
     /// The controller owner's UID: a pod with the same name but another owner is a different identity.

@@ -1,4 +1,5 @@
 import KubeModel
+import SteadAPI
 
 /// A controller whose pods keep their names from one incarnation to the next (a StatefulSet, a
 /// StatefulPodSet), as far as the scheduler needs it: is it still there, and which ordinals does it want.
@@ -14,13 +15,6 @@ public struct StableOwner: Sendable, Hashable {
         self.ordinals = ordinals
     }
 
-    /// The ordinal in a pod's name, `<owner>-<ordinal>`; nil for any other name.
-    public static func ordinal(ofPod podName: String, ownerName: String) -> Int? {
-        guard podName.hasPrefix(ownerName + "-") else { return nil }
-        let suffix = podName.dropFirst(ownerName.count + 1)
-        guard !suffix.isEmpty, suffix.allSatisfy(\.isASCII), suffix.allSatisfy(\.isNumber) else { return nil }
-        return Int(suffix)
-    }
 }
 
 /// Where a controller owner of a pod can be looked up: its kind, namespace and name.
@@ -88,7 +82,7 @@ public func expectsReplacement(
         return false
     case .found(let owner):
         guard owner.uid == reference.uid, !owner.isDeleting,
-            let ordinal = StableOwner.ordinal(ofPod: podName, ownerName: reference.name)
+            let ordinal = PodOrdinal.of(podName: podName, ownerName: reference.name)
         else { return false }
         return owner.ordinals.contains(ordinal)
     }

@@ -1,4 +1,5 @@
 import KubeModel
+import SteadAPI
 
 /// Whether a pod is a genuinely new pod or the next incarnation of an identity that already ran.
 public enum Incarnation: Sendable, Hashable {
@@ -12,7 +13,7 @@ public enum Incarnation: Sendable, Hashable {
 /// does not make it the same workload.
 public func classifyIncarnation(of pod: Pod, record: PlacementRecord?) -> Incarnation {
     // A controller asks for the plain Kubernetes path (podUpdatePolicy Recreate) with this annotation.
-    guard pod.metadata.annotations?["stead.dev/schedule-anew"] != "true" else { return .new }
+    guard pod.metadata.annotations?[SteadKeys.scheduleAnew] != "true" else { return .new }
     guard let record, pod.objectKey == record.identity,
         let owner = pod.metadata.controllerReference?.uid, owner == record.ownerUID,
         pod.metadata.uid == nil || pod.metadata.uid != record.podUID

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SteadAPI
 import SteadController
 
 /// How a pod's last change was made, read back from what Stead leaves on the pod: the in-place
@@ -14,20 +15,17 @@ enum LastUpdate: Equatable, CustomStringConvertible {
     case sameNode(String)
     case rescheduled(String)
 
-    /// Written by Stead's scheduler when a replacement could not go back to its node.
-    static let fallbackAnnotation = "stead.dev/placement-fallback"
-
     /// - Parameters:
     ///   - updateRevision: the set's update revision name.
     ///   - events: the namespace's Events (any; those naming other pods are ignored).
     static func of(_ pod: Pod, updateRevision: String?, events: [Event]) -> LastUpdate {
-        if let gate = pod.status?.condition(SteadLabels.inPlaceUpdateReady), gate.status == "False",
+        if let gate = pod.status?.condition(SteadKeys.inPlaceUpdateReady), gate.status == "False",
             gate.reason == "InPlaceUpdate"
         {
             return .inPlaceInProgress(gate.message ?? "")
         }
-        if let why = pod.metadata.annotations?[fallbackAnnotation] { return .rescheduled(why.removingPrefix("rescheduled: ")) }
-        guard let updateRevision, pod.metadata.labels?[SteadLabels.revisionHash] == updateRevision else { return .notUpdated }
+        if let fallback = PlacementFallback(of: pod) { return .rescheduled(fallback.why) }
+        guard let updateRevision, pod.metadata.labels?[SteadKeys.revisionHash] == updateRevision else { return .notUpdated }
         guard let marker = RolloutMarker(of: pod), marker.revision == updateRevision else { return .created }
         switch marker.path {
         case .inPlace: return .inPlace(detail("UpdatedInPlace", about: pod.name, in: events))
@@ -61,11 +59,5 @@ enum LastUpdate: Equatable, CustomStringConvertible {
         case .sameNode(let why): why.isEmpty ? "same node" : "same node (\(why))"
         case .rescheduled(let why): "rescheduled: \(why)"
         }
-    }
-}
-
-extension String {
-    fileprivate func removingPrefix(_ prefix: String) -> String {
-        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SteadAPI
 import SteadController
 
 /// `stead status`: one row per pod of a set, then the rollout's counts.
@@ -14,14 +15,14 @@ struct SetStatusReport {
             let restarts = pod.status?.containerStatuses?.reduce(Int32(0)) { $0 + $1.restartCount } ?? 0
             table.add(
                 ordinal(pod).map(String.init) ?? "?", pod.name, pod.spec?.nodeName ?? "<pending>",
-                pod.metadata.labels?[SteadLabels.revisionHash] ?? "-", readiness(pod), String(restarts),
+                pod.metadata.labels?[SteadKeys.revisionHash] ?? "-", readiness(pod), String(restarts),
                 LastUpdate.of(pod, updateRevision: set.status?.updateRevision, events: events).description)
         }
         return table.render() + "\n\n" + rolloutSummary
     }
 
     private func ordinal(_ pod: Pod) -> Int? {
-        if let index = pod.metadata.labels?[SteadLabels.podIndex].flatMap({ Int($0) }) { return index }
+        if let index = pod.metadata.labels?[SteadKeys.podIndex].flatMap({ Int($0) }) { return index }
         return pod.name.split(separator: "-").last.flatMap { Int($0) }
     }
 

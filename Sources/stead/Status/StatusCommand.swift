@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KubeClient
 import KubeModel
+import SteadAPI
 import SteadController
 
 struct StatusCommand: AsyncParsableCommand {
@@ -34,7 +35,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     private func load(_ client: KubeClient, namespace: String) async throws -> SetStatusReport {
         let found = try await client.get(StatefulPodSet.self, name: set, namespace: namespace)
-        let owned = ListOptions(labelSelector: "\(SteadLabels.set)=\(set)")
+        let owned = ListOptions(labelSelector: "\(SteadKeys.set)=\(set)")
         let isOurs: (ObjectMeta) -> Bool = { $0.controllerReference?.uid == found.metadata.uid }
         let pods = try await client.listAll(Pod.self, namespace: namespace, options: owned).items.filter { isOurs($0.metadata) }
         let events = try await client.listAll(Event.self, namespace: namespace).items

@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import SteadAPI
 import SteadTestSupport
 import SteadController
 import Testing
@@ -51,10 +52,10 @@ extension EndToEnd {
                 try await expectPodsOnTheirVolumes(scenario, set: "db", replicas: 3, volumeNode: volumeNode)
                 #expect(set.status?.readyReplicas == 3)
                 for (ordinal, pod) in try await scenario.pods(of: "db") {
-                    #expect(pod.metadata.labels?[SteadLabels.podName] == "db-\(ordinal)")
-                    #expect(pod.metadata.labels?[SteadLabels.revisionHash] == set.status?.updateRevision)
+                    #expect(pod.metadata.labels?[SteadKeys.podName] == "db-\(ordinal)")
+                    #expect(pod.metadata.labels?[SteadKeys.revisionHash] == set.status?.updateRevision)
                     #expect(pod.spec?.schedulerName == "stead")
-                    #expect(pod.status?.condition(SteadLabels.inPlaceUpdateReady)?.status == "True")
+                    #expect(pod.status?.condition(SteadKeys.inPlaceUpdateReady)?.status == "True")
                     #expect(pod.metadata.controllerReference?.uid == set.metadata.uid)
                 }
                 // kubectl shows the CRD's printer columns: NAME REPLICAS READY UPDATED AVAILABLE ...

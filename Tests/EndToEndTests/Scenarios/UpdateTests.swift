@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import SteadAPI
 import SteadTestSupport
 import SteadController
 import Testing
@@ -41,7 +42,7 @@ extension EndToEnd {
                     let states = history.filter { $0.name == "web-\(ordinal)" }
                     // The gate went down before the image changed, and the kubelet had taken the pod out of
                     // Ready (out of its Services' endpoints) before the image changed.
-                    let gateDown = states.firstIndex { $0.status?.condition(SteadLabels.inPlaceUpdateReady)?.status == "False" }
+                    let gateDown = states.firstIndex { $0.status?.condition(SteadKeys.inPlaceUpdateReady)?.status == "False" }
                     let newImage = states.firstIndex { $0.spec?.containers.first?.image == "nginx:1.28" }
                     guard let gateDown, let newImage, gateDown < newImage else {
                         Issue.record("web-\(ordinal): the gate was not taken down before the image changed")

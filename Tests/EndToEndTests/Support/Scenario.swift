@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import SteadAPI
 import SteadTestSupport
 import SteadController
 
@@ -76,7 +77,7 @@ struct Scenario: Sendable {
 
     /// The set's pods through a watch (start it before the change it is to observe).
     func watchPods(of set: String) async throws -> Watched<Pod> {
-        try await Watched.start(client: admin, namespace: namespace, labelSelector: "\(SteadLabels.set)=\(set)")
+        try await Watched.start(client: admin, namespace: namespace, labelSelector: "\(SteadKeys.set)=\(set)")
     }
 
     func watchSets() async throws -> Watched<StatefulPodSet> {
@@ -104,10 +105,10 @@ struct Scenario: Sendable {
     /// The set's pods by ordinal.
     func pods(of set: String) async throws -> [Int: Pod] {
         let list = try await admin.list(
-            Pod.self, namespace: namespace, options: ListOptions(labelSelector: "\(SteadLabels.set)=\(set)"))
+            Pod.self, namespace: namespace, options: ListOptions(labelSelector: "\(SteadKeys.set)=\(set)"))
         var pods: [Int: Pod] = [:]
         for pod in list.items {
-            if let ordinal = Int(pod.metadata.labels?[SteadLabels.podIndex] ?? "") { pods[ordinal] = pod }
+            if let ordinal = Int(pod.metadata.labels?[SteadKeys.podIndex] ?? "") { pods[ordinal] = pod }
         }
         return pods
     }

@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SteadAPI
 import Testing
 
 @testable import SteadScheduler
@@ -31,27 +32,29 @@ struct FallbackMessageTests {
 struct ReplacementReservationTests {
     func pod(annotation: String?) -> Pod {
         var pod = Fixtures.pod("db-0", cpu: "1", memory: "1Gi", node: "n1", owner: Fixtures.ownerA)
-        if let annotation { pod.metadata.annotations = [ReplacementReservation.annotationKey: annotation] }
+        if let annotation { pod.metadata.annotations = [SteadKeys.reserveForReplacement: annotation] }
         return pod
     }
 
-    @Test func withoutTheAnnotationNothingIsRequested() {
-        #expect(ReplacementReservation.requested(by: pod(annotation: nil)) == nil)
-    }
-
-    @Test func trueReservesTheOldRequests() {
-        let requests = ReplacementReservation.requested(by: pod(annotation: "true"))
-        #expect(requests == ResourceVector(milliCPU: 1000, memory: 1 << 30, pods: 1))
+    @Test func withoutARequestThePodsOwnAreKept() {
+        #expect(ReplacementReservation.requests(for: pod(annotation: nil)) == ResourceVector(milliCPU: 1000, memory: 1 << 30, pods: 1))
     }
 
     @Test func newRequestsAreReservedResourceByResourceAtTheLarger() {
-        let requests = ReplacementReservation.requested(by: pod(annotation: #"{"cpu":"2","memory":"512Mi"}"#))
+        let requests = ReplacementReservation.requests(for: pod(annotation: #"{"cpu":"2","memory":"512Mi"}"#))
         #expect(requests == ResourceVector(milliCPU: 2000, memory: 1 << 30, pods: 1))
     }
 
     @Test func unreadableValueFallsBackToTheOldRequests() {
-        let requests = ReplacementReservation.requested(by: pod(annotation: "{not json"))
-        #expect(requests == ResourceVector(milliCPU: 1000, memory: 1 << 30, pods: 1))
+        for value in ["{not json", "true", #"{"cpu":"lots"}"#] {
+            #expect(ReplacementReservation.requests(for: pod(annotation: value)) == ResourceVector(milliCPU: 1000, memory: 1 << 30, pods: 1))
+        }
+    }
+
+    @Test func theRequestRoundTripsThroughItsAnnotation() throws {
+        let request = ReservationRequest(["cpu": "1500m", "memory": "256Mi"])
+        #expect(request.annotation == #"{"cpu":"1500m","memory":"256Mi"}"#)
+        #expect(ReservationRequest(annotation: request.annotation) == request)
     }
 }
 

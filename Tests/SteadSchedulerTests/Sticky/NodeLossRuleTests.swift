@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SteadAPI
 import Testing
 @testable import SteadScheduler
 
@@ -60,10 +61,10 @@ struct NodeLossRuleTests {
     }
 
     @Test("policy from the pod's annotations; Preferred or a zero timeout moves at once", arguments: [
-        ([NodeLossPolicy.stickinessKey: "Strict", NodeLossPolicy.timeoutKey: "30"], true, 30, true),
-        ([NodeLossPolicy.stickinessKey: "Preferred", NodeLossPolicy.timeoutKey: "30"], false, 30, false),
-        ([NodeLossPolicy.stickinessKey: "Strict", NodeLossPolicy.timeoutKey: "0"], true, 0, false),
-        ([NodeLossPolicy.stickinessKey: "Strict", NodeLossPolicy.timeoutKey: "soon"], true, 0, false),
+        ([SteadKeys.stickiness: "Strict", SteadKeys.nodeLossTimeoutSeconds: "30"], true, 30, true),
+        ([SteadKeys.stickiness: "Preferred", SteadKeys.nodeLossTimeoutSeconds: "30"], false, 30, false),
+        ([SteadKeys.stickiness: "Strict", SteadKeys.nodeLossTimeoutSeconds: "0"], true, 0, false),
+        ([SteadKeys.stickiness: "Strict", SteadKeys.nodeLossTimeoutSeconds: "soon"], true, 0, false),
     ] as [([String: String], Bool, Int, Bool)])
     func policy(_ annotations: [String: String], strict: Bool, timeout: Int, waits: Bool) {
         var pod = Fixtures.pod("db-0", cpu: "1", owner: "set", uid: "new")

@@ -1,4 +1,5 @@
 import KubeModel
+import SteadAPI
 import Testing
 @testable import SteadScheduler
 
@@ -58,9 +59,9 @@ struct ReplacementExpectationTests {
     @Test(arguments: [
         ("web-0", "web", 0), ("web-12", "web", 12), ("web-db-3", "web-db", 3), ("web-db-3", "web", nil),
         ("web-", "web", nil), ("web-x", "web", nil), ("other-1", "web", nil), ("web-1a", "web", nil),
-        ("web-٣", "web", nil),
+        ("web-٣", "web", nil), ("web-01", "web", nil),
     ] as [(String, String, Int?)])
     func ordinalOfAPodName(_ pod: String, _ owner: String, _ expected: Int?) {
-        #expect(StableOwner.ordinal(ofPod: pod, ownerName: owner) == expected)
+        #expect(PodOrdinal.of(podName: pod, ownerName: owner) == expected)
     }
 }

@@ -112,7 +112,6 @@ struct PlacementRecordTests {
         #expect(json == #"{"name":"db-0","namespace":"default","node":"home","ownerUID":"set","podUID":"old","updatedAt":"2026-11-27T08:00:00Z"}"#)
         #expect(try PlacementRecord(jsonString: json) == record)
         #expect(record.configMapKey == "default_db-0")
-        #expect(PlacementRecord.annotationKey == "stead.io/placement")
     }
 
     @Test func recordFromPod() {

@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import SteadAPI
 import SteadController
 
 /// One pod as one watch event (or a relist) showed it.
@@ -18,7 +19,7 @@ struct PodEvent: Sendable {
     var fromRelist: Bool
 
     init?(_ type: WatchEventType, _ pod: Pod, fromRelist: Bool = false) {
-        guard let uid = pod.metadata.uid, let ordinal = Int(pod.metadata.labels?[SteadLabels.podIndex] ?? "") else {
+        guard let uid = pod.metadata.uid, let ordinal = Int(pod.metadata.labels?[SteadKeys.podIndex] ?? "") else {
             return nil
         }
         self.type = type
@@ -26,7 +27,7 @@ struct PodEvent: Sendable {
         self.name = pod.name
         self.ordinal = ordinal
         self.node = pod.spec?.nodeName.flatMap { $0.isEmpty ? nil : $0 }
-        self.revision = pod.metadata.labels?[SteadLabels.revisionHash]
+        self.revision = pod.metadata.labels?[SteadKeys.revisionHash]
         self.spec = pod.spec
         self.ready = pod.status?.phase == "Running" && pod.isReady && !pod.isTerminating
         self.terminating = pod.isTerminating
@@ -57,7 +58,7 @@ actor PodEventLog {
 
     /// Lists the set's pods (recorded as ADDED) and follows them from then on.
     static func start(client: KubeClient, namespace: String, set: String) async throws -> PodEventLog {
-        let log = PodEventLog(client: client, namespace: namespace, selector: "\(SteadLabels.set)=\(set)")
+        let log = PodEventLog(client: client, namespace: namespace, selector: "\(SteadKeys.set)=\(set)")
         let version = try await log.relist(initial: true)
         await log.follow(from: version)
         return log
