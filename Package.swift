@@ -100,8 +100,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .executableTarget(
-            name: "stead",
+        // What the stead commands share: component wiring, metrics server, logging options, tables, progress.
+        .target(
+            name: "SteadRuntime",
             dependencies: [
                 "KubeModel", "KubeClient", "ControlPlane", "NodeSim", "SteadAPI", "SteadScheduler", "SteadController",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -114,15 +115,49 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The benchmarks (`stead bench ...`): out of the product libraries, which carry no switch for them.
+        .target(
+            name: "SteadBench",
+            dependencies: [
+                "KubeModel", "KubeClient", "ControlPlane", "NodeSim", "SteadAPI", "SteadScheduler", "SteadController",
+                "SteadRuntime", "SteadTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "stead",
+            dependencies: [
+                "KubeModel", "KubeClient", "ControlPlane", "NodeSim", "SteadAPI", "SteadScheduler", "SteadController",
+                "SteadRuntime", "SteadBench",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict
+        ),
         // Code shared by test targets only (seeded random numbers, starting child programs); not a product.
         .target(
-            name: "SteadTestSupport", dependencies: ["KubeModel", "KubeClient"], path: "Tests/SteadTestSupport",
+            name: "SteadTestSupport",
+            dependencies: [
+                "KubeModel", "KubeClient", "SteadScheduler",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
+            path: "Tests/SteadTestSupport",
             swiftSettings: strict),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "SteadTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "NodeSimTests",
             dependencies: [
-                "NodeSim", "KubeModel", "KubeClient", "ControlPlane",
+                "NodeSim", "SteadBench", "KubeModel", "KubeClient", "ControlPlane", "SteadTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -130,7 +165,7 @@ let package = Package(
         .testTarget(
             name: "SchedulerIntegrationTests",
             dependencies: [
-                "SteadScheduler", "NodeSim", "KubeModel", "KubeClient", "ControlPlane", "SteadAPI",
+                "SteadScheduler", "NodeSim", "KubeModel", "KubeClient", "ControlPlane", "SteadAPI", "SteadTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -140,11 +175,19 @@ let package = Package(
             dependencies: [
                 "SteadController", "SteadScheduler", "NodeSim", "ControlPlane", "KubeClient", "KubeModel", "SteadAPI",
                 "SteadTestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "SteadControllerTests", dependencies: ["SteadController", "SteadAPI", "KubeModel"], swiftSettings: strict),
-        .testTarget(name: "SteadSchedulerTests", dependencies: ["SteadScheduler", "SteadAPI", "KubeModel"], swiftSettings: strict),
+        .testTarget(
+            name: "SteadSchedulerTests",
+            dependencies: [
+                "SteadScheduler", "SteadAPI", "KubeModel", "SteadTestSupport",
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ControlPlaneTests",
             dependencies: [
@@ -158,7 +201,7 @@ let package = Package(
         .testTarget(
             name: "KubeClientTests",
             dependencies: [
-                "KubeModel", "KubeClient", "ControlPlane",
+                "KubeModel", "KubeClient", "ControlPlane", "SteadTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -178,7 +221,8 @@ let package = Package(
         .testTarget(
             name: "SteadTests",
             dependencies: [
-                "stead", "KubeModel", "KubeClient", "ControlPlane", "SteadAPI", "SteadController", "SteadTestSupport",
+                "stead", "SteadRuntime", "SteadBench", "KubeModel", "KubeClient", "ControlPlane", "SteadAPI", "SteadController",
+                "SteadTestSupport",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict

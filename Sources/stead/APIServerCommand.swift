@@ -3,6 +3,7 @@ import ControlPlane
 import Foundation
 import Logging
 import ServiceLifecycle
+import SteadRuntime
 
 struct APIServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -61,14 +62,4 @@ struct APIServerCommand: AsyncParsableCommand {
                 logger: logger))
         try await group.run()
     }
-}
-
-func absolutePath(_ path: String) -> String {
-    if path.hasPrefix("/") { return path }
-    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path).standardized.path
-}
-
-/// Writes a line to stdout at once: ready lines must reach a parent that reads us through a pipe.
-func say(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SteadRuntime
 
 struct ManifestsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -5,6 +5,7 @@ import KubeModel
 import Logging
 import NodeSim
 import ServiceLifecycle
+import SteadRuntime
 
 struct NodeSimCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -5,6 +5,7 @@ import KubeModel
 import Logging
 import ServiceLifecycle
 import SteadController
+import SteadRuntime
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SteadBench
 
 @main
 struct Stead: AsyncParsableCommand {

@@ -8,6 +8,7 @@ import NodeSim
 import Prometheus
 import ServiceLifecycle
 import SteadController
+import SteadRuntime
 
 struct UpCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import Foundation
+import SteadTestSupport
 
 /// Runs `body`, failing with ``TimeoutError`` if it takes longer than `timeout`.
 func withTimeout<R: Sendable>(

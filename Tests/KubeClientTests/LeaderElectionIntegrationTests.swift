@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SteadTestSupport
 import Synchronization
 import Testing
 

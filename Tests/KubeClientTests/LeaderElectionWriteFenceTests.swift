@@ -1,6 +1,7 @@
 import Foundation
 import KubeModel
 import Logging
+import SteadTestSupport
 import Synchronization
 import Testing
 

@@ -2,6 +2,7 @@ import ControlPlane
 import Foundation
 import KubeModel
 import Logging
+import SteadTestSupport
 
 @testable import KubeClient
 
@@ -63,21 +64,4 @@ func configMap(_ name: String, namespace: String = "default", labels: [String: S
     -> ConfigMap
 {
     ConfigMap(metadata: ObjectMeta(name: name, namespace: namespace, labels: labels), data: data)
-}
-
-/// Fails the test when `condition` does not become true within `timeout`.
-func eventually(
-    timeout: Duration = .seconds(10), _ what: String = "condition", _ condition: () async throws -> Bool
-) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: .milliseconds(20))
-    }
-    throw TimeoutError(what: what)
-}
-
-struct TimeoutError: Error, CustomStringConvertible {
-    var what: String
-    var description: String { "timed out waiting for \(what)" }
 }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import NodeSim
+@testable import SteadBench
 
 @Suite struct MachineCPUTimesTests {
     @Test func stolenShareIsStealOverAllTimeBetweenTwoReadings() {

@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import NodeSim
+import SteadTestSupport
 import Testing
 
 @Suite("Simulated nodes against the embedded API server")

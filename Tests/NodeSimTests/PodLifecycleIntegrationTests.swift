@@ -2,7 +2,10 @@ import Foundation
 import KubeClient
 import KubeModel
 import NodeSim
+import SteadTestSupport
 import Testing
+
+@testable import SteadBench
 
 @Suite("Simulated pods against the embedded API server")
 struct PodLifecycleIntegrationTests {

@@ -4,6 +4,7 @@ import KubeClient
 import KubeModel
 import Logging
 import NodeSim
+import SteadTestSupport
 
 /// A real embedded API server on a free port, a client, and a running NodeSimulator with short latencies.
 struct SimEnvironment {
@@ -125,23 +126,6 @@ func container(_ name: String, image: String = "nginx:1.27", cpu: Quantity? = ni
     if let cpu { requests["cpu"] = cpu }
     if let memory { requests["memory"] = memory }
     return Container(name: name, image: image, resources: requests.isEmpty ? nil : ResourceRequirements(requests: requests))
-}
-
-/// Fails when `condition` does not become true within `timeout`.
-func eventually(
-    timeout: Duration = .seconds(10), _ what: String, _ condition: () async throws -> Bool
-) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: .milliseconds(20))
-    }
-    throw TimeoutError(what: what)
-}
-
-struct TimeoutError: Error, CustomStringConvertible {
-    var what: String
-    var description: String { "timed out waiting for \(what)" }
 }
 
 extension Pod {

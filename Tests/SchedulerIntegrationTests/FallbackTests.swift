@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import SteadScheduler
+import SteadTestSupport
 import Testing
 
 @Suite(.timeLimit(.minutes(3)))
@@ -19,7 +20,7 @@ struct FallbackTests {
             try await env.createPod("db-0", owner: owner)
             let node = try await env.waitForNode(of: "db-0")
             try await eventually("record") {
-                await scheduler.placementRecord(for: ObjectKey(namespace: "default", name: "db-0")) != nil
+                await scheduler.service.placementRecord(for: ObjectKey(namespace: "default", name: "db-0")) != nil
             }
             try await env.deletePod("db-0")
 
@@ -45,7 +46,7 @@ struct FallbackTests {
                 expected = "rescheduled: node \(node) didn't match Pod's node affinity/selector"
             }
             try await eventually("the scheduler sees the node change") {
-                let info = await scheduler.snapshot.node(named: node)
+                let info = await scheduler.service.snapshot.node(named: node)
                 return switch breakage {
                 case .nodeNotReady: info?.isReady == false
                 case .nodeDeleted: info == nil
@@ -61,10 +62,10 @@ struct FallbackTests {
             }
             #expect(try await env.events(for: "db-0", reason: "StickyFallback").first?.message == expected)
             #expect(try await env.pod("db-0").metadata.annotations?["stead.dev/placement-fallback"] == expected)
-            let statistics = await scheduler.statistics
-            await scheduler.stop()
-            #expect(statistics.fallbacks == 1)
-            #expect(statistics.stickyBinds == 0)
+            let counts = scheduler.counts
+            await scheduler.service.stop()
+            #expect(counts.fallbacks == 1)
+            #expect(counts.stickyBinds == 0)
         }
     }
 }

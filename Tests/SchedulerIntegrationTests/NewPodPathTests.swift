@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import SteadScheduler
+import SteadTestSupport
 import Testing
 
 // A hang guard: in the full suite, beside the fault tests' processes, a minute was once not enough.
@@ -15,14 +16,14 @@ struct NewPodPathTests {
             for index in 0..<50 { try await env.createPod("web-\(index)", owner: owner) }
             var perNode: [String: Int] = [:]
             for index in 0..<50 { perNode[try await env.waitForNode(of: "web-\(index)"), default: 0] += 1 }
-            let statistics = await scheduler.statistics
-            await scheduler.stop()
+            let counts = try await scheduler.counts(afterBinds: 50)
+            await scheduler.service.stop()
 
             #expect(perNode.values.reduce(0, +) == 50)
             #expect(perNode.values.allSatisfy { $0 <= 4 }, "ceil(50/20)+1 = 4 at most per node: \(perNode)")
-            #expect(statistics.binds == 50)
-            #expect(statistics.attempts == 50)
-            #expect(statistics.scoreCalls > 0)
+            #expect(counts.binds == 50)
+            #expect(counts.attempts == 50)
+            #expect(counts.scoreCalls > 0)
         }
     }
 
@@ -54,7 +55,7 @@ struct NewPodPathTests {
             #expect(
                 try await env.events(for: "big", reason: "Scheduled").first?.message
                     == "Successfully assigned default/big to large")
-            await scheduler.stop()
+            await scheduler.service.stop()
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import SteadScheduler
+import SteadTestSupport
 import Testing
 
 // A hang guard: in the full suite, beside the fault tests' processes, a minute was once not enough.
@@ -30,12 +31,12 @@ struct PlacementRecordTests {
             // A pod shows its node before the scheduler has queued its record (once the bind answers).
             var configMap = ConfigMap(metadata: ObjectMeta(name: "none"))
             try await eventually(timeout: .seconds(20), "30 records written") {
-                await scheduler.flushPlacementRecords()
+                await scheduler.service.flushPlacementRecords()
                 configMap = try await env.client.get(ConfigMap.self, name: "stead-placement-web-0", namespace: "default")
                 return nodes.keys.allSatisfy { configMap.data?[$0] != nil }
             }
-            let writes = await scheduler.placementWrites
-            await scheduler.stop()
+            let writes = await scheduler.service.placementWrites
+            await scheduler.service.stop()
 
             #expect(configMap.data?["keep-me"] == "x")
             for (pod, node) in nodes {
@@ -70,10 +71,10 @@ struct PlacementRecordTests {
                 try await env.createPod(name, owner: owner)
                 _ = try await env.waitForNode(of: name)
                 try await eventually(timeout: .seconds(20), "\(name)'s record written") {
-                    await scheduler.flushPlacementRecords()
+                    await scheduler.service.flushPlacementRecords()
                     return try await recordedPods() == expected
                 }
-                return await scheduler.placementRequests
+                return await scheduler.service.placementRequests
             }
 
             #expect(try await place("solo-0", thenRecorded: ["solo-0"]) == 1)
@@ -81,7 +82,7 @@ struct PlacementRecordTests {
             try await env.client.delete(ConfigMap.self, name: "stead-placement-solo-0", namespace: "default")
             #expect(
                 try await place("solo-2", thenRecorded: ["solo-2"]) == 4, "a patch that finds the shard gone, then a create")
-            await scheduler.stop()
+            await scheduler.service.stop()
         }
     }
 }

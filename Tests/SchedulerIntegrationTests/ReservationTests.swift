@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import SteadScheduler
+import SteadTestSupport
 import Testing
 
 // A hang guard: in the full suite, beside the fault tests' processes, a minute was once not enough.
@@ -18,12 +19,12 @@ struct ReservationTests {
             try await env.createPod("filler", cpu: "1500m")
             #expect(try await env.waitForNode(of: "filler") != node)
             try await eventually("record") {
-                await scheduler.placementRecord(for: ObjectKey(namespace: "default", name: "db-0")) != nil
+                await scheduler.service.placementRecord(for: ObjectKey(namespace: "default", name: "db-0")) != nil
             }
 
             try await env.deletePod("db-0")
-            try await eventually("reservation held") { await scheduler.statistics.reservationsHeld == 1 }
-            let reservation = await scheduler.snapshot.reservation(for: ObjectKey(namespace: "default", name: "db-0"))
+            try await eventually("reservation held") { scheduler.counts.reservationsHeld == 1 }
+            let reservation = await scheduler.service.snapshot.reservation(for: ObjectKey(namespace: "default", name: "db-0"))
             #expect(reservation?.node == node)
             #expect(reservation?.requests.milliCPU == 1500)
 
@@ -35,10 +36,10 @@ struct ReservationTests {
             #expect(try await env.waitForNode(of: "db-0") == node)
             try await Task.sleep(for: .milliseconds(300))
             #expect(try await env.pod("intruder").spec?.nodeName == nil)
-            let statistics = await scheduler.statistics
-            await scheduler.stop()
-            #expect(statistics.stickyBinds == 1)
-            #expect(statistics.reservationsHeld == 0)
+            let counts = scheduler.counts
+            await scheduler.service.stop()
+            #expect(counts.stickyBinds == 1)
+            #expect(counts.reservationsHeld == 0)
         }
     }
 
@@ -53,9 +54,9 @@ struct ReservationTests {
                 Pod.self, name: "db-0", namespace: "default",
                 patch: .merge(["metadata": ["annotations": ["stead.dev/reserve-for-replacement": "{\"cpu\":\"3\"}"]]]))
             try await env.deletePod("db-0")
-            try await eventually("reservation held") { await scheduler.statistics.reservationsHeld == 1 }
-            let reservation = await scheduler.snapshot.reservation(for: ObjectKey(namespace: "default", name: "db-0"))
-            await scheduler.stop()
+            try await eventually("reservation held") { scheduler.counts.reservationsHeld == 1 }
+            let reservation = await scheduler.service.snapshot.reservation(for: ObjectKey(namespace: "default", name: "db-0"))
+            await scheduler.service.stop()
             #expect(reservation?.requests.milliCPU == 3000)
         }
     }
@@ -67,12 +68,12 @@ struct ReservationTests {
             try await env.createPod("db-0", cpu: "1500m", owner: .statefulPodSet("db"))
             _ = try await env.waitForNode(of: "db-0")
             try await env.deletePod("db-0")
-            try await eventually("reservation held") { await scheduler.statistics.reservationsCreated == 1 }
+            try await eventually("reservation held") { scheduler.counts.reservationsCreated == 1 }
             try await env.createPod("other", cpu: "1500m")
             #expect(try await env.waitForNode(of: "other") == "node-a")
-            let statistics = await scheduler.statistics
-            await scheduler.stop()
-            #expect(statistics.reservationsExpired == 1)
+            let counts = scheduler.counts
+            await scheduler.service.stop()
+            #expect(counts.reservationsExpired == 1)
         }
     }
 }

@@ -4,6 +4,7 @@ import KubeClient
 import KubeModel
 import Logging
 import SteadScheduler
+import SteadTestSupport
 
 /// An embedded API server in its own temp dir, a client, and helpers to make nodes and pods.
 struct SchedulerEnvironment {
@@ -43,14 +44,14 @@ struct SchedulerEnvironment {
     }
 
     /// A started scheduler service with short retry intervals.
-    func startScheduler(reservationTimeout: Duration = .seconds(30)) async throws -> SchedulerService {
+    func startScheduler(reservationTimeout: Duration = .seconds(30)) async throws -> MeasuredScheduler {
         let configuration = SchedulerConfiguration(
             reservationTimeout: reservationTimeout, bindConcurrency: 8, unschedulableRetryInterval: .seconds(2),
             reservationSweepInterval: .milliseconds(200))
-        let service = SchedulerService(
+        let scheduler = MeasuredScheduler(
             client: client, configuration: configuration, logger: quietLogger("test.scheduler"))
-        try await service.start()
-        return service
+        try await scheduler.service.start()
+        return scheduler
     }
 
     // MARK: Objects
@@ -138,21 +139,4 @@ func quietLogger(_ label: String) -> Logger {
     var logger = Logger(label: label)
     logger.logLevel = .warning
     return logger
-}
-
-/// Fails when `condition` does not become true within `timeout`.
-func eventually(
-    timeout: Duration = .seconds(10), _ what: String = "condition", _ condition: () async throws -> Bool
-) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: .milliseconds(25))
-    }
-    throw TimeoutError(what: what)
-}
-
-struct TimeoutError: Error, CustomStringConvertible {
-    var what: String
-    var description: String { "timed out waiting for \(what)" }
 }

@@ -2,23 +2,24 @@ import Foundation
 import KubeClient
 import KubeModel
 import SteadScheduler
+import SteadTestSupport
 import Testing
 
 @Suite(.timeLimit(.minutes(3)))
 struct StickyPathTests {
     /// Places `name` with the scheduler, waits for its record, then deletes it and waits for the
     /// scheduler to see the deletion. Returns the node it ran on.
-    func placeAndDelete(_ name: String, owner: Owner, env: SchedulerEnvironment, scheduler: SchedulerService)
+    func placeAndDelete(_ name: String, owner: Owner, env: SchedulerEnvironment, scheduler: MeasuredScheduler)
         async throws -> String
     {
         try await env.createPod(name, owner: owner)
         let node = try await env.waitForNode(of: name)
         try await eventually("record of \(name)") {
-            await scheduler.placementRecord(for: ObjectKey(namespace: "default", name: name))?.node == node
+            await scheduler.service.placementRecord(for: ObjectKey(namespace: "default", name: name))?.node == node
         }
-        let before = await scheduler.statistics.reservationsCreated
+        let before = scheduler.counts.reservationsCreated
         try await env.deletePod(name)
-        try await eventually("reservation for \(name)") { await scheduler.statistics.reservationsCreated > before }
+        try await eventually("reservation for \(name)") { scheduler.counts.reservationsCreated > before }
         return node
     }
 
@@ -30,18 +31,18 @@ struct StickyPathTests {
             for index in 1..<10 { try await env.createPod("other-\(index)", owner: owner) }
             let node = try await placeAndDelete("db-0", owner: owner, env: env, scheduler: scheduler)
             for index in 1..<10 { _ = try await env.waitForNode(of: "other-\(index)") }
-            await scheduler.resetStatistics()
+            let baseline = scheduler.counts
 
             try await env.createPod("db-0", owner: owner)
             #expect(try await env.waitForNode(of: "db-0") == node)
-            let statistics = try await statistics(of: scheduler, afterBinds: 1)
-            await scheduler.stop()
-            #expect(statistics.stickyBinds == 1)
-            #expect(statistics.nodeEvaluations == 1)
-            #expect(statistics.scoreCalls == 0)
-            #expect(statistics.attempts == 0)
-            #expect(statistics.fallbacks == 0)
-            #expect(statistics.reservationsHeld == 0, "the replacement consumed the reservation")
+            let counts = try await scheduler.counts(afterBinds: 1, since: baseline)
+            await scheduler.service.stop()
+            #expect(counts.stickyBinds == 1)
+            #expect(counts.nodeEvaluations == 1)
+            #expect(counts.scoreCalls == 0)
+            #expect(counts.attempts == 0)
+            #expect(counts.fallbacks == 0)
+            #expect(counts.reservationsHeld == 0, "the replacement consumed the reservation")
         }
     }
 
@@ -51,13 +52,13 @@ struct StickyPathTests {
             let scheduler = try await env.startScheduler()
             let owner = Owner.statefulSet("web")
             let node = try await placeAndDelete("web-0", owner: owner, env: env, scheduler: scheduler)
-            await scheduler.resetStatistics()
+            let baseline = scheduler.counts
             try await env.createPod("web-0", owner: owner)
             #expect(try await env.waitForNode(of: "web-0") == node)
-            let statistics = try await statistics(of: scheduler, afterBinds: 1)
-            await scheduler.stop()
-            #expect(statistics.stickyBinds == 1)
-            #expect(statistics.nodeEvaluations == 1)
+            let counts = try await scheduler.counts(afterBinds: 1, since: baseline)
+            await scheduler.service.stop()
+            #expect(counts.stickyBinds == 1)
+            #expect(counts.nodeEvaluations == 1)
         }
     }
 
@@ -66,13 +67,13 @@ struct StickyPathTests {
             for index in 0..<5 { try await env.createNode("node-\(index)") }
             let scheduler = try await env.startScheduler()
             _ = try await placeAndDelete("web-0", owner: .statefulPodSet("web"), env: env, scheduler: scheduler)
-            await scheduler.resetStatistics()
+            let baseline = scheduler.counts
             try await env.createPod("web-0", owner: .statefulPodSet("web"))
             _ = try await env.waitForNode(of: "web-0")
-            let statistics = try await statistics(of: scheduler, afterBinds: 1)
-            await scheduler.stop()
-            #expect(statistics.stickyAttempts == 0)
-            #expect(statistics.attempts == 1)
+            let counts = try await scheduler.counts(afterBinds: 1, since: baseline)
+            await scheduler.service.stop()
+            #expect(counts.stickyAttempts == 0)
+            #expect(counts.attempts == 1)
         }
     }
 
@@ -83,7 +84,7 @@ struct StickyPathTests {
             let first = try await env.startScheduler()
             try await env.createPod("cache-0", owner: owner)
             let node = try await env.waitForNode(of: "cache-0")
-            await first.stop()
+            await first.service.stop()
 
             // The record is in the owner's ConfigMap, written with a merge patch of its own key.
             let configMap = try await env.client.get(ConfigMap.self, name: "stead-placement-cache-0", namespace: "default")
@@ -96,17 +97,10 @@ struct StickyPathTests {
             let second = try await env.startScheduler()
             try await env.createPod("cache-0", owner: owner)
             #expect(try await env.waitForNode(of: "cache-0") == node)
-            let statistics = try await statistics(of: second, afterBinds: 1)
-            await second.stop()
-            #expect(statistics.stickyBinds == 1)
-            #expect(statistics.nodeEvaluations == 1)
+            let counts = try await second.counts(afterBinds: 1)
+            await second.service.stop()
+            #expect(counts.stickyBinds == 1)
+            #expect(counts.nodeEvaluations == 1)
         }
     }
-}
-
-/// The statistics once the scheduler has counted `count` binds: a pod shows its node as soon as the
-/// server commits the binding, a moment before the scheduler's bind task records it.
-func statistics(of scheduler: SchedulerService, afterBinds count: Int) async throws -> SchedulerStatistics {
-    try await eventually("the scheduler counts the bind") { await scheduler.statistics.binds >= count }
-    return await scheduler.statistics
 }

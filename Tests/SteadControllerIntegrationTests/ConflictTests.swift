@@ -3,6 +3,7 @@ import KubeClient
 import KubeModel
 import SteadAPI
 import SteadController
+import SteadTestSupport
 import Synchronization
 import Testing
 
@@ -97,7 +98,7 @@ struct ConflictTests {
             initial.setRolling { $0.inPlaceGracePeriodSeconds = 1 }
             try await env.create(initial)
             try await env.waitForRollout("web")
-            let before = env.controller.conflicts
+            let before = env.controllerMetrics.reading(ControllerMetrics.conflicts, [])
 
             let rival = Rival(env)
             let editing = Task { await rival.run(set: "web") }
@@ -112,7 +113,7 @@ struct ConflictTests {
             await editing.value
 
             let writes = rival.writes.withLock { $0 }
-            let conflicts = env.controller.conflicts - before
+            let conflicts = env.controllerMetrics.reading(ControllerMetrics.conflicts, []) - before
             print("ConflictTests: controller retried \(conflicts) reconcile(s) after 409; the other client made "
                 + "\(writes.setEdits) set edits (\(writes.setConflicts) of its own 409s) and "
                 + "\(writes.podEdits.values.reduce(0, +)) pod edits")

@@ -5,6 +5,7 @@ import KubeModel
 import SteadAPI
 import SteadTestSupport
 import Logging
+import MetricsTestKit
 import NodeSim
 import SteadController
 import SteadScheduler
@@ -17,8 +18,10 @@ struct ControllerEnvironment {
     let server: EmbeddedAPIServer
     let client: KubeClient
     let simulator: NodeSimulator
-    let scheduler: SchedulerService
+    let scheduler: MeasuredScheduler
     let controller: StatefulPodSetController
+    /// Where the controller counts (``ControllerMetrics``).
+    let controllerMetrics: TestMetrics
     let directory: String
 
     /// Runs `body` against a fresh cluster of `nodes` simulated nodes, stopped afterwards whatever happens.
@@ -41,21 +44,22 @@ struct ControllerEnvironment {
                 nodeCount: nodes, zones: zones, startLatency: startLatency, restartLatency: .milliseconds(50),
                 crashLoopInterval: .milliseconds(200), leaseRenewInterval: .seconds(1), nodeStatusInterval: .seconds(5)),
             logger: quietLogger("test.nodesim"))
-        let scheduler = SchedulerService(
+        let scheduler = MeasuredScheduler(
             client: client,
             configuration: SchedulerConfiguration(
                 bindConcurrency: 8, unschedulableRetryInterval: .seconds(1), reservationSweepInterval: .milliseconds(200)),
             logger: quietLogger("test.scheduler"))
+        let controllerMetrics = TestMetrics()
         let controller = StatefulPodSetController(
             client: client, configuration: ControllerConfiguration(namespace: namespace, resyncPeriod: .seconds(5)),
-            logger: quietLogger("test.controller"))
+            logger: quietLogger("test.controller"), metrics: controllerMetrics)
         let environment = ControllerEnvironment(
             server: server, client: client, simulator: simulator, scheduler: scheduler, controller: controller,
-            directory: directory)
+            controllerMetrics: controllerMetrics, directory: directory)
         do {
             try await StatefulPodSetCRD.install(using: client)
             try await simulator.start()
-            try await scheduler.start()
+            try await scheduler.service.start()
             try await controller.start()
             try await body(environment)
         } catch {
@@ -67,7 +71,7 @@ struct ControllerEnvironment {
 
     func stop() async {
         await controller.stop()
-        await scheduler.stop()
+        await scheduler.service.stop()
         await simulator.stop()
         try? await client.shutdown()
         await server.stop()
@@ -168,21 +172,4 @@ func quietLogger(_ label: String) -> Logger {
     var logger = Logger(label: label)
     logger.logLevel = ProcessInfo.processInfo.environment["STEAD_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .error
     return logger
-}
-
-/// Fails when `condition` does not become true within `timeout` (a hang guard, not a performance bound).
-func eventually(
-    timeout: Duration = .seconds(30), _ what: String, _ condition: () async throws -> Bool
-) async throws {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: .milliseconds(25))
-    }
-    throw TimeoutError(what: what)
-}
-
-struct TimeoutError: Error, CustomStringConvertible {
-    var what: String
-    var description: String { "timed out waiting for \(what)" }
 }

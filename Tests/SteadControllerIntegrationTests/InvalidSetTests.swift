@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import SteadController
+import SteadTestSupport
 import Testing
 
 /// Several invalid sets at once, beside a valid one: each invalid set gets a condition and a Warning

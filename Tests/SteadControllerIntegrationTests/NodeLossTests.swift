@@ -3,6 +3,7 @@ import KubeClient
 import KubeModel
 import SteadAPI
 import SteadController
+import SteadTestSupport
 import Testing
 
 /// A node lost while its pod is recreated on it (old pod gone, new one not yet bound): Strict waits

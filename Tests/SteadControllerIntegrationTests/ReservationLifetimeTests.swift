@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import SteadController
+import SteadTestSupport
 import Testing
 
 /// The scheduler keeps a node's capacity for a pod going away only while its set will bring it back:
@@ -11,7 +12,7 @@ import Testing
 struct ReservationLifetimeTests {
     func waitUntilNoReservation(_ env: ControllerEnvironment, _ what: String) async throws {
         try await eventually(timeout: .seconds(10), "no reservation left \(what)") {
-            await env.scheduler.snapshot.reservations.isEmpty
+            await env.scheduler.service.snapshot.reservations.isEmpty
         }
     }
 

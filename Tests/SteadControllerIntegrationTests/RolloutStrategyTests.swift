@@ -3,6 +3,7 @@ import KubeClient
 import KubeModel
 import SteadAPI
 import SteadController
+import SteadTestSupport
 import Testing
 
 /// partition, maxUnavailable, paused, rollback, a crashing update, an invalid spec.

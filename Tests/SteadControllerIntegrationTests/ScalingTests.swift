@@ -3,6 +3,7 @@ import KubeClient
 import KubeModel
 import SteadAPI
 import SteadController
+import SteadTestSupport
 import Testing
 
 /// Creation and removal of ordinals, as a StatefulSet does it, against the real API server, NodeSim and

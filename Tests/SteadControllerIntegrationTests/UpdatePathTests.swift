@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import SteadController
+import SteadTestSupport
 import Testing
 
 /// How each kind of template change reaches the pods: in place, recreated on the same node, moved, or
@@ -31,7 +32,7 @@ struct UpdatePathTests {
             try await env.create(SetFixture.make("web", replicas: 5))
             let before = try await env.waitForRollout("web")
             let old = try await incarnations("web", env)
-            await env.scheduler.resetStatistics()
+            let baseline = env.scheduler.counts
 
             try await env.update("web") { $0.setImage("nginx:1.26") }
             let after = try await env.waitForRollout("web")
@@ -45,8 +46,8 @@ struct UpdatePathTests {
                 #expect(now.restarts == was.restarts + 1)
             }
             #expect(try await env.pods(of: "web").values.allSatisfy { $0.image == "nginx:1.26" })
-            let statistics = await env.scheduler.statistics
-            #expect(statistics.attempts == 0 && statistics.stickyAttempts == 0, "\(statistics)")
+            let counts = env.scheduler.counts.since(baseline)
+            #expect(counts.attempts == 0 && counts.stickyAttempts == 0, "\(counts)")
             #expect(after.status?.updatedInPlace == 5)
             #expect(after.status?.recreatedOnSameNode == 0)
             let events = try await env.events(about: "web", reason: "UpdatedInPlace", count: 5)
@@ -60,7 +61,7 @@ struct UpdatePathTests {
             try await env.create(SetFixture.make("db", replicas: 5))
             try await env.waitForRollout("db")
             let old = try await incarnations("db", env)
-            await env.scheduler.resetStatistics()
+            let baseline = env.scheduler.counts
 
             try await env.update("db") { $0.setEnv("MODE", "fast") }
             let after = try await env.waitForRollout("db")
@@ -72,10 +73,10 @@ struct UpdatePathTests {
                 #expect(now.uid != was.uid, "db-\(ordinal) was not recreated")
                 #expect(now.node == was.node, "db-\(ordinal) moved")
             }
-            let statistics = await env.scheduler.statistics
-            #expect(statistics.stickyBinds == 5)
-            #expect(statistics.nodeEvaluations == 5)
-            #expect(statistics.attempts == 0)
+            let counts = env.scheduler.counts.since(baseline)
+            #expect(counts.stickyBinds == 5)
+            #expect(counts.nodeEvaluations == 5)
+            #expect(counts.attempts == 0)
             #expect(after.status?.recreatedOnSameNode == 5)
             let events = try await env.events(about: "db", reason: "RecreatedOnSameNode", count: 5)
             #expect(events.count == 5)
@@ -110,16 +111,16 @@ struct UpdatePathTests {
             try await env.create(SetFixture.make("base", replicas: 5, policy: .recreate))
             try await env.waitForRollout("base")
             let old = try await incarnations("base", env)
-            await env.scheduler.resetStatistics()
+            let baseline = env.scheduler.counts
 
             try await env.update("base") { $0.setImage("nginx:1.26") }
             let after = try await env.waitForRollout("base")
             let new = try await incarnations("base", env)
 
             for ordinal in 0..<5 { #expect(new[ordinal]?.uid != old[ordinal]?.uid) }
-            let statistics = await env.scheduler.statistics
-            #expect(statistics.attempts == 5)
-            #expect(statistics.stickyAttempts == 0)
+            let counts = env.scheduler.counts.since(baseline)
+            #expect(counts.attempts == 5)
+            #expect(counts.stickyAttempts == 0)
             #expect(after.status?.rescheduled == 5)
             #expect(after.status?.rescheduleReasons?["RecreatePolicy"] == 5)
             #expect(after.status?.updatedInPlace == 0)

@@ -7,6 +7,8 @@ import NodeSim
 import ServiceLifecycle
 import SteadAPI
 import SteadController
+import SteadRuntime
+import SteadTestSupport
 import Testing
 
 @testable import stead
@@ -196,7 +198,7 @@ struct AccessScenario {
     }
 
     private func waitUntilLeading() async throws {
-        try await eventually("the lease held by \(cluster.identity)") {
+        try await eventually(timeout: .seconds(90), "the lease held by \(cluster.identity)") {
             let lease = try? await admin.get(Lease.self, name: "stead", namespace: cluster.leaseNamespace)
             return lease?.spec?.holderIdentity == cluster.identity
         }
@@ -256,7 +258,7 @@ struct AccessScenario {
         #expect(update.revision == revisions.map(\.revision).max())
 
         try await self.update { $0.spec.revisionHistoryLimit = 0 }
-        try await eventually("old revisions trimmed") {
+        try await eventually(timeout: .seconds(90), "old revisions trimmed") {
             let owned = try await admin.list(ControllerRevision.self, namespace: Self.namespace).items
                 .filter { $0.metadata.ownerReferences?.isEmpty == false }
             return owned.count <= 2
@@ -268,7 +270,7 @@ struct AccessScenario {
             $0.setRolling { $0.partition = 2 }
             $0.setImage("nginx:1.28")
         }
-        try await eventually("ordinal 2 updated above the partition") {
+        try await eventually(timeout: .seconds(90), "ordinal 2 updated above the partition") {
             let set = try await currentSet()
             return set.status?.observedGeneration == set.metadata.generation && set.status?.updatedReplicas == 1
         }
@@ -286,7 +288,7 @@ struct AccessScenario {
     private func scaleDownDeletingClaims() async throws {
         try await update { $0.spec.replicas = 1 }
         try await waitForRollout()
-        try await eventually("claims of removed ordinals deleted") { try await claims().count == 1 }
+        try await eventually(timeout: .seconds(90), "claims of removed ordinals deleted") { try await claims().count == 1 }
     }
 
     /// A set whose selector does not match its template: an Event and the Invalid condition.
@@ -294,11 +296,11 @@ struct AccessScenario {
         var bad = AuditedSet.make("bad", replicas: 1)
         bad.spec.selector = LabelSelector(matchLabels: ["app": "other"])
         _ = try await admin.create(bad, namespace: Self.namespace)
-        try await eventually("Invalid condition on bad") {
+        try await eventually(timeout: .seconds(90), "Invalid condition on bad") {
             let set = try await admin.get(StatefulPodSet.self, name: "bad", namespace: Self.namespace)
             return set.status?.condition(.invalid)?.status == "True"
         }
-        try await eventually("InvalidSpec event") {
+        try await eventually(timeout: .seconds(90), "InvalidSpec event") {
             try await admin.list(Event.self, namespace: Self.namespace).items.contains {
                 $0.involvedObject.name == "bad" && $0.reason == "InvalidSpec"
             }
@@ -316,7 +318,7 @@ struct AccessScenario {
         ]
         let pod = try KubeJSON.decode(Pod.self, from: json)
         _ = try await admin.create(pod, namespace: Self.namespace)
-        try await eventually("huge reported unschedulable") {
+        try await eventually(timeout: .seconds(90), "huge reported unschedulable") {
             let current = try await admin.get(Pod.self, name: "huge", namespace: Self.namespace)
             return current.status?.conditions?.contains { $0.type == "PodScheduled" && $0.status == "False" } == true
         }
@@ -324,7 +326,7 @@ struct AccessScenario {
 
     private func deleteSet() async throws {
         try await admin.delete(StatefulPodSet.self, name: name, namespace: Self.namespace)
-        try await eventually("pods of \(name) gone") {
+        try await eventually(timeout: .seconds(90), "pods of \(name) gone") {
             try await admin.list(Pod.self, namespace: Self.namespace, options: ownedBySet).items.isEmpty
         }
     }
@@ -353,13 +355,13 @@ struct AccessScenario {
                 continue
             }
         }
-        throw AuditTimeout(what: "an update of \(name) that kept conflicting")
+        throw TimeoutError(what: "an update of \(name) that kept conflicting")
     }
 
     /// Waits until the set observed its generation and every replica runs the update revision, Ready.
     @discardableResult
     private func waitForRollout() async throws -> StatefulPodSet {
-        try await eventually("rollout of \(name)") {
+        try await eventually(timeout: .seconds(90), "rollout of \(name)") {
             let set = try await currentSet()
             guard let status = set.status, status.observedGeneration == set.metadata.generation else { return false }
             let replicas = set.spec.replicas ?? 1
@@ -368,23 +370,6 @@ struct AccessScenario {
         }
         return try await currentSet()
     }
-
-    /// Fails when `condition` stays false for `timeout` (a hang guard, not a performance bound).
-    private func eventually(
-        _ what: String, timeout: Duration = .seconds(90), _ condition: () async throws -> Bool
-    ) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw AuditTimeout(what: what)
-    }
-}
-
-struct AuditTimeout: Error, CustomStringConvertible {
-    var what: String
-    var description: String { "timed out waiting for \(what)" }
 }
 
 /// The scenario's set: container `app` with small requests, a `data` claim deleted on scale-down, no

@@ -4,6 +4,7 @@ import KubeClient
 import KubeModel
 import SteadAPI
 import SteadController
+import SteadRuntime
 import SteadTestSupport
 import Testing
 

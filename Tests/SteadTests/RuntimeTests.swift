@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SteadRuntime
 import Testing
 
 @testable import stead

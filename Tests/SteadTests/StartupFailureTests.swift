@@ -1,4 +1,5 @@
 import Foundation
+import SteadRuntime
 import SteadTestSupport
 import Testing
 

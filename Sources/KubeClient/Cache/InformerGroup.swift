@@ -15,14 +15,14 @@ public final class InformerGroup: Sendable {
 
     public init(_ informers: [any RunnableInformer]) { self.informers = informers }
 
-    /// Runs every informer (its tasks at `priority`, else the caller's) and returns once each has
-    /// listed once. If the calling task is cancelled first, stops them and throws `CancellationError`.
-    /// Calling it again does nothing.
-    public func start(priority: TaskPriority? = nil) async throws {
+    /// Runs every informer (its tasks at the caller's priority) and returns once each has listed once.
+    /// If the calling task is cancelled first, stops them and throws `CancellationError`. Calling it
+    /// again does nothing.
+    public func start() async throws {
         let informers = self.informers
         let started = running.withLock { task -> Bool in
             guard task == nil else { return false }
-            task = Task(priority: priority) {
+            task = Task {
                 await withDiscardingTaskGroup { group in
                     for informer in informers { group.addTask { await informer.run() } }
                 }

@@ -23,12 +23,6 @@ public final class KubeClient: Sendable {
     let writeFence: (any WriteFence)?
     /// False for a fenced view of another client: that one owns the connections.
     private let ownsTransport: Bool
-    /// Shared with every view of this client (``fenced(by:)``, ``withRateLimit(qps:burst:)``).
-    private let sentRequests: RequestCount
-
-    /// Requests this client and its views have sent (watches included), for benchmarks that count API calls.
-    public var requestsSent: Int { sentRequests.value.load(ordering: .relaxed) }
-
     static let emptyDeleteOptions = Array(#"{"apiVersion":"v1","kind":"DeleteOptions"}"#.utf8)
 
     /// Largest response body accepted for a non-watch request.
@@ -52,7 +46,6 @@ public final class KubeClient: Sendable {
         self.http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: http)
         self.writeFence = nil
         self.ownsTransport = true
-        self.sentRequests = RequestCount()
     }
 
     /// A view of `other`: its connections, credentials and metrics, with `fence` and `limiter` of its own.
@@ -66,7 +59,6 @@ public final class KubeClient: Sendable {
         base = other.base
         writeFence = fence
         ownsTransport = false
-        sentRequests = other.sentRequests
     }
 
     /// A client sharing this one's connections, credentials and write fence, with a request budget of its
@@ -123,7 +115,6 @@ public final class KubeClient: Sendable {
     func makeRequest(
         method: HTTPMethod, path: String, query: [(String, String)], body: [UInt8]?, contentType: String?
     ) -> HTTPClientRequest {
-        sentRequests.value.add(1, ordering: .relaxed)
         var request = HTTPClientRequest(url: base + path + Self.encodeQuery(query))
         request.method = method
         request.headers.add(name: "Accept", value: "application/json")
@@ -184,7 +175,7 @@ public final class KubeClient: Sendable {
         let body = body ?? (method == .DELETE && writeFence != nil ? Self.emptyDeleteOptions : nil)
         let request = makeRequest(method: method, path: path, query: query, body: body, contentType: contentType)
         let start = ContinuousClock.now
-        let deadline = NIODeadline.now() + .nanoseconds(Int64(configuration.requestTimeout.seconds * 1e9))
+        let deadline = NIODeadline.now() + .nanoseconds(Int64(configuration.requestTimeout.inSeconds * 1e9))
         let status: HTTPResponseStatus
         let bytes: ByteBuffer
         do {
@@ -229,7 +220,3 @@ public final class KubeClient: Sendable {
     }
 }
 
-/// A request counter several clients share.
-final class RequestCount: Sendable {
-    let value = Atomic<Int>(0)
-}

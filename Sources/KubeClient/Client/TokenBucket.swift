@@ -28,7 +28,7 @@ public final class TokenBucket: Sendable {
         state.withLock { state in
             let elapsed = now - state.last
             if elapsed > .zero {
-                state.tokens = min(Double(burst), state.tokens + elapsed.seconds * qps)
+                state.tokens = min(Double(burst), state.tokens + elapsed.inSeconds * qps)
                 state.last = now
             }
             state.tokens -= 1
@@ -41,12 +41,5 @@ public final class TokenBucket: Sendable {
     public func wait() async throws {
         let delay = reserve()
         if delay > .zero { try await Task.sleep(for: delay) }
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }

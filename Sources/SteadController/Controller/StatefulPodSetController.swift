@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import Logging
+import Metrics
 import ServiceLifecycle
 import SteadAPI
 import Synchronization
@@ -17,7 +18,7 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
     let logger: Logger
     let queue: WorkQueue<String>
     let state: ControllerState
-    let metrics = ControllerMetrics()
+    let metrics: ControllerMetrics
     let reconciler: SetReconciler
 
     let sets: Informer<StatefulPodSet>
@@ -29,23 +30,21 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
     private let recorder: EventRecorder
 
     private let tasks = Mutex<RunningTasks>(RunningTasks())
-    private let conflictsSeen = Atomic<Int>(0)
-
-    /// Reconciles that ended in 409 Conflict (another writer got there first) and were retried on fresh
-    /// state; also the `stead_controller_conflicts_total` counter.
-    public var conflicts: Int { conflictsSeen.load(ordering: .relaxed) }
 
     private struct RunningTasks {
         var workers: Task<Void, Never>?
         var started = false
     }
 
+    /// - Parameter metrics: where the controller counts (``ControllerMetrics``); tests pass a factory they
+    ///   read back.
     public init(
         client: KubeClient, configuration: ControllerConfiguration = .init(),
-        logger: Logger = Logger(label: "stead.controller")
+        logger: Logger = Logger(label: "stead.controller"), metrics: any MetricsFactory = MetricsSystem.factory
     ) {
         self.configuration = configuration
         self.logger = logger
+        self.metrics = ControllerMetrics(factory: metrics)
         self.queue = WorkQueue<String>(
             policy: RateLimitPolicy(baseDelay: .milliseconds(20), maxDelay: .seconds(30), overallQPS: 0))
         let state = ControllerState(expectationTimeout: configuration.expectationTimeout)
@@ -68,8 +67,8 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
         reconciler = SetReconciler(
             configuration: configuration, caches: caches, state: state, writer: writer,
             revisions: RevisionSync(client: client),
-            scale: ScaleExecutor(writer: writer, events: events, metrics: metrics, logger: logger),
-            updates: UpdateExecutor(writer: writer, inPlace: inPlace, events: events, metrics: metrics, logger: logger),
+            scale: ScaleExecutor(writer: writer, events: events, metrics: self.metrics, logger: logger),
+            updates: UpdateExecutor(writer: writer, inPlace: inPlace, events: events, metrics: self.metrics, logger: logger),
             inPlace: inPlace, status: StatusWriter(client: client, state: state),
             events: events, logger: logger)
         registerHandlers()
@@ -132,10 +131,7 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
         } catch {
             metrics.recordReconcile(ContinuousClock.now - started, succeeded: false)
             let conflict = (error as? KubeAPIError)?.isConflict ?? false
-            if conflict {
-                conflictsSeen.add(1, ordering: .relaxed)
-                metrics.recordConflict()
-            }
+            if conflict { metrics.recordConflict() }
             logger.log(
                 level: conflict ? .debug : .warning, "reconcile failed, retrying",
                 metadata: ["set": "\(key)", "error": "\(error)"])

@@ -10,6 +10,8 @@ public enum SchedulerMetricNames {
     public static let stickyFallbacks = "stead_scheduler_sticky_fallbacks_total"
     /// Gauge: reservations currently kept.
     public static let reservationsHeld = "stead_scheduler_reservations_held"
+    /// Counter; label `event`: created (a pod being replaced), expired (its successor never came in time).
+    public static let reservations = "stead_scheduler_reservations_total"
     /// Timer (seconds): one filter + score cycle or one sticky evaluation; label `path`: new, sticky.
     public static let algorithmDuration = "stead_scheduler_scheduling_algorithm_duration_seconds"
     /// Timer (seconds): one `POST pods/{name}/binding`; label `result`: bound, error.
@@ -31,8 +33,8 @@ public enum SchedulerMetricNames {
 
     /// Every metric the scheduler emits, as `/metrics` names them.
     public static let all = [
-        scheduleAttempts, nodeEvaluations, stickyBinds, stickyFallbacks, reservationsHeld, algorithmDuration,
-        bindingDuration,
+        scheduleAttempts, nodeEvaluations, stickyBinds, stickyFallbacks, reservationsHeld, reservations,
+        algorithmDuration, bindingDuration,
     ]
 
     public enum Label {
@@ -40,11 +42,29 @@ public enum SchedulerMetricNames {
         public static let phase = "phase"
         public static let reason = "reason"
         public static let path = "path"
+        public static let event = "event"
+    }
+
+    public enum Phase {
+        public static let filter = "filter"
+        public static let score = "score"
+        public static let sticky = "sticky"
+    }
+
+    public enum Path {
+        public static let new = "new"
+        public static let sticky = "sticky"
+    }
+
+    public enum ReservationEvent {
+        public static let created = "created"
+        public static let expired = "expired"
     }
 
     public enum Result {
         public static let scheduled = "scheduled"
         public static let unschedulable = "unschedulable"
         public static let error = "error"
+        public static let bound = "bound"
     }
 }

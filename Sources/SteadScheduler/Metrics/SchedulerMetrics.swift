@@ -1,39 +1,55 @@
 import Metrics
 
-/// Emits the scheduler's metrics through swift-metrics. The metric objects are made once, so recording
-/// a cycle costs a few counter increments; the backend (Prometheus) is chosen by whoever bootstraps
-/// MetricsSystem.
+/// The scheduler's counters, timers and gauge, made once through the factory it is given (the process's
+/// Prometheus registry in `stead`, swift-metrics' `TestMetrics` in tests and benchmarks, which read them
+/// back). They are the only counts the scheduler keeps.
 public struct SchedulerMetrics: Sendable {
     private let scheduled: Counter
     private let unschedulable: Counter
+    private let bindErrors: Counter
     private let filterEvaluations: Counter
     private let scoreEvaluations: Counter
     private let stickyEvaluations: Counter
     private let stickyBinds: Counter
+    private let fallbacks: [String: Counter]
     private let newPathDuration: Timer
     private let stickyPathDuration: Timer
+    private let bound: Timer
+    private let bindFailed: Timer
     private let reservationsHeld: Gauge
-    private let fallbacks: [String: Counter]
+    private let reservationsCreated: Counter
+    private let reservationsExpired: Counter
 
-    public init() {
+    public init(factory: any MetricsFactory = MetricsSystem.factory) {
         typealias Names = SchedulerMetricNames
-        scheduled = Counter(label: Names.scheduleAttempts, dimensions: [(Names.Label.result, Names.Result.scheduled)])
-        unschedulable = Counter(
-            label: Names.scheduleAttempts, dimensions: [(Names.Label.result, Names.Result.unschedulable)])
-        filterEvaluations = Counter(label: Names.nodeEvaluations, dimensions: [(Names.Label.phase, "filter")])
-        scoreEvaluations = Counter(label: Names.nodeEvaluations, dimensions: [(Names.Label.phase, "score")])
-        stickyEvaluations = Counter(label: Names.nodeEvaluations, dimensions: [(Names.Label.phase, "sticky")])
-        stickyBinds = Counter(label: Names.stickyBinds)
-        newPathDuration = Timer(label: Names.algorithmDuration, dimensions: [(Names.Label.path, "new")])
-        stickyPathDuration = Timer(label: Names.algorithmDuration, dimensions: [(Names.Label.path, "sticky")])
-        reservationsHeld = Gauge(label: Names.reservationsHeld)
+        func counter(_ label: String, _ dimensions: [(String, String)] = []) -> Counter {
+            Counter(label: label, dimensions: dimensions, factory: factory)
+        }
+        func timer(_ label: String, _ dimensions: [(String, String)]) -> Timer {
+            Timer(label: label, dimensions: dimensions, factory: factory)
+        }
+        scheduled = counter(Names.scheduleAttempts, [(Names.Label.result, Names.Result.scheduled)])
+        unschedulable = counter(Names.scheduleAttempts, [(Names.Label.result, Names.Result.unschedulable)])
+        bindErrors = counter(Names.scheduleAttempts, [(Names.Label.result, Names.Result.error)])
+        filterEvaluations = counter(Names.nodeEvaluations, [(Names.Label.phase, Names.Phase.filter)])
+        scoreEvaluations = counter(Names.nodeEvaluations, [(Names.Label.phase, Names.Phase.score)])
+        stickyEvaluations = counter(Names.nodeEvaluations, [(Names.Label.phase, Names.Phase.sticky)])
+        stickyBinds = counter(Names.stickyBinds)
         // Made up front so that every reason is a series at 0 before its first fallback.
         fallbacks = Dictionary(uniqueKeysWithValues: Names.fallbackReasons.map { reason in
-            (reason, Counter(label: Names.stickyFallbacks, dimensions: [(Names.Label.reason, reason)]))
+            (reason, counter(Names.stickyFallbacks, [(Names.Label.reason, reason)]))
         })
+        newPathDuration = timer(Names.algorithmDuration, [(Names.Label.path, Names.Path.new)])
+        stickyPathDuration = timer(Names.algorithmDuration, [(Names.Label.path, Names.Path.sticky)])
+        bound = timer(Names.bindingDuration, [(Names.Label.result, Names.Result.bound)])
+        bindFailed = timer(Names.bindingDuration, [(Names.Label.result, Names.Result.error)])
+        reservationsHeld = Gauge(label: Names.reservationsHeld, factory: factory)
+        reservationsCreated = counter(Names.reservations, [(Names.Label.event, Names.ReservationEvent.created)])
+        reservationsExpired = counter(Names.reservations, [(Names.Label.event, Names.ReservationEvent.expired)])
     }
 
-    public func record(_ result: ScheduleResult, duration: Duration) {
+    /// One filter-and-score cycle.
+    func record(_ result: ScheduleResult, duration: Duration) {
         switch result {
         case .scheduled: scheduled.increment()
         case .unschedulable: unschedulable.increment()
@@ -43,23 +59,31 @@ public struct SchedulerMetrics: Sendable {
         newPathDuration.recordNanoseconds(duration.nanoseconds)
     }
 
-    public func record(_ decision: StickyDecision, duration: Duration) {
-        switch decision {
-        case .bind(_, let evaluations):
-            stickyBinds.increment()
-            stickyEvaluations.increment(by: evaluations)
-        case .fallback(let reason):
-            let counter = fallbacks[reason.metricLabel] ?? Counter(
-                label: SchedulerMetricNames.stickyFallbacks,
-                dimensions: [(SchedulerMetricNames.Label.reason, reason.metricLabel)])
-            counter.increment()
-        }
+    /// One sticky check of a replacement's previous node (one node evaluated, bound there or not).
+    func recordStickyCheck(duration: Duration) {
+        stickyEvaluations.increment()
         stickyPathDuration.recordNanoseconds(duration.nanoseconds)
     }
 
-    public func recordReservations(_ count: Int) {
-        reservationsHeld.record(count)
+    /// A replacement pod that cannot go back to its node and is placed as new (once per pod).
+    func recordFallback(_ reason: StickyFallbackReason) {
+        fallbacks[reason.metricLabel]?.increment()
     }
+
+    /// One binding request; a sticky one bound counts as a sticky bind.
+    func recordBind(_ duration: Duration, succeeded: Bool, sticky: Bool) {
+        if succeeded {
+            bound.recordNanoseconds(duration.nanoseconds)
+            if sticky { stickyBinds.increment() }
+        } else {
+            bindFailed.recordNanoseconds(duration.nanoseconds)
+            bindErrors.increment()
+        }
+    }
+
+    func recordReservationCreated() { reservationsCreated.increment() }
+    func recordReservationsExpired(_ count: Int) { reservationsExpired.increment(by: count) }
+    func recordReservations(_ count: Int) { reservationsHeld.record(count) }
 }
 
 extension Duration {

@@ -16,10 +16,6 @@ public struct SchedulerConfiguration: Sendable {
     public var unschedulableRetryInterval: Duration
     /// How often expired reservations are released.
     public var reservationSweepInterval: Duration
-    /// Emit an Event `Scheduled` for every bind. Turn off for throughput benchmarks: at thousands of
-    /// pods per second the event writes cost as much as the binds. FailedScheduling and StickyFallback
-    /// events are always emitted.
-    public var emitScheduledEvents: Bool
     /// Persist each identity's last node in `stead-placement-<owner>-<shard>` ConfigMaps (the sticky path
     /// survives a scheduler restart only with it).
     public var persistPlacements: Bool
@@ -30,20 +26,13 @@ public struct SchedulerConfiguration: Sendable {
     public var placementWriteInterval: Duration
     /// The filter and score plugins.
     public var profile: SchedulerProfile
-    /// Priority of the scheduler's tasks (informers, scheduling loop, binds); nil: the caller's. In one
-    /// process with a busy API server, request handlers queue ahead of every step of the scheduler's
-    /// serial path (watch event, snapshot, decision, bind); `.high` lets it keep pace, as a process of
-    /// its own would. Not the default: it starves the server the scheduler depends on when the process
-    /// runs many of them (the test suite).
-    public var taskPriority: TaskPriority?
 
     public init(
         schedulerName: String = SteadKeys.schedulerName, percentageOfNodesToScore: Int? = nil,
         reservationTimeout: Duration = .seconds(60), namespace: String? = nil, bindConcurrency: Int = 64,
         unschedulableRetryInterval: Duration = .seconds(30), reservationSweepInterval: Duration = .seconds(1),
-        emitScheduledEvents: Bool = true, persistPlacements: Bool = true,
-        placementWriteInterval: Duration = .seconds(1), profile: SchedulerProfile = .default,
-        taskPriority: TaskPriority? = nil
+        persistPlacements: Bool = true, placementWriteInterval: Duration = .seconds(1),
+        profile: SchedulerProfile = .default
     ) {
         self.schedulerName = schedulerName
         self.percentageOfNodesToScore = percentageOfNodesToScore
@@ -52,10 +41,8 @@ public struct SchedulerConfiguration: Sendable {
         self.bindConcurrency = max(1, bindConcurrency)
         self.unschedulableRetryInterval = unschedulableRetryInterval
         self.reservationSweepInterval = reservationSweepInterval
-        self.emitScheduledEvents = emitScheduledEvents
         self.persistPlacements = persistPlacements
         self.placementWriteInterval = placementWriteInterval
         self.profile = profile
-        self.taskPriority = taskPriority
     }
 }

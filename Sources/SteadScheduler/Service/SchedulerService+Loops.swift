@@ -43,16 +43,15 @@ extension SchedulerService {
         let started = ContinuousClock.now
         do {
             try await binder.bind(request.pod, to: request.node)
-            let elapsed = ContinuousClock.now - started
-            serviceMetrics.recordBind(elapsed, succeeded: true)
-            let record = await core.bindSucceeded(request, duration: elapsed)
+            metrics.recordBind(ContinuousClock.now - started, succeeded: true, sticky: request.sticky)
+            let record = await core.bindSucceeded(request)
             logger.debug(
                 "bound", metadata: ["pod": "\(request.key)", "node": "\(request.node)", "sticky": "\(request.sticky)"])
             if let record, configuration.persistPlacements { await placements.record(record, of: request.pod) }
-            if configuration.emitScheduledEvents { reporter.reportScheduled(request.pod, node: request.node) }
+            reporter.reportScheduled(request.pod, node: request.node)
             await queue.forget(request.key)
         } catch {
-            serviceMetrics.recordBind(ContinuousClock.now - started, succeeded: false)
+            metrics.recordBind(ContinuousClock.now - started, succeeded: false, sticky: request.sticky)
             let retryable = PodBinder.isRetryable(error)
             let requeue = await core.bindFailed(request, retryable: retryable)
             logger.warning(

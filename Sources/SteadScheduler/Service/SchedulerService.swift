@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import Logging
+import Metrics
 import ServiceLifecycle
 import Synchronization
 
@@ -19,7 +20,7 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
     let binder: PodBinder
     let reporter: SchedulingReporter
     let placements: PlacementWriter
-    let serviceMetrics = SchedulerServiceMetrics()
+    let metrics: SchedulerMetrics
 
     let nodes: Informer<Node>
     let pods: Informer<Pod>
@@ -40,16 +41,20 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
         var started = false
     }
 
+    /// - Parameter metrics: where the scheduler's counters go (``SchedulerMetricNames``); tests and
+    ///   benchmarks pass a factory they read back.
     public init(
         client: KubeClient, configuration: SchedulerConfiguration = SchedulerConfiguration(),
-        logger: Logger = Logger(label: "stead.scheduler")
+        logger: Logger = Logger(label: "stead.scheduler"), metrics: any MetricsFactory = MetricsSystem.factory
     ) {
         self.configuration = configuration
         self.logger = logger
+        let metrics = SchedulerMetrics(factory: metrics)
+        self.metrics = metrics
         let queue = WorkQueue<String>(
             policy: RateLimitPolicy(baseDelay: .milliseconds(10), maxDelay: .seconds(10), overallQPS: 0))
         self.queue = queue
-        self.core = SchedulingCore(configuration: configuration, queue: queue, logger: logger)
+        self.core = SchedulingCore(configuration: configuration, queue: queue, metrics: metrics, logger: logger)
         self.binder = PodBinder(client: client)
         self.reporter = SchedulingReporter(client: client, logger: logger)
         let namespace = configuration.namespace
@@ -148,11 +153,11 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
             return !running.started
         }
         guard first else { return }
-        try await informers.start(priority: configuration.taskPriority)
+        try await informers.start()
         reporter.events.start()
         await core.cachesSynced(ownerKinds: servedOwnerKinds, storageClasses: storageClasses.isServed)
-        let scheduling = Task(priority: configuration.taskPriority) { await self.schedulingLoop() }
-        let housekeeping = Task(priority: configuration.taskPriority) { await self.housekeepingLoop() }
+        let scheduling = Task { await self.schedulingLoop() }
+        let housekeeping = Task { await self.housekeepingLoop() }
         tasks.withLock {
             $0.scheduling = scheduling
             $0.housekeeping = housekeeping
@@ -184,11 +189,6 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
     }
 
     // MARK: Observation
-
-    public var statistics: SchedulerStatistics { get async { await core.statistics } }
-
-    /// Starts the counters afresh (benchmarks measure one phase at a time).
-    public func resetStatistics() async { await core.resetStatistics() }
 
     /// The scheduler's current view of the cluster.
     public var snapshot: ClusterSnapshot { get async { await core.snapshot } }

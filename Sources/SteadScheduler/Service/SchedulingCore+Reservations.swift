@@ -20,7 +20,7 @@ extension SchedulingCore {
         snapshot.reserve(
             identity: identity, node: node, requests: requests, expiresAt: expiresAt, replacing: pod.metadata.uid,
             owner: pod.metadata.controllerReference)
-        statistics.reservationsCreated += 1
+        metrics.recordReservationCreated()
         reservationsChanged()
         logger.info(
             "reserved capacity for replacement",
@@ -35,7 +35,7 @@ extension SchedulingCore {
     func expireReservations(now: Date) async {
         let expired = snapshot.expireReservations(now: now)
         guard !expired.isEmpty else { return }
-        statistics.reservationsExpired += expired.count
+        metrics.recordReservationsExpired(expired.count)
         reservationsChanged()
         for reservation in expired {
             logger.info(
@@ -54,11 +54,8 @@ extension SchedulingCore {
             metadata: ["pod": "\(reservation.identity)", "node": "\(reservation.node)"])
     }
 
-    /// Keeps the gauge and the statistics in step with the snapshot.
+    /// Keeps the gauge in step with the snapshot.
     func reservationsChanged() {
-        let count = snapshot.reservationsByIdentity.count
-        guard count != statistics.reservationsHeld else { return }
-        statistics.reservationsHeld = count
-        metrics.recordReservations(count)
+        metrics.recordReservations(snapshot.reservationsByIdentity.count)
     }
 }

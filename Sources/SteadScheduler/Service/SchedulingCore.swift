@@ -9,7 +9,7 @@ import Logging
 actor SchedulingCore {
     let configuration: SchedulerConfiguration
     let logger: Logger
-    let metrics = SchedulerMetrics()
+    let metrics: SchedulerMetrics
     let queue: WorkQueue<String>
 
     var snapshot = ClusterSnapshot()
@@ -34,20 +34,18 @@ actor SchedulingCore {
     var owners: [StableOwnerKey: StableOwner] = [:]
     var watchedOwnerKinds: Set<StableOwnerKind> = []
     var terminatingNamespaces: Set<String> = []
-    var statistics = SchedulerStatistics()
     /// Set by `stopScheduling()`: queued pods are left for the next scheduler.
     var isStopping = false
 
-    init(configuration: SchedulerConfiguration, queue: WorkQueue<String>, logger: Logger) {
+    init(configuration: SchedulerConfiguration, queue: WorkQueue<String>, metrics: SchedulerMetrics, logger: Logger) {
         self.configuration = configuration
+        self.metrics = metrics
         self.queue = queue
         self.logger = logger
         self.scheduler = Scheduler(
             profile: configuration.profile,
             sampling: NodeSampling(percentageOfNodesToScore: configuration.percentageOfNodesToScore))
     }
-
-    func resetStatistics() { statistics.reset() }
 
     func stopScheduling() { isStopping = true }
 
@@ -65,29 +63,20 @@ actor SchedulingCore {
 
         if case .replacement(let previousNode) = classifyIncarnation(of: pod, record: records[pod.objectKey]) {
             let started = ContinuousClock.now
-            let cpuStarted = ThreadCPUClock.seconds()
             let decision = evaluateSticky(
                 pod: info, previousNode: previousNode, snapshot: snapshot, plugins: configuration.profile.filters)
-            let cpuSeconds = ThreadCPUClock.seconds() - cpuStarted
-            let elapsed = ContinuousClock.now - started
-            statistics.stickyAttempts += 1
-            statistics.stickyEvaluations += 1
-            statistics.nodeEvaluations += 1
-            statistics.addSample(elapsed.inSeconds, cpuSeconds: cpuSeconds, sticky: true)
+            metrics.recordStickyCheck(duration: ContinuousClock.now - started)
             switch decision {
             case .bind(let node, _):
-                metrics.record(decision, duration: elapsed)
                 return bind(pod, on: node, sticky: true)
             case .fallback(let reason):
                 let verdict = nodeLossVerdict(pod, reason: reason, now: Date())
                 if case .wait(let until, let message) = verdict {
                     return waitForHomeNode(pod, until: until, message: message)
                 }
-                metrics.record(decision, duration: elapsed)
                 if reportedFallbacks[key] != pod.metadata.uid ?? "" {
                     reportedFallbacks[key] = pod.metadata.uid ?? ""
-                    statistics.fallbacks += 1
-                    statistics.fallbacksByReason[reason.metricLabel, default: 0] += 1
+                    metrics.recordFallback(reason)
                     if case .move(let message) = verdict { fallbackMessage = message }
                     logger.info(
                         "replacement cannot go back to its node, scheduling it as new",
@@ -97,26 +86,15 @@ actor SchedulingCore {
         }
 
         let started = ContinuousClock.now
-        let cpuStarted = ThreadCPUClock.seconds()
         let result = scheduler.schedule(pod: info, snapshot: snapshot)
-        let cpuSeconds = ThreadCPUClock.seconds() - cpuStarted
-        let elapsed = ContinuousClock.now - started
-        metrics.record(result, duration: elapsed)
-        statistics.attempts += 1
-        statistics.filterCalls += result.evaluations.filterCalls
-        statistics.scoreCalls += result.evaluations.scoreCalls
-        statistics.nodesFiltered += result.evaluations.nodesFiltered
-        statistics.nodeEvaluations += result.evaluations.filterCalls + result.evaluations.scoreCalls
-        statistics.addSample(elapsed.inSeconds, cpuSeconds: cpuSeconds, sticky: false)
+        metrics.record(result, duration: ContinuousClock.now - started)
 
         switch result {
         case .scheduled(let placement):
-            statistics.scheduled += 1
             var outcome = bind(pod, on: placement.node, sticky: false)
             outcome.fallbackMessage = fallbackMessage
             return outcome
         case .unschedulable(let diagnosis):
-            statistics.unschedulable += 1
             waiting.insert(key)
             let message = diagnosis.message
             let report = reportedDiagnoses[key] != message
@@ -141,13 +119,10 @@ actor SchedulingCore {
 
     // MARK: Bind results
 
-    /// Counts the bind and remembers the identity's node; returns the record to persist: pods with a
-    /// controller owner only, and only when the node or the owner changed (a replacement bound back
-    /// to its node changes nothing a later incarnation is matched against).
-    func bindSucceeded(_ request: BindRequest, duration: Duration) -> PlacementRecord? {
-        statistics.binds += 1
-        statistics.addBindSample(duration.inSeconds)
-        if request.sticky { statistics.stickyBinds += 1 }
+    /// Remembers the identity's node; returns the record to persist: pods with a controller owner only,
+    /// and only when the node or the owner changed (a replacement bound back to its node changes nothing
+    /// a later incarnation is matched against).
+    func bindSucceeded(_ request: BindRequest) -> PlacementRecord? {
         reportedDiagnoses[request.key] = nil
         guard request.pod.metadata.controllerReference != nil else { return nil }
         let record = PlacementRecord(pod: request.pod, node: request.node, at: .now())
@@ -160,7 +135,6 @@ actor SchedulingCore {
     /// Forgets the assumption (unless the informer already brought the pod bound); returns whether to
     /// queue the pod again.
     func bindFailed(_ request: BindRequest, retryable: Bool) -> Bool {
-        statistics.bindFailures += 1
         let key = request.key
         if assumed[key] == request.node {
             assumed[key] = nil
@@ -177,11 +151,5 @@ actor SchedulingCore {
         let keys = waiting
         waiting.removeAll()
         for key in keys { await queue.add(key) }
-    }
-}
-
-extension Duration {
-    var inSeconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KubeModel
 import SteadAPI
 import SteadController
+import SteadRuntime
 
 /// `stead status`: one row per pod of a set, then the rollout's counts.
 struct SetStatusReport {

@@ -1,4 +1,6 @@
 import KubeModel
+import MetricsTestKit
+import SteadTestSupport
 import Testing
 @testable import SteadScheduler
 
@@ -103,14 +105,35 @@ struct SchedulerCycleTests {
         #expect(diagnosis.message == "0/2 nodes are available: 2 node(s) didn't match pod anti-affinity rules.")
     }
 
-    @Test func metricsRecordingIsSafeWithoutABackend() {
-        let metrics = SchedulerMetrics()
+    @Test func countsAreReadBackFromTheMetrics() throws {
+        let metrics = TestMetrics()
+        let recorder = SchedulerMetrics(factory: metrics)
         var scheduler = Scheduler()
-        let snapshot = Fixtures.snapshot(nodes: [Fixtures.node("n1")])
-        metrics.record(scheduler.schedule(pod: Fixtures.pod("p"), snapshot: snapshot), duration: .microseconds(5))
-        metrics.record(.fallback(reason: .nodeGone(node: "x")), duration: .microseconds(1))
-        metrics.record(.bind(node: "n1", evaluations: 1), duration: .microseconds(1))
-        metrics.recordReservations(snapshot.reservations.count)
+        let snapshot = Fixtures.snapshot(nodes: [Fixtures.node("n1"), Fixtures.node("n2")])
+        let result = scheduler.schedule(pod: Fixtures.pod("p"), snapshot: snapshot)
+        recorder.record(result, duration: .microseconds(5))
+        recorder.recordStickyCheck(duration: .microseconds(1))
+        recorder.recordFallback(.nodeGone(node: "x"))
+        recorder.recordStickyCheck(duration: .microseconds(1))
+        recorder.recordBind(.milliseconds(2), succeeded: true, sticky: true)
+        recorder.recordBind(.milliseconds(3), succeeded: false, sticky: false)
+        recorder.recordReservationCreated()
+        recorder.recordReservationsExpired(1)
+        recorder.recordReservations(3)
+
+        let counts = SchedulerCounts(read: metrics.reading)
+        #expect(counts.attempts == 1)
+        #expect(counts.stickyAttempts == 2 && counts.stickyBinds == 1 && counts.fallbacks == 1)
+        #expect(counts.binds == 1 && counts.bindFailures == 1)
+        #expect(counts.scoreCalls == result.evaluations.scoreCalls)
+        #expect(counts.nodeEvaluations == result.evaluations.filterCalls + result.evaluations.scoreCalls + 2)
+        #expect(counts.reservationsCreated == 1 && counts.reservationsExpired == 1 && counts.reservationsHeld == 3)
+        let scheduleErrors = try metrics.expectCounter(
+            SchedulerMetricNames.scheduleAttempts, [(SchedulerMetricNames.Label.result, SchedulerMetricNames.Result.error)])
+        #expect(scheduleErrors.totalValue == 1, "a failed bind is an error attempt, as in kube-scheduler")
+        let earlier = counts
+        recorder.recordBind(.milliseconds(1), succeeded: true, sticky: false)
+        #expect(SchedulerCounts(read: metrics.reading).since(earlier).binds == 1)
     }
 
     @Test func leastAllocatedNodeWins() {

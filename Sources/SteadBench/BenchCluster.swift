@@ -1,0 +1,63 @@
+import ControlPlane
+import KubeClient
+import Logging
+import MetricsTestKit
+import NodeSim
+import SteadController
+import SteadRuntime
+import SteadScheduler
+import SteadTestSupport
+
+/// A whole cluster in this process for benchmarks: the embedded API server, NodeSim's kubelets and
+/// Stead's scheduler and controller (``SteadComponents``, as `stead up` runs them). The components and
+/// the kubelets each have their own client, whose requests count in ``clientMetrics``, apart from the
+/// benchmark's own reads; the scheduler counts in ``schedulerMetrics``.
+struct BenchCluster {
+    let api: InProcessAPIServer
+    let nodeCount: Int
+    let clientMetrics: TestMetrics
+    let schedulerMetrics: TestMetrics
+    private let componentsClient: KubeClient
+    private let kubeletClient: KubeClient
+    private let simulator: NodeSimulator
+    private let components: SteadComponents
+
+    /// The benchmark's own client: its requests are not counted.
+    var client: KubeClient { api.client }
+    var scheduler: SchedulerCounts { SchedulerCounts(read: schedulerMetrics.reading) }
+
+    /// Requests sent so far by the scheduler, the controller and the kubelets.
+    var requestsSent: Int { Int(clientMetrics.counterTotal(label: "kubeclient_requests_total")) }
+
+    static func start(nodes: Int, zones: Int, logger: Logger) async throws -> BenchCluster {
+        let api = try await InProcessAPIServer.start(
+            watchHistoryLimit: 200_000, watchBufferSize: 200_000, label: "stead.bench.apiserver")
+        let clientMetrics = TestMetrics()
+        let schedulerMetrics = TestMetrics()
+        let kubeletClient = try api.makeClient(metricsFactory: clientMetrics)
+        var configuration = NodeSimConfiguration(nodeCount: nodes, zones: zones)
+        configuration.podWorkers = 32
+        configuration.registrationConcurrency = 32
+        let simulator = NodeSimulator(
+            client: kubeletClient, configuration: configuration, logger: logger.labelled("stead.bench.nodesim"))
+        try await simulator.start()
+        try await StatefulPodSetCRD.install(using: api.client)
+        let componentsClient = try api.makeClient(metricsFactory: clientMetrics)
+        let components = SteadComponents(
+            client: componentsClient, options: ComponentOptions(controllerWorkers: 8), readiness: Readiness(),
+            logger: logger, schedulerMetrics: schedulerMetrics)
+        try await components.start()
+        return BenchCluster(
+            api: api, nodeCount: nodes, clientMetrics: clientMetrics, schedulerMetrics: schedulerMetrics,
+            componentsClient: componentsClient, kubeletClient: kubeletClient,
+            simulator: simulator, components: components)
+    }
+
+    func stop() async {
+        await components.stop()
+        await simulator.stop()
+        try? await componentsClient.shutdown()
+        try? await kubeletClient.shutdown()
+        await api.stop()
+    }
+}

@@ -1,0 +1,99 @@
+import ControlPlane
+import Hummingbird
+import Logging
+import Prometheus
+import ServiceLifecycle
+import Synchronization
+
+/// Plain HTTP for operators and probes: `/metrics` (Prometheus text), `/healthz` (the process serves),
+/// `/readyz` (every required ``Readiness`` check passed; 503 with the pending ones otherwise).
+///
+/// ``start()`` returns once the socket listens; as a `Service` it runs until graceful shutdown.
+package final class MetricsServer: ServiceLifecycle.Service, Sendable {
+    package let address: ListenAddress
+    private let registry: PrometheusCollectorRegistry
+    private let readiness: Readiness
+    private let logger: Logger
+    private let runtime = Mutex<Runtime>(Runtime())
+
+    private struct Runtime {
+        var listener: BackgroundListener?
+        var starting = false
+    }
+
+    package init(address: ListenAddress, registry: PrometheusCollectorRegistry, readiness: Readiness, logger: Logger) {
+        self.address = address
+        self.registry = registry
+        self.readiness = readiness
+        self.logger = logger
+    }
+
+    /// `http://host:port` with the port actually bound.
+    package var baseURL: String {
+        let port = runtime.withLock { $0.listener?.port } ?? address.port
+        return "http://\(ListenAddress(host: address.host, port: port))"
+    }
+
+    package func start() async throws {
+        let first = runtime.withLock { runtime in
+            defer { runtime.starting = true }
+            return !runtime.starting
+        }
+        guard first else { return }
+        let listener: BackgroundListener
+        do {
+            listener = try await BackgroundListener.start(address: "\(address.host):\(address.port)", logger: logger) {
+                [address, logger] listening in
+                Application(
+                    router: makeRouter(),
+                    configuration: ApplicationConfiguration(
+                        address: .hostname(address.host, port: address.port), serverName: "stead-metrics"),
+                    onServerRunning: { channel in listening(channel.localAddress?.port ?? 0) },
+                    logger: logger)
+            }
+        } catch is BackgroundListener.NotListening {
+            throw MetricsServerError(address: address)
+        }
+        runtime.withLock { $0.listener = listener }
+        logger.info("metrics listening", metadata: ["address": "\(baseURL)"])
+    }
+
+    package func stop() async {
+        await runtime.withLock { $0.listener }?.stop()
+    }
+
+    package func run() async throws {
+        try await start()
+        try? await gracefulShutdown()
+        await stop()
+    }
+
+    private func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router()
+        let registry = self.registry
+        let readiness = self.readiness
+        router.get("metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+        }
+        router.get("healthz") { _, _ in Self.text(.ok, "ok") }
+        router.get("readyz") { _, _ in
+            let pending = readiness.pending
+            return pending.isEmpty
+                ? Self.text(.ok, "ok") : Self.text(.serviceUnavailable, "not ready: " + pending.joined(separator: ", "))
+        }
+        return router
+    }
+
+    private static func text(_ status: HTTPResponse.Status, _ body: String) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body + "\n")))
+    }
+}
+
+package struct MetricsServerError: Error, CustomStringConvertible {
+    package var address: ListenAddress
+    package var description: String { "the metrics server on \(address) stopped before it listened" }
+}

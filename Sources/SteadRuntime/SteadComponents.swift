@@ -1,0 +1,88 @@
+import KubeClient
+import Logging
+import Metrics
+import ServiceLifecycle
+import SteadAPI
+import SteadController
+import SteadScheduler
+
+/// What `stead run` and `stead up` configure of Stead's own loops.
+package struct ComponentOptions: Sendable {
+    package var schedulerName: String
+    /// Watch and manage this namespace only; nil for the whole cluster.
+    package var namespace: String?
+    package var controllerWorkers: Int
+
+    package init(schedulerName: String = SteadKeys.schedulerName, namespace: String? = nil, controllerWorkers: Int = 4) {
+        self.schedulerName = schedulerName
+        self.namespace = namespace
+        self.controllerWorkers = controllerWorkers
+    }
+}
+
+/// Stead's control loops against one cluster: the scheduler places pods, the controller runs
+/// StatefulPodSets. Made afresh for every leadership term: a stopped scheduler cannot start again.
+package final class SteadComponents: ServiceLifecycle.Service, Sendable {
+    package static let schedulerCheck = "scheduler"
+    package static let controllerCheck = "controller"
+
+    package let scheduler: SchedulerService
+    package let controller: StatefulPodSetController
+    private let readiness: Readiness
+
+    /// - Parameter schedulerMetrics: where the scheduler counts (benchmarks read their own).
+    package init(
+        client: KubeClient, options: ComponentOptions, readiness: Readiness, logger: Logger,
+        schedulerMetrics: any MetricsFactory = MetricsSystem.factory
+    ) {
+        scheduler = SchedulerService(
+            client: client,
+            configuration: SchedulerConfiguration(schedulerName: options.schedulerName, namespace: options.namespace),
+            logger: logger.labelled("stead.scheduler"), metrics: schedulerMetrics)
+        // Each component has a request budget of its own (`--qps`/`--burst` each), as kube-scheduler and
+        // each controller of kube-controller-manager have: a busy rollout never slows binding, nor the reverse.
+        controller = StatefulPodSetController(
+            client: client.withOwnRateLimit(),
+            configuration: ControllerConfiguration(
+                schedulerName: options.schedulerName, namespace: options.namespace, workers: options.controllerWorkers),
+            logger: logger.labelled("stead.controller"))
+        self.readiness = readiness
+    }
+
+    /// Starts the scheduler, then the controller; each is ready once its informers have synced.
+    package func start() async throws {
+        readiness.require(Self.schedulerCheck)
+        readiness.require(Self.controllerCheck)
+        try await scheduler.start()
+        readiness.markReady(Self.schedulerCheck)
+        try await controller.start()
+        readiness.markReady(Self.controllerCheck)
+    }
+
+    /// Stops the controller first (no new pods), then the scheduler (binds in flight finish).
+    package func stop() async {
+        await controller.stop()
+        await scheduler.stop()
+        readiness.release(Self.controllerCheck)
+        readiness.release(Self.schedulerCheck)
+    }
+
+    /// A shutdown signal that comes before the informers have synced (a server that cannot be reached
+    /// or trusted) cancels the start instead of waiting for a sync that may never come.
+    package func run() async throws {
+        do {
+            try await cancelWhenGracefulShutdown { try await self.start() }
+            try? await gracefulShutdown()
+        } catch is CancellationError {}
+        await stop()
+    }
+}
+
+extension Logger {
+    /// The same handler setup under another label.
+    package func labelled(_ label: String) -> Logger {
+        var logger = Logger(label: label)
+        logger.logLevel = logLevel
+        return logger
+    }
+}
