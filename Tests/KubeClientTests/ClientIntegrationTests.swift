@@ -233,7 +233,9 @@ struct EventRecorderTests {
 
     @Test func queuedEventsAreWrittenAndStopWritesWhatIsQueued() async throws {
         try await TestServer.with { env in
-            let recorder = EventRecorder(client: env.client.withOwnRateLimit(), component: "test-scheduler", logger: env.client.logger)
+            let metrics = TestMetrics()
+            let client = try KubeClient(configuration: env.client.configuration, metricsFactory: metrics)
+            let recorder = EventRecorder(client: client.withOwnRateLimit(), component: "test-scheduler", logger: env.client.logger)
             recorder.start()
             // Fewer than the 10 similar Events that the correlator combines.
             for index in 0..<9 {
@@ -249,7 +251,8 @@ struct EventRecorderTests {
                 #expect(event.count == 1 && event.firstTimestamp != nil && event.action == "Scheduling")
                 #expect(event.name.hasPrefix("web-0."))
             }
-            #expect(recorder.droppedCount == 0)
+            #expect(metrics.counterTotal(label: EventRecorder.droppedLabel) == 0)
+            try await client.shutdown()
         }
     }
 
@@ -257,7 +260,9 @@ struct EventRecorderTests {
     /// ones are one combined Event, counted; after 25 writes about one object the rest are dropped.
     @Test func repeatsAreCountedSimilarOnesCombinedAndFloodsDropped() async throws {
         try await TestServer.with { env in
-            let recorder = EventRecorder(client: env.client, component: "test-controller", logger: env.client.logger)
+            let metrics = TestMetrics()
+            let client = try KubeClient(configuration: env.client.configuration, metricsFactory: metrics)
+            let recorder = EventRecorder(client: client, component: "test-controller", logger: env.client.logger)
             recorder.start()
             for _ in 0..<3 { recorder.record(Self.pod, type: "Normal", reason: "Pulled", message: "same image") }
             for index in 0..<40 { recorder.record(Self.pod, type: "Normal", reason: "Updated", message: "pod \(index)") }
@@ -271,20 +276,26 @@ struct EventRecorderTests {
             let combined = try #require(updated.first { $0.message?.hasPrefix("(combined from similar events): ") == true })
             #expect(combined.count == 13)
             #expect(combined.message == "(combined from similar events): pod 21")
-            #expect(recorder.filteredCount == 18)
+            let spam = [("component", "test-controller"), ("cause", "spam_filter")]
+            #expect(try metrics.expectCounter(EventRecorder.droppedLabel, spam).totalValue == 18)
+            try await client.shutdown()
         }
     }
 
     @Test func aFullQueueDropsAndCountsWithoutWaiting() async throws {
         try await TestServer.with { env in
             // Not started: nothing drains the queue of 3.
-            let recorder = EventRecorder(client: env.client, component: "test", logger: env.client.logger, capacity: 3)
+            let metrics = TestMetrics()
+            let client = try KubeClient(configuration: env.client.configuration, metricsFactory: metrics)
+            let recorder = EventRecorder(client: client, component: "test", logger: env.client.logger, capacity: 3)
             for index in 0..<10 { recorder.record(Self.pod, type: "Normal", reason: "R", message: "\(index)") }
-            #expect(recorder.droppedCount == 7)
+            let full = [("component", "test"), ("cause", "queue_full")]
+            #expect(try metrics.expectCounter(EventRecorder.droppedLabel, full).totalValue == 7)
             recorder.start()
             await recorder.stop()
             let messages = try await env.client.list(Event.self, namespace: "default").items.compactMap(\.message)
             #expect(messages.sorted() == ["0", "1", "2"])
+            try await client.shutdown()
         }
     }
 

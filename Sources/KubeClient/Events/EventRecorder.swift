@@ -1,14 +1,17 @@
 import Foundation
 import KubeModel
 import Logging
+import Metrics
 import Synchronization
 
 /// Writes core/v1 Events for one component, as client-go's event broadcaster does: ``record(_:type:reason:message:action:)``
 /// only queues, and a task of its own writes the Events through a client with its own request budget,
 /// so an Event never waits on (or takes the turn of) the work it reports, such as a bind. Events are
 /// correlated first (``EventCorrelator``: repeats counted on one Event, similar ones combined, a burst
-/// per object then one every few minutes). A full queue drops the newest Event and logs it; a failed
-/// write is logged and dropped: an Event is never worth failing the work.
+/// per object then one every few minutes). A full queue drops the newest Event; a failed write is
+/// logged and dropped: an Event is never worth failing the work. Dropped Events are counted in
+/// `kubeclient_events_dropped_total{component, cause}` (cause `queue_full` or `spam_filter`, through the
+/// client's metrics factory); a run of drops from a full queue is logged once, when it starts.
 public final class EventRecorder: Sendable {
     /// The reporting component, e.g. `stead-scheduler`.
     public let component: String
@@ -23,9 +26,12 @@ public final class EventRecorder: Sendable {
     private let correlator = Mutex(EventCorrelator())
     private let capacity: Int
     private let queued = Atomic<Int>(0)
-    private let dropped = Atomic<Int>(0)
-    private let filtered = Atomic<Int>(0)
+    /// Set by a drop from a full queue, cleared by the next Event queued: one log line per run of drops.
+    private let dropping = Atomic<Bool>(false)
+    private let droppedFull: Counter
+    private let droppedSpam: Counter
     static let concurrentWrites = 8
+    public static let droppedLabel = "kubeclient_events_dropped_total"
 
     /// - Parameters:
     ///   - client: the Events' own client, e.g. `client.withRateLimit(qps:burst:)` of the component's.
@@ -38,13 +44,13 @@ public final class EventRecorder: Sendable {
         let made = (0..<Self.concurrentWrites).map { _ in AsyncStream.makeStream(of: EventCorrelator.Outcome.self) }
         laneStreams = made.map(\.stream)
         lanes = made.map(\.continuation)
+        let factory = client.metrics.factory ?? MetricsSystem.factory
+        func dropped(_ cause: String) -> Counter {
+            Counter(label: Self.droppedLabel, dimensions: [("component", component), ("cause", cause)], factory: factory)
+        }
+        droppedFull = dropped("queue_full")
+        droppedSpam = dropped("spam_filter")
     }
-
-    /// Events dropped because the queue was full.
-    public var droppedCount: Int { dropped.load(ordering: .relaxed) }
-
-    /// Events the spam filter dropped (too many about one object).
-    public var filteredCount: Int { filtered.load(ordering: .relaxed) }
 
     /// Starts the writers; calling it again does nothing.
     public func start() {
@@ -74,17 +80,20 @@ public final class EventRecorder: Sendable {
         let event = Self.event(about: object, component: component, type: type, reason: reason, message: message, action: action)
         let outcome = correlator.withLock { $0.correlate(event, now: Date()) }
         guard outcome != .drop else {
-            filtered.add(1, ordering: .relaxed)
+            droppedSpam.increment()
             return
         }
         if queued.add(1, ordering: .relaxed).newValue > capacity {
             queued.subtract(1, ordering: .relaxed)
-            let count = dropped.add(1, ordering: .relaxed).newValue
-            logger.warning(
-                "event dropped: the queue is full",
-                metadata: ["object": "\(object.kind ?? "")/\(object.name ?? "")", "reason": "\(reason)", "dropped": "\(count)"])
+            droppedFull.increment()
+            if !dropping.exchange(true, ordering: .relaxed) {
+                logger.warning(
+                    "events dropped until the queue drains: it is full",
+                    metadata: ["component": "\(component)", "capacity": "\(capacity)", "reason": "\(reason)"])
+            }
             return
         }
+        dropping.store(false, ordering: .relaxed)
         lanes[Self.lane(of: outcome)].yield(outcome)
     }
 
