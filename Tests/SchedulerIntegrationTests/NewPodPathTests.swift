@@ -48,6 +48,9 @@ struct NewPodPathTests {
             #expect(event?.message == "0/3 nodes are available: 3 Insufficient cpu.")
             // The status patch touched only that condition.
             #expect(try await env.pod("big").status?.phase == "Pending")
+            try await eventually("the queue gauge shows the pod unschedulable") {
+                pending(scheduler) == [.unschedulable: 1]
+            }
 
             try await env.createNode("large", cpu: "8")
             #expect(try await env.waitForNode(of: "big") == "large")
@@ -55,7 +58,18 @@ struct NewPodPathTests {
             #expect(
                 try await env.events(for: "big", reason: "Scheduled").first?.message
                     == "Successfully assigned default/big to large")
+            try await eventually("the queue is empty") { pending(scheduler).isEmpty }
             await scheduler.service.stop()
         }
     }
+}
+
+/// The `stead_scheduler_pending_pods` gauges that are not 0, by queue.
+private func pending(_ scheduler: MeasuredScheduler) -> [SchedulerMetricNames.Queue: Int] {
+    var counts: [SchedulerMetricNames.Queue: Int] = [:]
+    for queue in SchedulerMetricNames.Queue.allCases {
+        let value = scheduler.metrics.reading(SchedulerMetricNames.pendingPods, [(SchedulerMetricNames.Label.queue, queue.rawValue)])
+        if value != 0 { counts[queue] = value }
+    }
+    return counts
 }

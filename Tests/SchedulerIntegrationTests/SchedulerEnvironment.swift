@@ -47,7 +47,7 @@ struct SchedulerEnvironment {
     func startScheduler(reservationTimeout: Duration = .seconds(30)) async throws -> MeasuredScheduler {
         let configuration = SchedulerConfiguration(
             reservationTimeout: reservationTimeout, bindConcurrency: 8, unschedulableRetryInterval: .seconds(2),
-            reservationSweepInterval: .milliseconds(200))
+            housekeepingInterval: .milliseconds(200))
         let scheduler = MeasuredScheduler(
             client: client, configuration: configuration, logger: quietLogger("test.scheduler"))
         try await scheduler.service.start()

@@ -47,7 +47,7 @@ struct ControllerEnvironment {
         let scheduler = MeasuredScheduler(
             client: client,
             configuration: SchedulerConfiguration(
-                bindConcurrency: 8, unschedulableRetryInterval: .seconds(1), reservationSweepInterval: .milliseconds(200)),
+                bindConcurrency: 8, unschedulableRetryInterval: .seconds(1), housekeepingInterval: .milliseconds(200)),
             logger: quietLogger("test.scheduler"))
         let controllerMetrics = TestMetrics()
         let controller = StatefulPodSetController(

@@ -8,6 +8,9 @@ public enum SchedulerMetricNames {
     public static let stickyBinds = "stead_scheduler_sticky_binds_total"
     /// Counter; label `reason`: `StickyFallbackReason.metricLabel`.
     public static let stickyFallbacks = "stead_scheduler_sticky_fallbacks_total"
+    /// Gauge; label `queue`: pods naming the scheduler that are active, backing off, unschedulable or
+    /// binding (kube-scheduler's `scheduler_pending_pods`).
+    public static let pendingPods = "stead_scheduler_pending_pods"
     /// Gauge: reservations currently kept.
     public static let reservationsHeld = "stead_scheduler_reservations_held"
     /// Counter; label `event`: created (a pod being replaced), expired (its successor never came in time).
@@ -33,7 +36,7 @@ public enum SchedulerMetricNames {
 
     /// Every metric the scheduler emits, as `/metrics` names them.
     public static let all = [
-        scheduleAttempts, nodeEvaluations, stickyBinds, stickyFallbacks, reservationsHeld, reservations,
+        scheduleAttempts, nodeEvaluations, stickyBinds, stickyFallbacks, pendingPods, reservationsHeld, reservations,
         algorithmDuration, bindingDuration,
     ]
 
@@ -43,6 +46,12 @@ public enum SchedulerMetricNames {
         public static let reason = "reason"
         public static let path = "path"
         public static let event = "event"
+        public static let queue = "queue"
+    }
+
+    /// The `queue` label of ``pendingPods``: where a pod stands in the scheduling queue.
+    public enum Queue: String, CaseIterable, Sendable {
+        case active, backoff, unschedulable, binding
     }
 
     public enum Phase {

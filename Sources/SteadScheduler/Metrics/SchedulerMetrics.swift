@@ -16,6 +16,7 @@ public struct SchedulerMetrics: Sendable {
     private let stickyPathDuration: Timer
     private let bound: Timer
     private let bindFailed: Timer
+    private let pending: [SchedulerMetricNames.Queue: Gauge]
     private let reservationsHeld: Gauge
     private let reservationsCreated: Counter
     private let reservationsExpired: Counter
@@ -43,6 +44,9 @@ public struct SchedulerMetrics: Sendable {
         stickyPathDuration = timer(Names.algorithmDuration, [(Names.Label.path, Names.Path.sticky)])
         bound = timer(Names.bindingDuration, [(Names.Label.result, Names.Result.bound)])
         bindFailed = timer(Names.bindingDuration, [(Names.Label.result, Names.Result.error)])
+        pending = Dictionary(uniqueKeysWithValues: Names.Queue.allCases.map { queue in
+            (queue, Gauge(label: Names.pendingPods, dimensions: [(Names.Label.queue, queue.rawValue)], factory: factory))
+        })
         reservationsHeld = Gauge(label: Names.reservationsHeld, factory: factory)
         reservationsCreated = counter(Names.reservations, [(Names.Label.event, Names.ReservationEvent.created)])
         reservationsExpired = counter(Names.reservations, [(Names.Label.event, Names.ReservationEvent.expired)])
@@ -84,6 +88,11 @@ public struct SchedulerMetrics: Sendable {
     func recordReservationCreated() { reservationsCreated.increment() }
     func recordReservationsExpired(_ count: Int) { reservationsExpired.increment(by: count) }
     func recordReservations(_ count: Int) { reservationsHeld.record(count) }
+
+    /// The scheduling queue's pods per stage (stages missing from `counts` are 0).
+    func recordPending(_ counts: [SchedulerMetricNames.Queue: Int]) {
+        for (queue, gauge) in pending { gauge.record(counts[queue] ?? 0) }
+    }
 }
 
 extension Duration {

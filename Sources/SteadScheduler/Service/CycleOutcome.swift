@@ -3,29 +3,24 @@ import KubeModel
 /// What one pass over a queued pod decided, for the service to act on (the core does no I/O).
 struct CycleOutcome: Sendable {
     enum Decision: Sendable {
-        /// Nothing to do: the pod is gone, bound, being bound, or no longer Stead's.
-        case skip
         case bind(BindRequest)
         /// No node fits; `report` is set when the diagnosis differs from the one last written.
         case unschedulable(pod: Pod, message: String, report: Bool)
-        /// A replacement waits for its lost home node (Strict stickiness): look again after `retryAfter`;
-        /// `report` is set the first time, for the Event.
-        case waitForHomeNode(pod: Pod, message: String, retryAfter: Duration, report: Bool)
+        /// A replacement waits for its lost home node (Strict stickiness); `report` is set the first
+        /// time, for the Event.
+        case waitForHomeNode(pod: Pod, message: String, report: Bool)
     }
 
     var decision: Decision
     /// Set the first time a replacement pod cannot go back to its node: why, for the Event and annotation.
     var fallbackMessage: String?
 
-    static let skip = CycleOutcome(decision: .skip, fallbackMessage: nil)
-
     /// The pod decided about.
-    var pod: Pod? {
+    var pod: Pod {
         switch decision {
-        case .skip: nil
         case .bind(let request): request.pod
         case .unschedulable(let pod, _, _): pod
-        case .waitForHomeNode(let pod, _, _, _): pod
+        case .waitForHomeNode(let pod, _, _): pod
         }
     }
 }

@@ -14,8 +14,13 @@ public struct SchedulerConfiguration: Sendable {
     public var bindConcurrency: Int
     /// Unschedulable pods are tried again at least this often (and whenever the cluster changes).
     public var unschedulableRetryInterval: Duration
-    /// How often expired reservations are released.
-    public var reservationSweepInterval: Duration
+    /// The wait after a failed bind, doubled by each further failure up to `podMaxBackoff` (as
+    /// kube-scheduler's podInitialBackoffSeconds and podMaxBackoffSeconds).
+    public var podInitialBackoff: Duration
+    public var podMaxBackoff: Duration
+    /// The longest the housekeeping waits between two looks: expired reservations are released, and
+    /// pods whose backoff or wait is over tried again, at most this late.
+    public var housekeepingInterval: Duration
     /// Persist each identity's last node in `stead-placement-<owner>-<shard>` ConfigMaps (the sticky path
     /// survives a scheduler restart only with it).
     public var persistPlacements: Bool
@@ -30,7 +35,8 @@ public struct SchedulerConfiguration: Sendable {
     public init(
         schedulerName: String = SteadKeys.schedulerName, percentageOfNodesToScore: Int? = nil,
         reservationTimeout: Duration = .seconds(60), namespace: String? = nil, bindConcurrency: Int = 64,
-        unschedulableRetryInterval: Duration = .seconds(30), reservationSweepInterval: Duration = .seconds(1),
+        unschedulableRetryInterval: Duration = .seconds(30), podInitialBackoff: Duration = .seconds(1),
+        podMaxBackoff: Duration = .seconds(10), housekeepingInterval: Duration = .seconds(1),
         persistPlacements: Bool = true, placementWriteInterval: Duration = .seconds(1),
         profile: SchedulerProfile = .default
     ) {
@@ -40,9 +46,17 @@ public struct SchedulerConfiguration: Sendable {
         self.namespace = namespace
         self.bindConcurrency = max(1, bindConcurrency)
         self.unschedulableRetryInterval = unschedulableRetryInterval
-        self.reservationSweepInterval = reservationSweepInterval
+        self.podInitialBackoff = podInitialBackoff
+        self.podMaxBackoff = podMaxBackoff
+        self.housekeepingInterval = housekeepingInterval
         self.persistPlacements = persistPlacements
         self.placementWriteInterval = placementWriteInterval
         self.profile = profile
+    }
+}
+
+extension SchedulerConfiguration {
+    var queuePolicy: SchedulingQueue<ContinuousClock.Instant>.Policy {
+        .init(initialBackoff: podInitialBackoff, maxBackoff: podMaxBackoff, unschedulableTimeout: unschedulableRetryInterval)
     }
 }

@@ -4,8 +4,8 @@ import KubeModel
 import Logging
 
 extension SchedulerService {
-    /// Takes pods off the queue one at a time; each decision is made on the core while up to
-    /// `bindConcurrency` binds and reports of earlier decisions are still in flight.
+    /// Runs one cycle after the other on the core; each decision is made while up to `bindConcurrency`
+    /// binds and reports of earlier decisions are still in flight.
     func schedulingLoop() async {
         let limit = configuration.bindConcurrency
         await withTaskGroup(of: Void.self) { group in
@@ -18,21 +18,17 @@ extension SchedulerService {
                 group.addTask(operation: work)
                 inFlight += 1
             }
-            while let key = await queue.get() {
-                let outcome = await core.scheduleOne(key)
-                await queue.done(key)
-                if let message = outcome.fallbackMessage, let pod = outcome.pod {
+            while let outcome = await core.nextCycle() {
+                if let message = outcome.fallbackMessage {
+                    let pod = outcome.pod
                     await launch { await self.reporter.reportFallback(pod, message: message) }
                 }
                 switch outcome.decision {
-                case .skip:
-                    break
                 case .unschedulable(let pod, let message, let report):
                     if report { await launch { await self.reporter.reportUnschedulable(pod, message: message) } }
                 case .bind(let request):
                     await launch { await self.bind(request) }
-                case .waitForHomeNode(let pod, let message, let retryAfter, let report):
-                    await queue.addAfter(key, delay: retryAfter)
+                case .waitForHomeNode(let pod, let message, let report):
                     if report { reporter.reportWaitingForNode(pod, message: message) }
                 }
             }
@@ -49,31 +45,28 @@ extension SchedulerService {
                 "bound", metadata: ["pod": "\(request.key)", "node": "\(request.node)", "sticky": "\(request.sticky)"])
             if let record, configuration.persistPlacements { await placements.record(record, of: request.pod) }
             reporter.reportScheduled(request.pod, node: request.node)
-            await queue.forget(request.key)
         } catch {
             metrics.recordBind(ContinuousClock.now - started, succeeded: false, sticky: request.sticky)
             let retryable = PodBinder.isRetryable(error)
-            let requeue = await core.bindFailed(request, retryable: retryable)
+            await core.bindFailed(request, retryable: retryable)
             logger.warning(
                 "bind failed",
                 metadata: [
-                    "pod": "\(request.key)", "node": "\(request.node)", "error": "\(error)", "retry": "\(requeue)",
+                    "pod": "\(request.key)", "node": "\(request.node)", "error": "\(error)", "retry": "\(retryable)",
                 ])
-            if requeue { await queue.addRateLimited(request.key) }
         }
     }
 
-    /// Releases expired reservations and retries unschedulable pods at least every
-    /// `unschedulableRetryInterval`.
+    /// Releases expired reservations and activates pods whose backoff or wait is over: when the next
+    /// one is due, and at least every `housekeepingInterval`.
     func housekeepingLoop() async {
-        var lastRetry = ContinuousClock.now
+        let clock = ContinuousClock()
         while !Task.isCancelled {
-            do { try await Task.sleep(for: configuration.reservationSweepInterval) } catch { return }
-            await core.expireReservations(now: Date())
-            if ContinuousClock.now - lastRetry >= configuration.unschedulableRetryInterval {
-                lastRetry = ContinuousClock.now
-                await core.retryUnschedulable()
-            }
+            let now = clock.now
+            let nextDue = await core.housekeeping(now: now, date: Date())
+            let latest = now.advanced(by: configuration.housekeepingInterval)
+            let wake = max(min(nextDue ?? latest, latest), now.advanced(by: .milliseconds(5)))
+            do { try await clock.sleep(until: wake) } catch { return }
         }
     }
 }

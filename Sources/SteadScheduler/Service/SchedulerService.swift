@@ -16,7 +16,6 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
     public let configuration: SchedulerConfiguration
     let logger: Logger
     let core: SchedulingCore
-    let queue: WorkQueue<String>
     let binder: PodBinder
     let reporter: SchedulingReporter
     let placements: PlacementWriter
@@ -51,10 +50,7 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
         self.logger = logger
         let metrics = SchedulerMetrics(factory: metrics)
         self.metrics = metrics
-        let queue = WorkQueue<String>(
-            policy: RateLimitPolicy(baseDelay: .milliseconds(10), maxDelay: .seconds(10), overallQPS: 0))
-        self.queue = queue
-        self.core = SchedulingCore(configuration: configuration, queue: queue, metrics: metrics, logger: logger)
+        self.core = SchedulingCore(configuration: configuration, metrics: metrics, logger: logger)
         self.binder = PodBinder(client: client)
         self.reporter = SchedulingReporter(client: client, logger: logger)
         let namespace = configuration.namespace
@@ -172,7 +168,6 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
     public func stop() async {
         let running = tasks.withLock { $0 }
         await core.stopScheduling()
-        await queue.shutDown()
         await running.scheduling?.value
         running.housekeeping?.cancel()
         await running.housekeeping?.value

@@ -6,11 +6,11 @@ import SteadAPI
 extension SchedulingCore {
     // MARK: Nodes
 
-    func nodeChanged(old: Node?, new: Node) async {
+    func nodeChanged(old: Node?, new: Node) {
         snapshot.upsertNode(new)
         lostNodes[new.name] = nil
         if old.map({ Self.schedulingRelevantChange(from: $0, to: new) }) ?? true {
-            await retryUnschedulable()
+            moveAllToActive()
         }
     }
 
@@ -29,13 +29,10 @@ extension SchedulingCore {
 
     // MARK: Pods
 
-    func podChanged(old: Pod?, new: Pod) async {
+    func podChanged(old: Pod?, new: Pod) {
         let key = new.key
         if new.isBound {
-            pending[key] = nil
-            waiting.remove(key)
-            reportedDiagnoses[key] = nil
-            assumed[key] = nil
+            queue.remove(key)
             if new.isReplaceable(scheduledBy: configuration.schedulerName),
                 new.isTerminating || new.metadata.annotations?[SteadKeys.reserveForReplacement] != nil,
                 expectsReplacement(of: new)
@@ -46,64 +43,50 @@ extension SchedulingCore {
             snapshot.updatePod(new)
             noteRelease(of: reservation)
             if new.hasFinished, let old, !old.hasFinished {
-                await retryUnschedulable()
+                moveAllToActive()
             }
             return
         }
         guard new.awaitsScheduling(by: configuration.schedulerName) else {
-            pending[key] = nil
-            waiting.remove(key)
+            queue.remove(key)
             return
         }
-        pending[key] = new
-        if assumed[key] != nil { return }
-        // An unschedulable pod waits for the cluster to change, unless its own spec or labels did
-        // (our status patch and annotations come back here too, and must not start a loop).
-        if waiting.contains(key), let old, old.spec == new.spec, old.metadata.labels == new.metadata.labels {
-            return
-        }
-        waiting.remove(key)
-        await queue.add(key)
+        queue.podChanged(new)
+        wakeScheduler()
     }
 
-    func podDeleted(_ pod: Pod) async {
-        let key = pod.key
-        pending[key] = nil
-        waiting.remove(key)
-        reportedDiagnoses[key] = nil
-        assumed[key] = nil
-        if reportedFallbacks[key] == pod.metadata.uid ?? "" { reportedFallbacks[key] = nil }
-        if reportedWaits[key] == pod.metadata.uid ?? "" { reportedWaits[key] = nil }
+    func podDeleted(_ pod: Pod) {
+        queue.remove(pod.key)
         if pod.isReplaceable(scheduledBy: configuration.schedulerName), expectsReplacement(of: pod) {
             reserveForReplacement(of: pod)
         }
         snapshot.removePod(pod.objectKey)
-        await retryUnschedulable()
+        moveAllToActive()
     }
 
     // MARK: Volumes
 
-    func volumeChanged(_ volume: PersistentVolume) async {
+    func volumeChanged(_ volume: PersistentVolume) {
         snapshot.upsertPersistentVolume(volume)
-        await retryUnschedulable()
+        moveAllToActive()
     }
 
     func volumeDeleted(_ volume: PersistentVolume) {
         snapshot.removePersistentVolume(named: volume.name)
     }
 
-    func claimChanged(_ claim: PersistentVolumeClaim) async {
+    func claimChanged(_ claim: PersistentVolumeClaim) {
         snapshot.upsertClaim(claim)
-        await retryUnschedulable()
+        moveAllToActive()
     }
 
     func claimDeleted(_ claim: PersistentVolumeClaim) {
         snapshot.removeClaim(claim.objectKey)
     }
 
-    func storageClassChanged(_ storageClass: StorageClass) async {
+    func storageClassChanged(_ storageClass: StorageClass) {
         snapshot.upsertStorageClass(storageClass)
-        await retryUnschedulable()
+        moveAllToActive()
     }
 
     func storageClassDeleted(_ storageClass: StorageClass) {

@@ -20,21 +20,17 @@ extension SchedulingCore {
     /// the cluster changes (the node is back) or when the wait is over.
     func waitForHomeNode(_ pod: Pod, until: Date, message: String) -> CycleOutcome {
         let key = pod.key
-        waiting.insert(key)
+        let now = ContinuousClock.now
+        queue.markUnschedulable(key, now: now, retryAt: now.advanced(by: .seconds(max(0, until.timeIntervalSinceNow))))
         if let reservation = snapshot.reservation(for: pod.objectKey), reservation.expiresAt < until {
             snapshot.reserve(
                 identity: reservation.identity, node: reservation.node, requests: reservation.requests,
                 expiresAt: until, replacing: reservation.replacedPodUID, owner: reservation.owner)
         }
-        let uid = pod.metadata.uid ?? ""
-        let report = reportedWaits[key] != uid
+        let report = queue.noteWait(key)
         if report {
-            reportedWaits[key] = uid
             logger.info("replacement waits for its lost node", metadata: ["pod": "\(key)", "reason": "\(message)"])
         }
-        let retryAfter = Duration.milliseconds(Int64(max(0, until.timeIntervalSinceNow) * 1000) + 50)
-        return CycleOutcome(
-            decision: .waitForHomeNode(pod: pod, message: message, retryAfter: retryAfter, report: report),
-            fallbackMessage: nil)
+        return CycleOutcome(decision: .waitForHomeNode(pod: pod, message: message, report: report), fallbackMessage: nil)
     }
 }

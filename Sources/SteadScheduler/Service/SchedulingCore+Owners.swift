@@ -21,25 +21,25 @@ extension SchedulingCore {
 
     /// Every informer has listed once: owners of `ownerKinds` and, when the cluster serves them,
     /// StorageClasses are now known in full and taken into account.
-    func cachesSynced(ownerKinds: Set<StableOwnerKind>, storageClasses: Bool) async {
+    func cachesSynced(ownerKinds: Set<StableOwnerKind>, storageClasses: Bool) {
         watchedOwnerKinds = ownerKinds
         if storageClasses { snapshot.watchStorageClasses() }
-        await releaseUnexpectedReservations()
+        releaseUnexpectedReservations()
     }
 
-    func ownerChanged(_ key: StableOwnerKey, _ owner: StableOwner?) async {
+    func ownerChanged(_ key: StableOwnerKey, _ owner: StableOwner?) {
         guard owners[key] != owner else { return }
         owners[key] = owner
-        await releaseUnexpectedReservations()
+        releaseUnexpectedReservations()
     }
 
-    func namespaceChanged(_ namespace: Namespace) async {
+    func namespaceChanged(_ namespace: Namespace) {
         guard let name = namespace.metadata.name else { return }
         let terminating = namespace.isTerminating
         guard terminating != terminatingNamespaces.contains(name) else { return }
         if terminating {
             terminatingNamespaces.insert(name)
-            await releaseUnexpectedReservations()
+            releaseUnexpectedReservations()
         } else {
             terminatingNamespaces.remove(name)
         }
@@ -51,7 +51,7 @@ extension SchedulingCore {
 
     /// Lets go of the capacity kept for identities no controller will bring back any more (the set was
     /// deleted or scaled down, its namespace is being deleted).
-    private func releaseUnexpectedReservations() async {
+    private func releaseUnexpectedReservations() {
         let released = snapshot.releaseReservations { expectsReplacement(identity: $0.identity, owner: $0.owner) }
         guard !released.isEmpty else { return }
         reservationsChanged()
@@ -60,6 +60,6 @@ extension SchedulingCore {
                 "reservation released: no replacement is coming",
                 metadata: ["pod": "\(reservation.identity)", "node": "\(reservation.node)"])
         }
-        await retryUnschedulable()
+        moveAllToActive()
     }
 }

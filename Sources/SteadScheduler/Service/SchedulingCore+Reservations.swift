@@ -32,7 +32,7 @@ extension SchedulingCore {
     }
 
     /// Releases reservations whose time is up.
-    func expireReservations(now: Date) async {
+    func expireReservations(now: Date) {
         let expired = snapshot.expireReservations(now: now)
         guard !expired.isEmpty else { return }
         metrics.recordReservationsExpired(expired.count)
@@ -41,7 +41,7 @@ extension SchedulingCore {
             logger.info(
                 "reservation expired", metadata: ["pod": "\(reservation.identity)", "node": "\(reservation.node)"])
         }
-        await retryUnschedulable()
+        moveAllToActive()
     }
 
     /// Logs and counts `reservation` when the snapshot released it (a new incarnation of its identity

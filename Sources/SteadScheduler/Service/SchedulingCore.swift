@@ -4,28 +4,19 @@ import KubeModel
 import Logging
 
 /// The one actor that owns the scheduler's state: the cluster snapshot (changed incrementally by
-/// informer events), the pods waiting to be placed, the binds in flight, the placement records. It
-/// decides; the service does the I/O its decisions call for.
+/// informer events), the scheduling queue (the pods waiting to be placed and the binds in flight), the
+/// placement records. It decides without awaiting anything; the service does the I/O its decisions
+/// call for.
 actor SchedulingCore {
     let configuration: SchedulerConfiguration
     let logger: Logger
     let metrics: SchedulerMetrics
-    let queue: WorkQueue<String>
 
     var snapshot = ClusterSnapshot()
     var scheduler: Scheduler
-    /// Unbound pods naming this scheduler, by key.
-    var pending: [String: Pod] = [:]
-    /// Pods assumed on a node while their binding is in flight, by key.
-    var assumed: [String: String] = [:]
-    /// Pods no node fits, waiting for the cluster to change.
-    var waiting: Set<String> = []
-    /// The diagnosis last reported on each unschedulable pod, so that retries do not repeat it.
-    var reportedDiagnoses: [String: String] = [:]
-    /// The pod UID a fallback was last reported for, by key.
-    var reportedFallbacks: [String: String] = [:]
-    /// The pod UID a wait for its lost home node was last reported for, by key.
-    var reportedWaits: [String: String] = [:]
+    var queue: SchedulingQueue<ContinuousClock.Instant>
+    /// The scheduling loop, suspended in ``nextCycle()`` until a pod is active.
+    private var waiter: CheckedContinuation<Void, Never>?
     /// When each deleted node was first seen missing (a NotReady node carries its own time).
     var lostNodes: [String: Date] = [:]
     /// The last node of each identity, from the placement ConfigMaps and from binds.
@@ -37,27 +28,62 @@ actor SchedulingCore {
     /// Set by `stopScheduling()`: queued pods are left for the next scheduler.
     var isStopping = false
 
-    init(configuration: SchedulerConfiguration, queue: WorkQueue<String>, metrics: SchedulerMetrics, logger: Logger) {
+    init(configuration: SchedulerConfiguration, metrics: SchedulerMetrics, logger: Logger) {
         self.configuration = configuration
         self.metrics = metrics
-        self.queue = queue
         self.logger = logger
         self.scheduler = Scheduler(
             profile: configuration.profile,
             sampling: NodeSampling(percentageOfNodesToScore: configuration.percentageOfNodesToScore))
+        self.queue = SchedulingQueue(policy: configuration.queuePolicy)
     }
 
-    func stopScheduling() { isStopping = true }
+    func stopScheduling() {
+        isStopping = true
+        wakeScheduler()
+    }
 
     func record(for identity: ObjectKey) -> PlacementRecord? { records[identity] }
 
+    // MARK: The queue
+
+    /// Waits for an active pod and decides where it goes; nil once the scheduler stops.
+    func nextCycle() async -> CycleOutcome? {
+        while !isStopping {
+            if let pod = queue.popActive() { return scheduleOne(pod) }
+            await withCheckedContinuation { waiter = $0 }
+        }
+        return nil
+    }
+
+    /// Resumes the scheduling loop when there is something for it to do.
+    func wakeScheduler() {
+        guard queue.hasActive || isStopping, let waiter else { return }
+        self.waiter = nil
+        waiter.resume()
+    }
+
+    /// The cluster changed in a way that may make room: every unschedulable pod is tried again.
+    func moveAllToActive() {
+        if queue.moveAllToActive() > 0 { wakeScheduler() }
+    }
+
+    /// Periodic work: releases expired reservations, activates pods whose backoff or wait is over.
+    /// Returns when a queued pod next becomes active by itself.
+    func housekeeping(now: ContinuousClock.Instant, date: Date) -> ContinuousClock.Instant? {
+        expireReservations(now: date)
+        if queue.flush(now: now) > 0 { wakeScheduler() }
+        metrics.recordPending(queue.counts)
+        return queue.nextDeadline
+    }
+
     // MARK: The cycle
 
-    /// Decides where the queued pod `key` goes: back to its previous node when it is a replacement and
-    /// that node still fits (one node checked, no scoring), else through filter + score. A pod placed is
-    /// assumed on its node at once, so the next cycle sees the usage.
-    func scheduleOne(_ key: String) -> CycleOutcome {
-        guard !isStopping, let pod = pending[key], assumed[key] == nil else { return .skip }
+    /// Decides where `pod`, just taken off the queue, goes: back to its previous node when it is a
+    /// replacement and that node still fits (one node checked, no scoring), else through filter + score.
+    /// A pod placed is assumed on its node at once, so the next cycle sees the usage.
+    func scheduleOne(_ pod: Pod) -> CycleOutcome {
+        let key = pod.key
         let info = PodInfo(pod)
         var fallbackMessage: String?
 
@@ -74,8 +100,7 @@ actor SchedulingCore {
                 if case .wait(let until, let message) = verdict {
                     return waitForHomeNode(pod, until: until, message: message)
                 }
-                if reportedFallbacks[key] != pod.metadata.uid ?? "" {
-                    reportedFallbacks[key] = pod.metadata.uid ?? ""
+                if queue.noteFallback(key) {
                     metrics.recordFallback(reason)
                     if case .move(let message) = verdict { fallbackMessage = message }
                     logger.info(
@@ -95,10 +120,9 @@ actor SchedulingCore {
             outcome.fallbackMessage = fallbackMessage
             return outcome
         case .unschedulable(let diagnosis):
-            waiting.insert(key)
+            queue.markUnschedulable(key, now: .now)
             let message = diagnosis.message
-            let report = reportedDiagnoses[key] != message
-            reportedDiagnoses[key] = message
+            let report = queue.noteDiagnosis(key, message)
             if report {
                 logger.info("pod is unschedulable", metadata: ["pod": "\(key)", "reason": "\(message)"])
             }
@@ -108,9 +132,7 @@ actor SchedulingCore {
     }
 
     private func bind(_ pod: Pod, on node: String, sticky: Bool) -> CycleOutcome {
-        let key = pod.key
-        assumed[key] = node
-        waiting.remove(key)
+        queue.assume(pod.key, on: node)
         let reservation = snapshot.reservation(for: pod.objectKey)
         snapshot.assume(pod, onNode: node)
         noteRelease(of: reservation)
@@ -123,7 +145,6 @@ actor SchedulingCore {
     /// and only when the node or the owner changed (a replacement bound back to its node changes nothing
     /// a later incarnation is matched against).
     func bindSucceeded(_ request: BindRequest) -> PlacementRecord? {
-        reportedDiagnoses[request.key] = nil
         guard request.pod.metadata.controllerReference != nil else { return nil }
         let record = PlacementRecord(pod: request.pod, node: request.node, at: .now())
         let known = records[record.identity]
@@ -132,24 +153,11 @@ actor SchedulingCore {
         return record
     }
 
-    /// Forgets the assumption (unless the informer already brought the pod bound); returns whether to
-    /// queue the pod again.
-    func bindFailed(_ request: BindRequest, retryable: Bool) -> Bool {
-        let key = request.key
-        if assumed[key] == request.node {
-            assumed[key] = nil
+    /// Undoes the assumption (unless the informer already brought the pod bound or deleted); a
+    /// retryable failure backs the pod off, any other leaves it for the informer's next word.
+    func bindFailed(_ request: BindRequest, retryable: Bool) {
+        if queue.bindFailed(request.key, node: request.node, retryable: retryable, now: .now) {
             snapshot.removePod(request.pod.objectKey)
         }
-        return retryable && pending[key] != nil
-    }
-
-    // MARK: Unschedulable pods
-
-    /// Queues every waiting pod again (the cluster changed, or the periodic retry is due).
-    func retryUnschedulable() async {
-        guard !waiting.isEmpty else { return }
-        let keys = waiting
-        waiting.removeAll()
-        for key in keys { await queue.add(key) }
     }
 }
