@@ -35,16 +35,19 @@ struct LeaderElectionIntegrationTests {
     }
 
     static let key = ObjectKey(namespace: "default", name: "stead-controller")
+    static let retryPeriod = Duration.milliseconds(200)
 
     /// Short enough for tests, long enough that a renewal on a loaded 2-core machine (the whole suite
-    /// running) does not miss its deadline and make the leader step down on its own.
+    /// running) does not miss its deadline and make the leader step down on its own. On a manual clock
+    /// load does not matter: time moves only when the test moves it.
     func elector(
-        _ client: KubeClient, _ identity: String, releaseOnCancel: Bool = true, leaseSeconds: Int64 = 8
+        _ client: KubeClient, _ identity: String, releaseOnCancel: Bool = true, leaseSeconds: Int64 = 8,
+        clock: ManualClock? = nil
     ) -> LeaderElector {
         LeaderElector(
             client: client, lease: Self.key, identity: identity, leaseDuration: .seconds(leaseSeconds),
-            renewDeadline: .seconds(leaseSeconds * 3 / 4), retryPeriod: .milliseconds(200),
-            releaseOnCancel: releaseOnCancel)
+            renewDeadline: .seconds(leaseSeconds * 3 / 4), retryPeriod: Self.retryPeriod,
+            releaseOnCancel: releaseOnCancel, clock: clock.map(ClockSource.init) ?? .continuous)
     }
 
     func campaign(_ elector: LeaderElector, _ leadership: Leadership) -> Task<Void, Never> {
@@ -58,12 +61,25 @@ struct LeaderElectionIntegrationTests {
         }
     }
 
+    /// Waits until `candidates` electors have done what the clock's current time asks of them: each
+    /// sleeps until the next retry.
+    func settle(_ clock: ManualClock, candidates: Int) async {
+        await clock.waitForSleepers(candidates, until: clock.now.advanced(by: Self.retryPeriod))
+    }
+
+    /// Moves the clock `steps` retry periods forward, one at a time, letting the electors settle after each.
+    func advance(_ clock: ManualClock, steps: Int, candidates: Int) async {
+        for _ in 0..<steps {
+            clock.advance(by: Self.retryPeriod)
+            await settle(clock, candidates: candidates)
+        }
+    }
+
     @Test func twoCandidatesNeverLeadTogetherAndHandOver() async throws {
         try await TestServer.with { env in
-            // A long lease: this test hands over by release, never by expiry, and in the full suite a
-            // 6 s renew deadline was once missed under load, making A step down before its graceful stop.
-            let a = elector(env.client, "candidate-a", leaseSeconds: 40)
-            let b = elector(env.client, "candidate-b", leaseSeconds: 40)
+            let clock = ManualClock()
+            let a = elector(env.client, "candidate-a", clock: clock)
+            let b = elector(env.client, "candidate-b", clock: clock)
             let leadership = Leadership()
             let both = Mutex(0)
             let watcher = Task {
@@ -75,32 +91,31 @@ struct LeaderElectionIntegrationTests {
             defer { watcher.cancel() }
 
             let taskA = campaign(a, leadership)
-            // B starts once A leads: a fixed head start loses the race on a loaded machine.
-            try await eventually(timeout: .seconds(10), "A leads") { a.isLeader }
+            await settle(clock, candidates: 1)
+            #expect(a.isLeader)
             let taskB = campaign(b, leadership)
-            try await eventually(timeout: .seconds(5), "a leader") { leadership.current != nil }
-            let first = try #require(leadership.current)
-            #expect(first == "candidate-a")
+            await settle(clock, candidates: 2)
+            #expect(!b.isLeader)
+            try await eventually(timeout: .seconds(5), "A's callback") { leadership.current == "candidate-a" }
 
-            // The leader keeps the lease across several lease durations by renewing it.
-            try await Task.sleep(for: .seconds(3))
-            #expect(leadership.history == [first])
+            // The leader keeps the lease across three lease durations (24 s on the clock) by renewing it.
+            await advance(clock, steps: 120, candidates: 2)
+            #expect(leadership.history == ["candidate-a"])
             let lease = try await env.client.get(Lease.self, name: Self.key.name, namespace: Self.key.namespace)
-            #expect(lease.spec?.holderIdentity == first)
-            #expect(lease.spec?.leaseDurationSeconds == 40)
+            #expect(lease.spec?.holderIdentity == "candidate-a")
+            #expect(lease.spec?.leaseDurationSeconds == 8)
             #expect(lease.spec?.leaseTransitions == 0)
 
-            // Graceful stop of the leader: it releases and the other takes over quickly.
+            // Graceful stop of the leader: it releases, and the other takes over on its next retry
+            // instead of waiting for the lease to expire.
             taskA.cancel()
             await taskA.value
             #expect(!a.isLeader)
             let released = try await env.client.get(Lease.self, name: Self.key.name, namespace: Self.key.namespace)
-            #expect(
-                released.spec?.holderIdentity == "" || released.spec?.holderIdentity == "candidate-b",
-                "holder after A's graceful stop: \(released.spec?.holderIdentity ?? "none"), transitions \(released.spec?.leaseTransitions ?? -1), history \(leadership.history)")
-            // Released on stop, so B takes over on its next retry instead of waiting for expiry.
-            try await eventually(timeout: .seconds(5), "hand-over") { b.isLeader }
-            try await eventually(timeout: .seconds(2), "B's callback") { leadership.current == "candidate-b" }
+            #expect(released.spec?.holderIdentity == "")
+            await advance(clock, steps: 1, candidates: 1)
+            #expect(b.isLeader)
+            try await eventually(timeout: .seconds(5), "B's callback") { leadership.current == "candidate-b" }
             #expect(leadership.history == ["candidate-a", "candidate-b"])
             let handedOver = try await env.client.get(Lease.self, name: Self.key.name, namespace: Self.key.namespace)
             #expect(handedOver.spec?.holderIdentity == "candidate-b")
@@ -139,23 +154,27 @@ struct LeaderElectionIntegrationTests {
 
     @Test func withoutReleaseTheNextLeaderWaitsForExpiry() async throws {
         try await TestServer.with { env in
-            let a = elector(env.client, "crashy", releaseOnCancel: false)
-            let b = elector(env.client, "patient")
+            let clock = ManualClock()
+            let a = elector(env.client, "crashy", releaseOnCancel: false, clock: clock)
+            let b = elector(env.client, "patient", clock: clock)
             let leadership = Leadership()
             let taskA = campaign(a, leadership)
-            try await eventually(timeout: .seconds(5), "first leader") { a.isLeader }
+            await settle(clock, candidates: 1)
             let taskB = campaign(b, leadership)
-            try await Task.sleep(for: .milliseconds(500))
-            #expect(!b.isLeader)
+            await settle(clock, candidates: 2)
+            await advance(clock, steps: 5, candidates: 2)
+            #expect(a.isLeader && !b.isLeader)
             // A stops without releasing (like a crash after its last renewal).
             taskA.cancel()
             await taskA.value
-            let stoppedAt = ContinuousClock.now
             let lease = try await env.client.get(Lease.self, name: Self.key.name, namespace: Self.key.namespace)
             #expect(lease.spec?.holderIdentity == "crashy")
-            try await eventually(timeout: .seconds(20), "take-over after expiry") { b.isLeader }
-            // B only takes over once the lease has expired as B observed it.
-            #expect(ContinuousClock.now - stoppedAt >= .milliseconds(1200))
+            // B saw A's last renewal now or one retry later (the two woke at the same moment), so the
+            // lease expires for B 8.0 or 8.2 s from now on the clock: not at 7.8 s, surely at 8.2 s.
+            await advance(clock, steps: 39, candidates: 1)
+            #expect(!b.isLeader)
+            await advance(clock, steps: 2, candidates: 1)
+            #expect(b.isLeader)
             #expect(leadership.overlaps == 0)
             let taken = try await env.client.get(Lease.self, name: Self.key.name, namespace: Self.key.namespace)
             #expect(taken.spec?.holderIdentity == "patient")

@@ -1,4 +1,5 @@
 import Foundation
+import SteadTestSupport
 import Testing
 
 @testable import KubeClient
@@ -78,55 +79,56 @@ struct WorkQueueTests {
         #expect(await queue.get() == 1)
     }
 
-    @Test func addAfterDelaysTheItem() async throws {
-        let queue = WorkQueue<String>()
-        let clock = ContinuousClock()
-        let start = clock.now
+    @Test func addAfterDelaysTheItemExactly() async {
+        let clock = ManualClock()
+        let queue = WorkQueue<String>(clock: ClockSource(clock))
         await queue.addAfter("x", delay: .milliseconds(100))
+        await clock.waitForSleepers(1)
+        clock.advance(by: .milliseconds(99))
         #expect(await queue.len == 0)
-        let item = await queue.get()
-        #expect(item == "x")
-        #expect(clock.now - start >= .milliseconds(95))
+        clock.advance(by: .milliseconds(1))
+        #expect(await queue.get() == "x")
     }
 
-    @Test func rateLimitedBackoffGrowsAndForgetResets() async throws {
-        let queue = WorkQueue<String>(
-            policy: RateLimitPolicy(baseDelay: .milliseconds(20), maxDelay: .milliseconds(80), overallQPS: 0))
-        let clock = ContinuousClock()
+    @Test func rateLimitedBackoffGrowsAndForgetResets() async {
+        let clock = ManualClock()
+        let policy = RateLimitPolicy(baseDelay: .milliseconds(20), maxDelay: .milliseconds(80), overallQPS: 0)
+        let queue = WorkQueue<String>(policy: policy, clock: ClockSource(clock))
         var delays: [Duration] = []
         for _ in 0..<4 {
-            let start = clock.now
             await queue.addRateLimited("k")
+            await clock.waitForSleepers(1)
+            delays.append(contentsOf: clock.sleepingFor)
+            clock.advance(by: .milliseconds(80))
             #expect(await queue.get() == "k")
-            delays.append(clock.now - start)
             await queue.done("k")
         }
+        #expect(delays == [.milliseconds(20), .milliseconds(40), .milliseconds(80), .milliseconds(80)])
         #expect(await queue.numRequeues("k") == 4)
-        // 20, 40, 80, 80 (capped)
-        #expect(delays[0] >= .milliseconds(18))
-        #expect(delays[1] >= .milliseconds(38))
-        #expect(delays[2] >= .milliseconds(78))
-        #expect(delays[3] >= .milliseconds(78))
-        #expect(RateLimitPolicy(baseDelay: .milliseconds(20), maxDelay: .milliseconds(80), overallQPS: 0)
-            .backoff(failures: 4) == .milliseconds(80), "capped at maxDelay")
         await queue.forget("k")
         #expect(await queue.numRequeues("k") == 0, "the next back-off starts again from baseDelay")
         await queue.addRateLimited("k")
-        #expect(await queue.get() == "k")
-        #expect(await queue.numRequeues("k") == 1)
+        await clock.waitForSleepers(1)
+        #expect(clock.sleepingFor == [.milliseconds(20)])
     }
 
-    @Test func overallBucketLimitsManyItems() async throws {
-        // Per-item back-off is tiny, the overall bucket allows 2 at once then 20/s.
+    @Test func overallBucketLimitsManyItems() async {
+        // Per-item back-off is tiny; the overall bucket allows 2 at once, then 20/s.
+        let clock = ManualClock()
         let queue = WorkQueue<Int>(
-            policy: RateLimitPolicy(baseDelay: .milliseconds(1), maxDelay: .milliseconds(1), overallQPS: 20, overallBurst: 2))
-        let clock = ContinuousClock()
-        let start = clock.now
+            policy: RateLimitPolicy(baseDelay: .milliseconds(1), maxDelay: .milliseconds(1), overallQPS: 20, overallBurst: 2),
+            clock: ClockSource(clock))
         for item in 0..<6 { await queue.addRateLimited(item) }
+        await clock.waitForSleepers(6)
+        #expect(
+            clock.sleepingFor
+                == [.milliseconds(1), .milliseconds(1), .milliseconds(50), .milliseconds(100), .milliseconds(150), .milliseconds(200)])
+        clock.advance(by: .milliseconds(199))
         var seen: Set<Int> = []
-        for _ in 0..<6 { if let item = await queue.get() { seen.insert(item) } }
+        for _ in 0..<5 { if let item = await queue.get() { seen.insert(item) } }
+        #expect(await queue.len == 0)
+        clock.advance(by: .milliseconds(1))
+        if let item = await queue.get() { seen.insert(item) }
         #expect(seen == Set(0..<6))
-        // The last 4 items come at 50 ms steps.
-        #expect(clock.now - start >= .milliseconds(190))
     }
 }

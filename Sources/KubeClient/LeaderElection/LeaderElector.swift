@@ -28,6 +28,8 @@ public final class LeaderElector: WriteFence, Sendable {
     public let releaseOnCancel: Bool
     let client: KubeClient
     let logger: Logger
+    /// Lease expiry, renew deadlines and retries are measured on it (tests pass a manual clock).
+    let clock: ClockSource
 
     private struct Observed {
         var resourceVersion: String?
@@ -43,7 +45,7 @@ public final class LeaderElector: WriteFence, Sendable {
     public init(
         client: KubeClient, lease: ObjectKey, identity: String, leaseDuration: Duration = .seconds(15),
         renewDeadline: Duration = .seconds(10), retryPeriod: Duration = .seconds(2), releaseOnCancel: Bool = true,
-        logger: Logger? = nil
+        logger: Logger? = nil, clock: ClockSource = .continuous
     ) {
         precondition(renewDeadline < leaseDuration, "renewDeadline must be shorter than leaseDuration")
         precondition(retryPeriod < renewDeadline, "retryPeriod must be shorter than renewDeadline")
@@ -54,6 +56,7 @@ public final class LeaderElector: WriteFence, Sendable {
         self.renewDeadline = renewDeadline
         self.retryPeriod = retryPeriod
         self.releaseOnCancel = releaseOnCancel
+        self.clock = clock
         var logger = logger ?? client.logger
         logger[metadataKey: "lease"] = "\(lease)"
         logger[metadataKey: "identity"] = "\(identity)"
@@ -67,7 +70,7 @@ public final class LeaderElector: WriteFence, Sendable {
         guard let until = writesAllowedUntil.withLock({ $0 }) else {
             return "\(identity) does not hold the lease \(lease)"
         }
-        let now = ContinuousClock.now
+        let now = clock.now
         guard now >= until else { return nil }
         return "\(identity) last renewed the lease \(lease) more than \(renewDeadline) ago (\(now - until) past the deadline)"
     }
@@ -114,34 +117,34 @@ public final class LeaderElector: WriteFence, Sendable {
     /// Retries every `retryPeriod` until the lease is ours; false when cancelled first.
     private func acquire() async -> Bool {
         while !Task.isCancelled {
-            let attemptStart = ContinuousClock.now
+            let attemptStart = clock.now
             if await tryAcquireOrRenew() {
                 recordRenewal(startedAt: attemptStart)
                 return true
             }
-            do { try await Task.sleep(for: retryPeriod) } catch { return false }
+            do { try await clock.sleep(for: retryPeriod) } catch { return false }
         }
         return false
     }
 
     /// Renews until a renewal misses its deadline or the task is cancelled.
     private func renewWhileLeading() async {
-        var lastRenewal = writesAllowedUntil.withLock { $0 }.map { $0 - renewDeadline } ?? ContinuousClock.now
+        var lastRenewal = writesAllowedUntil.withLock { $0 }.map { $0 - renewDeadline } ?? clock.now
         while !Task.isCancelled {
-            do { try await Task.sleep(for: retryPeriod) } catch { return }
+            do { try await clock.sleep(for: retryPeriod) } catch { return }
             let deadline = lastRenewal + renewDeadline
             var renewed = false
-            while !Task.isCancelled, ContinuousClock.now < deadline {
-                let attemptStart = ContinuousClock.now
+            while !Task.isCancelled, clock.now < deadline {
+                let attemptStart = clock.now
                 if await attempt(before: deadline) {
                     lastRenewal = attemptStart
                     recordRenewal(startedAt: attemptStart)
                     renewed = true
                     break
                 }
-                let remaining = deadline - ContinuousClock.now
+                let remaining = deadline - clock.now
                 guard remaining > .zero else { break }
-                do { try await Task.sleep(for: min(retryPeriod, remaining)) } catch { return }
+                do { try await clock.sleep(for: min(retryPeriod, remaining)) } catch { return }
             }
             if Task.isCancelled { return }
             if !renewed {
@@ -156,7 +159,7 @@ public final class LeaderElector: WriteFence, Sendable {
         await withTaskGroup(of: Bool?.self) { group in
             group.addTask { await self.tryAcquireOrRenew() }
             group.addTask {
-                try? await Task.sleep(until: deadline)
+                try? await self.clock.sleep(until: deadline)
                 return nil
             }
             let first = await group.next() ?? nil
@@ -183,7 +186,7 @@ public final class LeaderElector: WriteFence, Sendable {
 
     private func tryOnce() async -> Outcome {
         let now = Date()
-        let nowInstant = ContinuousClock.now
+        let nowInstant = clock.now
         var current: Lease
         do {
             current = try await client.get(Lease.self, name: lease.name, namespace: lease.namespace)

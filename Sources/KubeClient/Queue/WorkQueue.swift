@@ -8,6 +8,7 @@ import Foundation
 /// - after ``shutDown()`` adds are ignored, queued items are still handed out, then ``get()`` returns nil.
 public actor WorkQueue<Key: Hashable & Sendable> {
     public let policy: RateLimitPolicy
+    private let clock: ClockSource
 
     private var queue: [Key] = []
     private var head = 0
@@ -22,9 +23,12 @@ public actor WorkQueue<Key: Hashable & Sendable> {
     /// Names waiters and delayed adds.
     private var lastID = 0
 
-    public init(policy: RateLimitPolicy = RateLimitPolicy()) {
+    /// - Parameter clock: what delays and the overall rate are measured on (tests pass a manual clock).
+    public init(policy: RateLimitPolicy = RateLimitPolicy(), clock: ClockSource = .continuous) {
         self.policy = policy
-        self.bucket = policy.overallQPS > 0 ? TokenBucket(qps: policy.overallQPS, burst: policy.overallBurst) : nil
+        self.clock = clock
+        self.bucket =
+            policy.overallQPS > 0 ? TokenBucket(qps: policy.overallQPS, burst: policy.overallBurst, now: clock.now) : nil
     }
 
     /// Items waiting to be handed out (not those being processed).
@@ -80,8 +84,9 @@ public actor WorkQueue<Key: Hashable & Sendable> {
             return
         }
         let id = newID()
+        let deadline = clock.now.advanced(by: delay)
         delayed[id] = Task {
-            try? await Task.sleep(for: delay)
+            try? await clock.sleep(until: deadline)
             self.finishDelayed(id, key: key)
         }
     }
@@ -92,7 +97,7 @@ public actor WorkQueue<Key: Hashable & Sendable> {
         let count = failures[key, default: 0]
         failures[key] = count + 1
         let itemDelay = policy.backoff(failures: count)
-        let bucketDelay = bucket?.reserve() ?? .zero
+        let bucketDelay = bucket?.reserve(now: clock.now) ?? .zero
         addAfter(key, delay: max(itemDelay, bucketDelay))
     }
 
