@@ -147,8 +147,9 @@ let package = Package(
         .target(
             name: "SteadTestSupport",
             dependencies: [
-                "KubeModel", "KubeClient", "SteadScheduler",
+                "KubeModel", "KubeClient", "ControlPlane", "SteadScheduler",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             path: "Tests/SteadTestSupport",

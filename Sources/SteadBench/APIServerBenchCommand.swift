@@ -4,6 +4,7 @@ import KubeClient
 import KubeModel
 import Logging
 import SteadRuntime
+import SteadTestSupport
 
 struct APIServerBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,8 +37,9 @@ struct APIServerBenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         logging.bootstrap()
-        let cluster = try await InProcessAPIServer.start(
-            watchHistoryLimit: max(10_000, watchedChanges * 2), label: "stead.bench.apiserver")
+        let cluster = try await TestAPIServer.start(label: "stead-bench") {
+            $0.watchHistoryLimit = max(10_000, watchedChanges * 2)
+        }
         let benchmark = APIServerBenchmark(
             client: cluster.client, objects: objects, concurrency: concurrency, watchers: watchers,
             watchedChanges: watchedChanges)

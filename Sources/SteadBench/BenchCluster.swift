@@ -13,7 +13,7 @@ import SteadTestSupport
 /// the kubelets each have their own client, whose requests count in ``clientMetrics``, apart from the
 /// benchmark's own reads; the scheduler counts in ``schedulerMetrics``.
 struct BenchCluster {
-    let api: InProcessAPIServer
+    let api: TestAPIServer
     let nodeCount: Int
     let clientMetrics: TestMetrics
     let schedulerMetrics: TestMetrics
@@ -30,8 +30,10 @@ struct BenchCluster {
     var requestsSent: Int { Int(clientMetrics.counterTotal(label: "kubeclient_requests_total")) }
 
     static func start(nodes: Int, zones: Int, logger: Logger) async throws -> BenchCluster {
-        let api = try await InProcessAPIServer.start(
-            watchHistoryLimit: 200_000, watchBufferSize: 200_000, label: "stead.bench.apiserver")
+        let api = try await TestAPIServer.start(label: "stead-bench") {
+            $0.watchHistoryLimit = 200_000
+            $0.watchBufferSize = 200_000
+        }
         let clientMetrics = TestMetrics()
         let schedulerMetrics = TestMetrics()
         let kubeletClient = try api.makeClient(metricsFactory: clientMetrics)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NodeSim
 import SteadRuntime
+import SteadTestSupport
 
 struct NodeSimBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,8 +47,10 @@ struct NodeSimBenchCommand: AsyncParsableCommand {
         // Every pod makes a few events and every node a lease write per interval: keep enough history
         // that NodeSim's informer and the benchmark's watches resume instead of relisting.
         let history = max(10_000, pods * 6 + nodes * 4)
-        let cluster = try await InProcessAPIServer.start(
-            watchHistoryLimit: history, watchBufferSize: history, label: "stead.bench.nodesim")
+        let cluster = try await TestAPIServer.start(label: "stead-bench") {
+            $0.watchHistoryLimit = history
+            $0.watchBufferSize = history
+        }
         let options = NodeSimBenchmark.Options(
             nodes: nodes, pods: pods, heartbeatWindow: .seconds(heartbeatWindow),
             leaseRenewInterval: .seconds(leaseRenewInterval), heartbeatBudget: heartbeatBudget)

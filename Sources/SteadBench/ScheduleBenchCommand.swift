@@ -4,6 +4,7 @@ import Foundation
 import KubeClient
 import Logging
 import SteadRuntime
+import SteadTestSupport
 
 struct ScheduleBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -76,9 +77,11 @@ struct ScheduleBenchCommand: AsyncParsableCommand {
             print(json ? try benchJSON(result) : result.table())
             return
         }
-        let server = try await InProcessAPIServer.start(
-            watchHistoryLimit: max(10_000, pods * 6), watchBufferSize: max(10_000, pods * 6), localSocket: !overHTTPS,
-            label: "stead.bench.apiserver")
+        let server = try await TestAPIServer.start(label: "stead-bench") { options in
+            options.watchHistoryLimit = max(10_000, pods * 6)
+            options.watchBufferSize = max(10_000, pods * 6)
+            if !overHTTPS { options.localSocketPath = options.dataDirectory + "/apiserver.sock" }
+        }
         let benchmark = ScheduleBenchmark(
             client: server.client, nodes: nodes, pods: pods, owners: owners, concurrency: concurrency,
             percentageOfNodesToScore: percentageOfNodesToScore, logger: Logger(label: "stead.bench.scheduler"))

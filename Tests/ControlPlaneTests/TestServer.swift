@@ -5,12 +5,14 @@ import KubeModel
 import Logging
 import NIOCore
 import NIOHTTP1
+import SteadTestSupport
 
 /// A server on a free port in its own temp directory, and an HTTP client that talks to it.
 final class TestServer: Sendable {
-    let server: EmbeddedAPIServer
-    let directory: String
+    let api: TestAPIServer
     let client: HTTPClient
+    var server: EmbeddedAPIServer { api.server }
+    var directory: String { api.directory }
 
     struct Reply: Sendable {
         var status: Int
@@ -27,24 +29,18 @@ final class TestServer: Sendable {
     }
 
     init(directory: String? = nil, configure: (inout APIServerOptions) -> Void = { _ in }) async throws {
-        self.directory = directory ?? Self.makeDirectory()
-        var options = APIServerOptions(dataDirectory: self.directory)
-        options.port = 0
-        // These tests drive the REST layer with a raw HTTP client; TLS is covered by the kubectl and
-        // KubeClient tests, which trust the generated CA through the kubeconfig.
-        options.tls = false
-        configure(&options)
-        var logger = Logger(label: "test.apiserver")
-        logger.logLevel = .warning
-        server = try EmbeddedAPIServer(options: options, logger: logger)
-        try await server.start()
+        api = try await TestAPIServer.start(label: "stead-cp", directory: directory) { options in
+            // These tests drive the REST layer with a raw HTTP client; TLS is covered by the kubectl and
+            // KubeClient tests, which trust the generated CA through the kubeconfig.
+            options.tls = false
+            configure(&options)
+        }
         client = HTTPClient(eventLoopGroupProvider: .singleton)
     }
 
     func shutdown(removeDirectory: Bool = true) async {
         try? await client.shutdown()
-        await server.stop()
-        if removeDirectory { try? FileManager.default.removeItem(atPath: directory) }
+        await api.stop(removeDirectory: removeDirectory)
     }
 
     /// Runs `body` with a fresh server and always shuts it down.

@@ -1,6 +1,7 @@
 import Foundation
 import KubeModel
 import MetricsTestKit
+import SteadTestSupport
 import Testing
 
 @testable import KubeClient
@@ -8,7 +9,7 @@ import Testing
 @Suite("Client against the embedded API server", .serialized)
 struct ClientIntegrationTests {
     @Test func createGetUpdateDelete() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let client = env.client
             let created = try await client.create(configMap("crud", labels: ["app": "web"], data: ["k": "v1"]))
             #expect(created.metadata.uid != nil)
@@ -44,7 +45,7 @@ struct ClientIntegrationTests {
     }
 
     @Test func staleUpdateIsConflict() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let client = env.client
             let original = try await client.create(configMap("stale", data: ["n": "0"]))
             var first = original
@@ -68,7 +69,7 @@ struct ClientIntegrationTests {
     }
 
     @Test func listPaginatesAcrossPages() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let client = env.client
             try await env.makeNamespace("paging")
             for index in 0..<25 {
@@ -99,7 +100,7 @@ struct ClientIntegrationTests {
     }
 
     @Test func labelAndFieldSelectors() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let client = env.client
             _ = try await client.create(configMap("web-1", labels: ["app": "web", "tier": "front"]))
             _ = try await client.create(configMap("web-2", labels: ["app": "web", "tier": "back"]))
@@ -119,7 +120,7 @@ struct ClientIntegrationTests {
     }
 
     @Test func patchesSetTheirContentType() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let client = env.client
             _ = try await client.create(configMap("patched", labels: ["a": "1"], data: ["x": "1"]))
             let merged = try await client.patch(
@@ -156,7 +157,7 @@ struct ClientIntegrationTests {
     }
 
     @Test func podStatusAndBindingSubresources() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let client = env.client
             let pod = Pod(
                 metadata: ObjectMeta(name: "p1", namespace: "default"),
@@ -186,7 +187,7 @@ struct ClientIntegrationTests {
     }
 
     @Test func badTokenIsUnauthorized() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             var configuration = env.client.configuration
             configuration.bearerToken = "wrong"
             let client = try KubeClient(configuration: configuration)
@@ -209,7 +210,7 @@ struct ClientIntegrationTests {
     }
 
     @Test func clientSideRateLimitHolds() async throws {
-        try await TestServer.with(qps: 20) { env in
+        try await withAPIServer { env in
             // burst 100 default: lower it to see the limit.
             var configuration = env.client.configuration
             configuration.qps = 20
@@ -232,7 +233,7 @@ struct EventRecorderTests {
     static let pod = ObjectReference(apiVersion: "v1", kind: "Pod", namespace: "default", name: "web-0", uid: "u1")
 
     @Test func queuedEventsAreWrittenAndStopWritesWhatIsQueued() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let metrics = TestMetrics()
             let client = try KubeClient(configuration: env.client.configuration, metricsFactory: metrics)
             let recorder = EventRecorder(client: client.withOwnRateLimit(), component: "test-scheduler", logger: env.client.logger)
@@ -259,7 +260,7 @@ struct EventRecorderTests {
     /// As client-go's correlator: a repeat counts on the first Event; the 10th similar one and later
     /// ones are one combined Event, counted; after 25 writes about one object the rest are dropped.
     @Test func repeatsAreCountedSimilarOnesCombinedAndFloodsDropped() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let metrics = TestMetrics()
             let client = try KubeClient(configuration: env.client.configuration, metricsFactory: metrics)
             let recorder = EventRecorder(client: client, component: "test-controller", logger: env.client.logger)
@@ -283,7 +284,7 @@ struct EventRecorderTests {
     }
 
     @Test func aFullQueueDropsAndCountsWithoutWaiting() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             // Not started: nothing drains the queue of 3.
             let metrics = TestMetrics()
             let client = try KubeClient(configuration: env.client.configuration, metricsFactory: metrics)
@@ -300,7 +301,7 @@ struct EventRecorderTests {
     }
 
     @Test func aClientWithItsOwnBudgetSharesTheRest() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let own = env.client.withRateLimit(qps: 5, burst: 1)
             #expect(own.limiter != nil && own.limiter !== env.client.limiter)
             #expect(env.client.withRateLimit(qps: 0, burst: 1).limiter == nil)

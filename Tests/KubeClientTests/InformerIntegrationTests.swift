@@ -35,7 +35,7 @@ struct InformerIntegrationTests {
     }
 
     @Test func cacheEqualsServerAfterBurstOf1000Writes() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let client = env.client
             try await env.makeNamespace("burst")
             for index in 0..<50 { _ = try await client.create(configMap("seed-\(index)", namespace: "burst", labels: ["group": "\(index % 3)"])) }
@@ -88,7 +88,7 @@ struct InformerIntegrationTests {
     }
 
     @Test func informerResumesAfterDisconnectWithoutRelisting() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let client = env.client
             for index in 0..<3 { _ = try await client.create(configMap("r-\(index)")) }
             let informer = Informer<ConfigMap>(client: client, namespace: "default")
@@ -115,7 +115,7 @@ struct InformerIntegrationTests {
     }
 
     @Test func informerRelistsAfterGoneAndDeliversDiffs() async throws {
-        try await TestServer.with(watchHistoryLimit: 10) { env in
+        try await withAPIServer(configure: { $0.watchHistoryLimit = 10 }) { env in
             let client = env.client
             for index in 0..<4 { _ = try await client.create(configMap("g-\(index)")) }
             let informer = Informer<ConfigMap>(client: client, namespace: "default")
@@ -155,7 +155,7 @@ struct InformerIntegrationTests {
     }
 
     @Test func periodicResyncRedeliversCachedObjects() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let client = env.client
             _ = try await client.create(configMap("s-1"))
             _ = try await client.create(configMap("s-2"))
@@ -177,7 +177,7 @@ struct InformerIntegrationTests {
 @Suite("Informer sync, unserved resources and cancellation")
 struct InformerSyncTests {
     @Test func anOptionalInformerOfAnUnservedResourceCountsAsSyncedAndEmpty() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             // The embedded server serves no StorageClasses (404); it does serve ConfigMaps.
             let absent = OptionalInformer(Informer<StorageClass>(client: env.client))
             _ = try await env.client.create(configMap("present", namespace: "default"))

@@ -76,7 +76,7 @@ struct LeaderElectionIntegrationTests {
     }
 
     @Test func twoCandidatesNeverLeadTogetherAndHandOver() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let clock = ManualClock()
             let a = elector(env.client, "candidate-a", clock: clock)
             let b = elector(env.client, "candidate-b", clock: clock)
@@ -129,7 +129,7 @@ struct LeaderElectionIntegrationTests {
     }
 
     @Test func leaderStepsDownWhenItCannotRenew() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let a = elector(env.client, "solo")
             let stopped = Mutex(false)
             let task = Task {
@@ -153,7 +153,7 @@ struct LeaderElectionIntegrationTests {
     }
 
     @Test func withoutReleaseTheNextLeaderWaitsForExpiry() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let clock = ManualClock()
             let a = elector(env.client, "crashy", releaseOnCancel: false, clock: clock)
             let b = elector(env.client, "patient", clock: clock)

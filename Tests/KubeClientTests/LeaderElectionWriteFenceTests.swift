@@ -46,7 +46,7 @@ struct LeaderElectionWriteFenceTests {
     }
 
     @Test func outsideATermEveryKindOfWriteIsRefusedAndReadsWork() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let existing = try await env.client.create(configMap("existing", data: ["a": "1"]))
             let pod = try await env.client.create(
                 Pod(metadata: ObjectMeta(name: "p", namespace: "default"),
@@ -95,7 +95,7 @@ struct LeaderElectionWriteFenceTests {
 
     @Test(arguments: ["create", "patch", "delete"])
     func aWriteWhoseTermEndsOnTheWayIsCutOffBeforeTheServerActs(_ verb: String) async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let existing = try await env.client.create(configMap("existing", data: ["a": "1"]))
             let fenced = env.client.fenced(by: ClosesAfterFirstCheck())
             await expectFenced {
@@ -120,7 +120,7 @@ struct LeaderElectionWriteFenceTests {
     /// the server. The stalled elector's client is starved by its rate limit; the writes go through
     /// another client fenced by that elector.
     @Test func aStaleLeadersInFlightWriteIsRefusedAfterTheOtherTookOver() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             var starvedConfiguration = env.client.configuration
             starvedConfiguration.qps = 0.01  // the acquire's two requests use the burst; a renewal waits 100 s
             starvedConfiguration.burst = 2
@@ -186,7 +186,7 @@ struct LeaderElectionWriteFenceTests {
     /// A graceful stop lets the work flush its writes while the last renewal is fresh; once `run`
     /// returns the fence is closed.
     @Test func aGracefulStopFlushesThenCloses() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let leader = elector(env.client, "graceful")
             let writes = env.client.fenced(by: leader)
             let flushed = Mutex<(any Error)?>(nil)

@@ -1,6 +1,7 @@
 import Foundation
 import KubeModel
 import MetricsTestKit
+import SteadTestSupport
 import Testing
 
 @testable import KubeClient
@@ -8,7 +9,7 @@ import Testing
 @Suite("Client metrics", .serialized)
 struct MetricsIntegrationTests {
     @Test func requestsAreCountedByVerbAndCodeAndTimed() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let metrics = TestMetrics()
             let client = try KubeClient(configuration: env.client.configuration, metricsFactory: metrics)
             _ = try await client.create(configMap("m"))

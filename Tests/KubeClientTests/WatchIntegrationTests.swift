@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import SteadTestSupport
 import Testing
 
 @testable import KubeClient
@@ -7,7 +8,7 @@ import Testing
 @Suite("Watch against the embedded API server", .serialized)
 struct WatchIntegrationTests {
     @Test func watchResumesAfterDisconnectWithoutGapsOrDuplicates() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let client = env.client
             try await env.makeNamespace("w")
             let start = try await client.list(ConfigMap.self, namespace: "w")
@@ -53,7 +54,7 @@ struct WatchIntegrationTests {
     }
 
     @Test func watchFromTooOldResourceVersionIsGone() async throws {
-        try await TestServer.with(watchHistoryLimit: 5) { env in
+        try await withAPIServer(configure: { $0.watchHistoryLimit = 5 }) { env in
             let client = env.client
             let old = try await client.list(ConfigMap.self, namespace: "default").metadata.resourceVersion
             for index in 0..<20 { _ = try await client.create(configMap("old-\(index)")) }
@@ -65,7 +66,7 @@ struct WatchIntegrationTests {
     }
 
     @Test func untypedWatchWithLabelSelectorAndTimeout() async throws {
-        try await TestServer.with { env in
+        try await withAPIServer { env in
             let client = env.client
             let rv = try await client.list(ConfigMap.resourceType, namespace: "default").metadata.resourceVersion
             _ = try await client.create(configMap("a", labels: ["pick": "yes"]))

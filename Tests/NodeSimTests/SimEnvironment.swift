@@ -8,10 +8,10 @@ import SteadTestSupport
 
 /// A real embedded API server on a free port, a client, and a running NodeSimulator with short latencies.
 struct SimEnvironment {
-    let server: EmbeddedAPIServer
-    let client: KubeClient
+    let api: TestAPIServer
     let simulator: NodeSimulator
-    let directory: String
+    var client: KubeClient { api.client }
+    var server: EmbeddedAPIServer { api.server }
 
     static func testConfiguration(nodes: Int) -> NodeSimConfiguration {
         NodeSimConfiguration(
@@ -24,38 +24,21 @@ struct SimEnvironment {
         nodes: Int = 2, configure: (inout NodeSimConfiguration) -> Void = { _ in },
         _ body: (SimEnvironment) async throws -> R
     ) async throws -> R {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nodesim-\(UUID().uuidString)").path
-        var options = APIServerOptions(dataDirectory: directory)
-        options.port = 0
-        var serverLogger = Logger(label: "test.apiserver")
-        serverLogger.logLevel = .warning
-        let server = try EmbeddedAPIServer(options: options, logger: serverLogger)
-        try await server.start()
-        var clientConfiguration = try ClientConfiguration.fromKubeconfig(server.kubeconfig())
-        clientConfiguration.qps = 0
-        var logger = Logger(label: "test.nodesim")
-        logger.logLevel = .warning
-        let client = try KubeClient(configuration: clientConfiguration, logger: logger)
-        var configuration = testConfiguration(nodes: nodes)
-        configure(&configuration)
-        let simulator = NodeSimulator(client: client, configuration: configuration, logger: logger)
-        let env = SimEnvironment(server: server, client: client, simulator: simulator, directory: directory)
-        do {
-            try await simulator.start()
-            let result = try await body(env)
-            await env.stop()
-            return result
-        } catch {
-            await env.stop()
-            throw error
+        try await withAPIServer(label: "nodesim") { api in
+            var configuration = testConfiguration(nodes: nodes)
+            configure(&configuration)
+            let simulator = NodeSimulator(client: api.client, configuration: configuration, logger: quietLogger("nodesim"))
+            let env = SimEnvironment(api: api, simulator: simulator)
+            do {
+                try await simulator.start()
+                let result = try await body(env)
+                await simulator.stop()
+                return result
+            } catch {
+                await simulator.stop()
+                throw error
+            }
         }
-    }
-
-    func stop() async {
-        await simulator.stop()
-        try? await client.shutdown()
-        await server.stop()
-        try? FileManager.default.removeItem(atPath: directory)
     }
 
     func pod(_ name: String) async throws -> Pod {

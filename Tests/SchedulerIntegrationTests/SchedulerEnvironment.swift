@@ -8,39 +8,12 @@ import SteadTestSupport
 
 /// An embedded API server in its own temp dir, a client, and helpers to make nodes and pods.
 struct SchedulerEnvironment {
-    let server: EmbeddedAPIServer
-    let client: KubeClient
-    let directory: String
-
-    static func start() async throws -> SchedulerEnvironment {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("scheduler-it-\(UUID().uuidString)").path
-        var options = APIServerOptions(dataDirectory: directory)
-        options.port = 0
-        let server = try EmbeddedAPIServer(options: options, logger: quietLogger("test.apiserver"))
-        try await server.start()
-        var configuration = try ClientConfiguration.fromKubeconfig(server.kubeconfig())
-        configuration.qps = 0
-        let client = try KubeClient(configuration: configuration, logger: quietLogger("test.client"))
-        return SchedulerEnvironment(server: server, client: client, directory: directory)
-    }
+    let api: TestAPIServer
+    var client: KubeClient { api.client }
 
     /// Runs `body` against a fresh server, stopped afterwards whatever happens.
     static func with(_ body: (SchedulerEnvironment) async throws -> Void) async throws {
-        let environment = try await start()
-        do {
-            try await body(environment)
-        } catch {
-            await environment.stop()
-            throw error
-        }
-        await environment.stop()
-    }
-
-    func stop() async {
-        try? await client.shutdown()
-        await server.stop()
-        try? FileManager.default.removeItem(atPath: directory)
+        try await withAPIServer(label: "scheduler-it") { api in try await body(SchedulerEnvironment(api: api)) }
     }
 
     /// A started scheduler service with short retry intervals.
@@ -133,10 +106,4 @@ struct Owner {
     static func statefulSet(_ name: String) -> Owner {
         Owner(name: name, uid: "uid-\(name)-\(UUID().uuidString)", kind: "StatefulSet", apiVersion: "apps/v1")
     }
-}
-
-func quietLogger(_ label: String) -> Logger {
-    var logger = Logger(label: label)
-    logger.logLevel = .warning
-    return logger
 }

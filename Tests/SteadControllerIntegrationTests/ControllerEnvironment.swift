@@ -15,67 +15,58 @@ import SteadScheduler
 struct ControllerEnvironment {
     static let namespace = "default"
 
-    let server: EmbeddedAPIServer
-    let client: KubeClient
+    let api: TestAPIServer
     let simulator: NodeSimulator
     let scheduler: MeasuredScheduler
     let controller: StatefulPodSetController
     /// Where the controller counts (``ControllerMetrics``).
     let controllerMetrics: TestMetrics
-    let directory: String
+    var client: KubeClient { api.client }
+    var server: EmbeddedAPIServer { api.server }
 
     /// Runs `body` against a fresh cluster of `nodes` simulated nodes, stopped afterwards whatever happens.
     static func with(
         nodes: Int = 5, zones: Int = 1, startLatency: Duration = .milliseconds(30),
         _ body: (ControllerEnvironment) async throws -> Void
     ) async throws {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("controller-it-\(UUID().uuidString)").path
-        var options = APIServerOptions(dataDirectory: directory)
-        options.port = 0
-        let server = try EmbeddedAPIServer(options: options, logger: quietLogger("test.apiserver"))
-        try await server.start()
-        var clientConfiguration = try ClientConfiguration.fromKubeconfig(server.kubeconfig())
-        clientConfiguration.qps = 0
-        let client = try KubeClient(configuration: clientConfiguration, logger: quietLogger("test.client"))
-        let simulator = NodeSimulator(
-            client: client,
-            configuration: NodeSimConfiguration(
-                nodeCount: nodes, zones: zones, startLatency: startLatency, restartLatency: .milliseconds(50),
-                crashLoopInterval: .milliseconds(200), leaseRenewInterval: .seconds(1), nodeStatusInterval: .seconds(5)),
-            logger: quietLogger("test.nodesim"))
-        let scheduler = MeasuredScheduler(
-            client: client,
-            configuration: SchedulerConfiguration(
-                bindConcurrency: 8, unschedulableRetryInterval: .seconds(1), housekeepingInterval: .milliseconds(200)),
-            logger: quietLogger("test.scheduler"))
-        let controllerMetrics = TestMetrics()
-        let controller = StatefulPodSetController(
-            client: client, configuration: ControllerConfiguration(namespace: namespace, resyncPeriod: .seconds(5)),
-            logger: quietLogger("test.controller"), metrics: controllerMetrics)
-        let environment = ControllerEnvironment(
-            server: server, client: client, simulator: simulator, scheduler: scheduler, controller: controller,
-            controllerMetrics: controllerMetrics, directory: directory)
-        do {
-            try await StatefulPodSetCRD.install(using: client)
-            try await simulator.start()
-            try await scheduler.service.start()
-            try await controller.start()
-            try await body(environment)
-        } catch {
-            await environment.stop()
-            throw error
+        try await withAPIServer(label: "controller-it") { api in
+            let client = api.client
+            let simulator = NodeSimulator(
+                client: client,
+                configuration: NodeSimConfiguration(
+                    nodeCount: nodes, zones: zones, startLatency: startLatency, restartLatency: .milliseconds(50),
+                    crashLoopInterval: .milliseconds(200), leaseRenewInterval: .seconds(1), nodeStatusInterval: .seconds(5)),
+                logger: quietLogger("test.nodesim"))
+            let scheduler = MeasuredScheduler(
+                client: client,
+                configuration: SchedulerConfiguration(
+                    bindConcurrency: 8, unschedulableRetryInterval: .seconds(1), housekeepingInterval: .milliseconds(200)),
+                logger: quietLogger("test.scheduler"))
+            let controllerMetrics = TestMetrics()
+            let controller = StatefulPodSetController(
+                client: client, configuration: ControllerConfiguration(namespace: namespace, resyncPeriod: .seconds(5)),
+                logger: quietLogger("test.controller"), metrics: controllerMetrics)
+            let environment = ControllerEnvironment(
+                api: api, simulator: simulator, scheduler: scheduler, controller: controller,
+                controllerMetrics: controllerMetrics)
+            do {
+                try await StatefulPodSetCRD.install(using: client)
+                try await simulator.start()
+                try await scheduler.service.start()
+                try await controller.start()
+                try await body(environment)
+            } catch {
+                await environment.stopComponents()
+                throw error
+            }
+            await environment.stopComponents()
         }
-        await environment.stop()
     }
 
-    func stop() async {
+    func stopComponents() async {
         await controller.stop()
         await scheduler.service.stop()
         await simulator.stop()
-        try? await client.shutdown()
-        await server.stop()
-        try? FileManager.default.removeItem(atPath: directory)
     }
 
     // MARK: Sets
@@ -166,10 +157,4 @@ struct ControllerEnvironment {
             options: ListOptions(labelSelector: "\(SteadKeys.set)=\(set)")
         ).items
     }
-}
-
-func quietLogger(_ label: String) -> Logger {
-    var logger = Logger(label: label)
-    logger.logLevel = ProcessInfo.processInfo.environment["STEAD_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .error
-    return logger
 }

@@ -66,9 +66,8 @@ final class AuditedCluster: Sendable {
     static let namespace = "audit"
     let leaseNamespace = InstallManifests().namespace
     let identity = "audit-\(UUID().uuidString.lowercased())"
-    let server: EmbeddedAPIServer
-    let auditLogPath: String
-    let directory: String
+    let api: TestAPIServer
+    var auditLogPath: String { api.directory + "/audit.log" }
     /// The test's own requests.
     let admin: KubeClient
     let steadClient: KubeClient
@@ -91,22 +90,16 @@ final class AuditedCluster: Sendable {
     }
 
     private init() async throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("access-audit-\(UUID().uuidString)").path
-        auditLogPath = directory + "/audit.log"
-        var options = APIServerOptions(dataDirectory: directory)
-        options.port = 0
-        options.auditLogPath = auditLogPath
-        server = try EmbeddedAPIServer(options: options, logger: Self.quietLogger("audit.apiserver"))
-        try await server.start()
-        admin = try Self.client(server, userAgent: "access-audit-test")
-        nodeClient = try Self.client(server, userAgent: "access-audit-nodesim")
-        steadClient = try Self.client(server, userAgent: RunCommand.userAgent(identity: identity))
+        api = try await TestAPIServer.start(label: "access-audit") { $0.auditLogPath = $0.dataDirectory + "/audit.log" }
+        admin = try api.makeClient(userAgent: "access-audit-test")
+        nodeClient = try api.makeClient(userAgent: "access-audit-nodesim")
+        steadClient = try api.makeClient(userAgent: RunCommand.userAgent(identity: identity))
         simulator = NodeSimulator(
             client: nodeClient,
             configuration: NodeSimConfiguration(
                 nodeCount: 4, zones: 1, startLatency: .milliseconds(30), restartLatency: .milliseconds(50),
                 crashLoopInterval: .milliseconds(200), leaseRenewInterval: .seconds(1), nodeStatusInterval: .seconds(5)),
-            logger: Self.quietLogger("audit.nodesim"))
+            logger: quietLogger("audit.nodesim"))
         try await simulator.start()
         for name in [Self.namespace, leaseNamespace] {
             _ = try await admin.create(Namespace(metadata: ObjectMeta(name: name)))
@@ -133,19 +126,6 @@ final class AuditedCluster: Sendable {
             configuration: .init(services: [.init(service: loops)], gracefulShutdownSignals: [], logger: logger))
     }
 
-    private static func client(_ server: EmbeddedAPIServer, userAgent: String) throws -> KubeClient {
-        var configuration = try ClientConfiguration.fromKubeconfig(server.kubeconfig())
-        configuration.qps = 0
-        configuration.userAgent = userAgent
-        return try KubeClient(configuration: configuration, logger: quietLogger("audit.client"))
-    }
-
-    static func quietLogger(_ label: String) -> Logger {
-        var logger = Logger(label: label)
-        logger.logLevel = ProcessInfo.processInfo.environment["STEAD_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .error
-        return logger
-    }
-
     /// Shuts Stead down gracefully: the elector releases the Lease, as on SIGTERM.
     func stopStead() async {
         await stead.triggerGracefulShutdown()
@@ -156,8 +136,7 @@ final class AuditedCluster: Sendable {
         await stopStead()
         await simulator.stop()
         for client in [admin, nodeClient, steadClient] { try? await client.shutdown() }
-        await server.stop()
-        try? FileManager.default.removeItem(atPath: directory)
+        await api.stop()
     }
 
     private var steadEvents: [AuditEvent] {
