@@ -33,6 +33,12 @@ let package = Package(
             name: "KubeModel",
             swiftSettings: strict
         ),
+        // How every long-running part starts, stops and runs as a swift-service-lifecycle Service.
+        .target(
+            name: "SteadLifecycle",
+            dependencies: [.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+            swiftSettings: strict
+        ),
         // The contract between Stead's controller, its scheduler and its CLI: the stead.dev/* names and
         // the typed values behind them.
         .target(name: "SteadAPI", dependencies: ["KubeModel"], swiftSettings: strict),
@@ -52,7 +58,7 @@ let package = Package(
         .target(
             name: "ControlPlane",
             dependencies: [
-                "KubeModel",
+                "SteadLifecycle", "KubeModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -71,7 +77,7 @@ let package = Package(
         .target(
             name: "SteadScheduler",
             dependencies: [
-                "KubeModel", "KubeClient", "SteadAPI",
+                "SteadLifecycle", "KubeModel", "KubeClient", "SteadAPI",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -81,7 +87,7 @@ let package = Package(
         .target(
             name: "SteadController",
             dependencies: [
-                "KubeModel", "KubeClient", "SteadAPI",
+                "SteadLifecycle", "KubeModel", "KubeClient", "SteadAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -93,7 +99,7 @@ let package = Package(
         .target(
             name: "NodeSim",
             dependencies: [
-                "KubeModel", "KubeClient",
+                "SteadLifecycle", "KubeModel", "KubeClient",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -104,7 +110,7 @@ let package = Package(
         .target(
             name: "SteadRuntime",
             dependencies: [
-                "KubeModel", "KubeClient", "ControlPlane", "NodeSim", "SteadAPI", "SteadScheduler", "SteadController",
+                "SteadLifecycle", "KubeModel", "KubeClient", "ControlPlane", "NodeSim", "SteadAPI", "SteadScheduler", "SteadController",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -3,6 +3,7 @@ import KubeClient
 import KubeModel
 import Logging
 import ServiceLifecycle
+import SteadLifecycle
 import Synchronization
 
 /// Simulated kubelets for many nodes against any Kubernetes API server, like KWOK.
@@ -11,7 +12,7 @@ import Synchronization
 /// starts one pod informer, a few pod workers, a few heartbeat workers and one timer loop, and returns
 /// once every node is registered and the informer has synced. ``stop()`` stops them; the Node objects
 /// stay. As a `Service` it runs until graceful shutdown.
-public final class NodeSimulator: ServiceLifecycle.Service, Sendable {
+public final class NodeSimulator: StartStopService, Sendable {
     public let configuration: NodeSimConfiguration
     let client: KubeClient
     let ownsClient: Bool
@@ -23,10 +24,10 @@ public final class NodeSimulator: ServiceLifecycle.Service, Sendable {
     let nodeQueue: WorkQueue<TimedWork>
     let agent: NodeAgent
     private let lifecycle = Mutex(Lifecycle())
+    private let starting = Once()
+    private let stopping = Once()
 
     private struct Lifecycle {
-        var started = false
-        var stopped = false
         var tasks: [Task<Void, Never>] = []
         var informer: Informer<Pod>?
     }
@@ -70,11 +71,7 @@ public final class NodeSimulator: ServiceLifecycle.Service, Sendable {
     /// Registers the nodes and starts simulating; returns when every node is registered and the pod
     /// informer has synced. Throws when a node cannot be registered.
     public func start() async throws {
-        let first = lifecycle.withLock { state -> Bool in
-            defer { state.started = true }
-            return !state.started
-        }
-        guard first else { return }
+        guard starting.claim() else { return }
         let began = ContinuousClock.now
         try await registerAll()
         logger.info(
@@ -120,24 +117,14 @@ public final class NodeSimulator: ServiceLifecycle.Service, Sendable {
 
     /// Stops every task; nodes and pods stay as they are in the API.
     public func stop() async {
-        let tasks = lifecycle.withLock { state -> [Task<Void, Never>] in
-            guard !state.stopped else { return [] }
-            state.stopped = true
-            return state.tasks
-        }
+        guard stopping.claim() else { return }
+        let tasks = lifecycle.withLock { $0.tasks }
         await podQueue.shutDown()
         await nodeQueue.shutDown()
         for task in tasks { task.cancel() }
         for task in tasks { await task.value }
         if ownsClient { try? await client.shutdown() }
         logger.info("node simulator stopped")
-    }
-
-    /// `Service`: starts, then runs until graceful shutdown or cancellation.
-    public func run() async throws {
-        try await start()
-        try? await gracefulShutdown()
-        await stop()
     }
 
     // MARK: Introspection

@@ -3,22 +3,24 @@ import Hummingbird
 import Logging
 import Prometheus
 import ServiceLifecycle
+import SteadLifecycle
 import Synchronization
 
 /// Plain HTTP for operators and probes: `/metrics` (Prometheus text), `/healthz` (the process serves),
 /// `/readyz` (every required ``Readiness`` check passed; 503 with the pending ones otherwise).
 ///
 /// ``start()`` returns once the socket listens; as a `Service` it runs until graceful shutdown.
-package final class MetricsServer: ServiceLifecycle.Service, Sendable {
+package final class MetricsServer: StartStopService, Sendable {
     package let address: ListenAddress
     private let registry: PrometheusCollectorRegistry
     private let readiness: Readiness
     private let logger: Logger
     private let runtime = Mutex<Runtime>(Runtime())
 
+    private let starting = Once()
+
     private struct Runtime {
         var listener: BackgroundListener?
-        var starting = false
     }
 
     package init(address: ListenAddress, registry: PrometheusCollectorRegistry, readiness: Readiness, logger: Logger) {
@@ -35,11 +37,7 @@ package final class MetricsServer: ServiceLifecycle.Service, Sendable {
     }
 
     package func start() async throws {
-        let first = runtime.withLock { runtime in
-            defer { runtime.starting = true }
-            return !runtime.starting
-        }
-        guard first else { return }
+        guard starting.claim() else { return }
         let listener: BackgroundListener
         do {
             listener = try await BackgroundListener.start(address: "\(address.host):\(address.port)", logger: logger) {
@@ -60,12 +58,6 @@ package final class MetricsServer: ServiceLifecycle.Service, Sendable {
 
     package func stop() async {
         await runtime.withLock { $0.listener }?.stop()
-    }
-
-    package func run() async throws {
-        try await start()
-        try? await gracefulShutdown()
-        await stop()
     }
 
     private func makeRouter() -> Router<BasicRequestContext> {

@@ -4,6 +4,7 @@ import Metrics
 import ServiceLifecycle
 import SteadAPI
 import SteadController
+import SteadLifecycle
 import SteadScheduler
 
 /// What `stead run` and `stead up` configure of Stead's own loops.
@@ -22,7 +23,7 @@ package struct ComponentOptions: Sendable {
 
 /// Stead's control loops against one cluster: the scheduler places pods, the controller runs
 /// StatefulPodSets. Made afresh for every leadership term: a stopped scheduler cannot start again.
-package final class SteadComponents: ServiceLifecycle.Service, Sendable {
+package final class SteadComponents: StartStopService, Sendable {
     package static let schedulerCheck = "scheduler"
     package static let controllerCheck = "controller"
 
@@ -65,16 +66,6 @@ package final class SteadComponents: ServiceLifecycle.Service, Sendable {
         await scheduler.stop()
         readiness.release(Self.controllerCheck)
         readiness.release(Self.schedulerCheck)
-    }
-
-    /// A shutdown signal that comes before the informers have synced (a server that cannot be reached
-    /// or trusted) cancels the start instead of waiting for a sync that may never come.
-    package func run() async throws {
-        do {
-            try await cancelWhenGracefulShutdown { try await self.start() }
-            try? await gracefulShutdown()
-        } catch is CancellationError {}
-        await stop()
     }
 }
 

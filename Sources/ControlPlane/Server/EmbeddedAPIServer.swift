@@ -3,6 +3,7 @@ import Hummingbird
 import KubeModel
 import Logging
 import ServiceLifecycle
+import SteadLifecycle
 import Synchronization
 import Yams
 
@@ -10,7 +11,7 @@ import Yams
 ///
 /// `start()` returns once the socket listens; `stop()` closes the watches, the listener and the store.
 /// As a `Service` it runs until cancelled or shut down gracefully.
-public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
+public final class EmbeddedAPIServer: StartStopService, Sendable {
     public let options: APIServerOptions
     public let token: String
     /// The CA and serving certificate when `options.tls` is on.
@@ -23,13 +24,13 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
     let audit: AuditLog?
     private let logger: Logger
     private let runtime = Mutex<Runtime>(Runtime())
+    private let starting = Once()
+    private let stopping = Once()
 
     private struct Runtime {
         var listener: BackgroundListener?
         /// On `options.localSocketPath`.
         var localListener: BackgroundListener?
-        var starting = false
-        var stopped = false
     }
 
     public init(options: APIServerOptions, logger: Logger) throws {
@@ -65,11 +66,7 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
     /// Starts listening; returns once the sockets are bound. If one cannot be, what was started is
     /// stopped again (listeners, controllers, the store's hold on the data directory) before the error.
     public func start() async throws {
-        let first = runtime.withLock { runtime in
-            defer { runtime.starting = true }
-            return !runtime.starting
-        }
-        guard first else { return }
+        guard starting.claim() else { return }
         lifecycle.start()
         let responder = APIResponder(
             token: token,
@@ -165,24 +162,14 @@ public final class EmbeddedAPIServer: ServiceLifecycle.Service, Sendable {
 
     /// Closes the watches, shuts the listeners down gracefully (cancelling each after 5 s), closes the store.
     public func stop() async {
-        let listeners = runtime.withLock { runtime -> [BackgroundListener] in
-            if runtime.stopped { return [] }
-            runtime.stopped = true
-            return [runtime.listener, runtime.localListener].compactMap { $0 }
-        }
+        guard stopping.claim() else { return }
+        let listeners = runtime.withLock { [$0.listener, $0.localListener].compactMap { $0 } }
         store.disconnectWatchers()
         for listener in listeners { await listener.stop(cancellingAfter: .seconds(5)) }
         await lifecycle.stop()
         store.close()
         audit?.close()
         logger.info("API server stopped")
-    }
-
-    /// `Service`: starts if needed and runs until graceful shutdown or cancellation.
-    public func run() async throws {
-        try await start()
-        try? await gracefulShutdown()
-        await stop()
     }
 }
 

@@ -5,15 +5,16 @@ import Logging
 import Metrics
 import ServiceLifecycle
 import SteadAPI
+import SteadLifecycle
 import Synchronization
 
 /// The StatefulPodSet controller: informers on sets, their pods, claims and revisions (and nodes, for
 /// node loss and nodeSelector checks) feed a work queue of set keys; workers reconcile one set at a
 /// time with ``SetReconciler``.
 ///
-/// A `Service` for ServiceLifecycle (``run()``), or ``start()`` / ``stop()`` for tests. The CRD must be
-/// installed (``StatefulPodSetCRD/install(using:)``) before ``start()``, which waits for the first list.
-public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable {
+/// A ``StartStopService``. The CRD must be installed (``StatefulPodSetCRD/install(using:)``) before
+/// ``start()``, which waits for the first list.
+public final class StatefulPodSetController: StartStopService, Sendable {
     public let configuration: ControllerConfiguration
     let logger: Logger
     let queue: WorkQueue<String>
@@ -29,12 +30,9 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
     let informers: InformerGroup
     private let recorder: EventRecorder
 
-    private let tasks = Mutex<RunningTasks>(RunningTasks())
-
-    private struct RunningTasks {
-        var workers: Task<Void, Never>?
-        var started = false
-    }
+    private let workers = Mutex<Task<Void, Never>?>(nil)
+    private let starting = Once()
+    private let stopping = Once()
 
     /// - Parameter metrics: where the controller counts (``ControllerMetrics``); tests pass a factory they
     ///   read back.
@@ -78,11 +76,7 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
 
     /// Starts the informers, waits until each has listed once, then starts the workers.
     public func start() async throws {
-        let first = tasks.withLock { running in
-            defer { running.started = true }
-            return !running.started
-        }
-        guard first else { return }
+        guard starting.claim() else { return }
         recorder.start()
         try await informers.start()
         let workers = Task {
@@ -90,7 +84,7 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
                 for _ in 0..<configuration.workers { group.addTask { await self.workerLoop() } }
             }
         }
-        tasks.withLock { $0.workers = workers }
+        self.workers.withLock { $0 = workers }
         logger.info(
             "controller started",
             metadata: ["namespace": "\(configuration.namespace ?? "(all)")", "workers": "\(configuration.workers)"])
@@ -98,18 +92,12 @@ public final class StatefulPodSetController: ServiceLifecycle.Service, Sendable 
 
     /// Lets the reconciles in flight finish, then stops the informers.
     public func stop() async {
-        let running = tasks.withLock { $0 }
+        guard stopping.claim() else { return }
         await queue.shutDown()
-        await running.workers?.value
+        await workers.withLock { $0 }?.value
         await informers.stop()
         await recorder.stop()
         logger.info("controller stopped")
-    }
-
-    public func run() async throws {
-        try await start()
-        try? await gracefulShutdown()
-        await stop()
     }
 
     // MARK: Work

@@ -4,15 +4,16 @@ import KubeModel
 import Logging
 import Metrics
 import ServiceLifecycle
+import SteadLifecycle
 import Synchronization
 
 /// Stead's scheduler as a running component: informers keep a ``ClusterSnapshot`` current, a loop
 /// places the pods that name ``SchedulerConfiguration/schedulerName`` (back on their previous node when
 /// they replace an earlier incarnation), binds run concurrently, records persist each identity's node.
 ///
-/// A `Service` for ServiceLifecycle (``run()``), or ``start()`` / ``stop()`` for tests. One instance
-/// runs once: to restart, make a new one (it reloads the placement records from the API server).
-public final class SchedulerService: ServiceLifecycle.Service, Sendable {
+/// A ``StartStopService``; one instance runs once: to restart, make a new one (it reloads the placement
+/// records from the API server).
+public final class SchedulerService: StartStopService, Sendable {
     public let configuration: SchedulerConfiguration
     let logger: Logger
     let core: SchedulingCore
@@ -33,11 +34,12 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
     let informers: InformerGroup
 
     private let tasks = Mutex<RunningTasks>(RunningTasks())
+    private let starting = Once()
+    private let stopping = Once()
 
     private struct RunningTasks {
         var scheduling: Task<Void, Never>?
         var housekeeping: Task<Void, Never>?
-        var started = false
     }
 
     /// - Parameter metrics: where the scheduler's counters go (``SchedulerMetricNames``); tests and
@@ -144,11 +146,7 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
     /// Starts the informers, waits until each has listed once (so placement records are known before
     /// any pod is placed), then starts scheduling. Returns once scheduling runs.
     public func start() async throws {
-        let first = tasks.withLock { running in
-            defer { running.started = true }
-            return !running.started
-        }
-        guard first else { return }
+        guard starting.claim() else { return }
         try await informers.start()
         reporter.events.start()
         await core.cachesSynced(ownerKinds: servedOwnerKinds, storageClasses: storageClasses.isServed)
@@ -166,6 +164,7 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
     /// Stops taking pods, lets the binds in flight finish and the placement records decided so far be
     /// written, then stops the informers.
     public func stop() async {
+        guard stopping.claim() else { return }
         let running = tasks.withLock { $0 }
         await core.stopScheduling()
         await running.scheduling?.value
@@ -175,12 +174,6 @@ public final class SchedulerService: ServiceLifecycle.Service, Sendable {
         await reporter.events.stop()
         await informers.stop()
         logger.info("scheduler stopped")
-    }
-
-    public func run() async throws {
-        try await start()
-        try? await gracefulShutdown()
-        await stop()
     }
 
     // MARK: Observation
