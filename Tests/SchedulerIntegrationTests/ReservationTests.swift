@@ -1,7 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
-import SteadScheduler
+@testable import SteadScheduler
 import SteadTestSupport
 import Testing
 

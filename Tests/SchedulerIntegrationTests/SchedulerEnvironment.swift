@@ -3,7 +3,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import Logging
-import SteadScheduler
+@testable import SteadScheduler
 import SteadTestSupport
 
 /// An embedded API server in its own temp dir, a client, and helpers to make nodes and pods.

@@ -8,7 +8,7 @@ import Logging
 import MetricsTestKit
 import NodeSim
 import SteadController
-import SteadScheduler
+@testable import SteadScheduler
 
 /// The whole system in one process: an embedded API server in a temp dir with the StatefulPodSet CRD
 /// installed through the API, simulated nodes with fast latencies, Stead's scheduler and the controller.

@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import SteadController
+@testable import SteadScheduler
 import SteadTestSupport
 import Testing
 

@@ -2,7 +2,7 @@ import Foundation
 import SteadTestSupport
 import KubeClient
 import KubeModel
-import SteadScheduler
+@testable import SteadScheduler
 import Testing
 
 /// `stead run` as a process against `stead apiserver`: metrics, health, readiness, leader election.

@@ -3,16 +3,16 @@ import KubeModel
 /// What a scheduling cycle computes once per pod, before looking at any single node (kube-scheduler's
 /// PreFilter/PreScore results): the identity whose reservation the pod may use, the topology domains
 /// anti-affinity closes, where the pod's siblings already run, and the node constraints of its volumes.
-public final class CycleState: Sendable {
+final class CycleState: Sendable {
     /// The pod's namespace/name: a reservation held for this identity is capacity the pod may use.
-    public let identity: ObjectKey
-    public let antiAffinity: AntiAffinityState
-    public let spread: SpreadState
-    public let volumes: VolumeConstraints
+    let identity: ObjectKey
+    let antiAffinity: AntiAffinityState
+    let spread: SpreadState
+    let volumes: VolumeConstraints
     /// Whether any node has a taint.
-    public let anyNodeTainted: Bool
+    let anyNodeTainted: Bool
 
-    public init(pod: PodInfo, snapshot: ClusterSnapshot) {
+    init(pod: PodInfo, snapshot: ClusterSnapshot) {
         identity = pod.key
         anyNodeTainted = snapshot.taintedNodeCount > 0
         antiAffinity = AntiAffinityState(pod: pod, snapshot: snapshot)

@@ -1,6 +1,6 @@
 /// Decides whether a pod may run on a node. Called for many nodes per pod: the per-node work must stay
 /// small, with whatever depends only on the pod or the cluster prepared once in `CycleState`.
-public protocol FilterPlugin: Sendable {
+protocol FilterPlugin: Sendable {
     var name: String { get }
 
     /// False when the plugin cannot reject any node for this pod (kube's PreFilter "Skip"): the cycle
@@ -17,9 +17,9 @@ public protocol FilterPlugin: Sendable {
 }
 
 extension FilterPlugin {
-    public func isRelevant(for pod: PodInfo, state: CycleState) -> Bool { true }
+    func isRelevant(for pod: PodInfo, state: CycleState) -> Bool { true }
 
-    public func filter(
+    func filter(
         pod: PodInfo, nodes: [NodeInfo], candidates: inout [Int], state: CycleState, failures: inout ReasonHistogram
     ) {
         var kept = 0

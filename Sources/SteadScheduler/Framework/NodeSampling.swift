@@ -1,17 +1,17 @@
 /// kube-scheduler's percentageOfNodesToScore: in a large cluster, filtering stops once enough feasible
 /// nodes are found, and only those are scored.
 public struct NodeSampling: Sendable, Hashable {
-    public static let minFeasibleNodesToFind = 100
-    public static let minFeasibleNodesPercentageToFind = 5
+    static let minFeasibleNodesToFind = 100
+    static let minFeasibleNodesPercentageToFind = 5
 
     /// nil: kube-scheduler's adaptive rule, max(5, 50 - nodes/125) percent. 100 or more: every node.
-    public var percentageOfNodesToScore: Int?
+    var percentageOfNodesToScore: Int?
 
     public init(percentageOfNodesToScore: Int? = nil) {
         self.percentageOfNodesToScore = percentageOfNodesToScore
     }
 
-    public func feasibleNodesToFind(totalNodes: Int) -> Int {
+    func feasibleNodesToFind(totalNodes: Int) -> Int {
         if totalNodes < Self.minFeasibleNodesToFind { return totalNodes }
         let configured = percentageOfNodesToScore ?? 0
         if configured >= 100 { return totalNodes }

@@ -1,11 +1,11 @@
 /// Counts of failure reasons over the nodes of one cycle. A cycle sees only a handful of distinct
 /// reasons, mostly the same string instances, so a linear scan beats hashing each one.
-public struct ReasonHistogram: Sendable {
+struct ReasonHistogram: Sendable {
     private(set) var entries: [(reason: String, count: Int)] = []
 
-    public init() {}
+    init() {}
 
-    public mutating func record(_ reasons: [String]) {
+    mutating func record(_ reasons: [String]) {
         for reason in reasons {
             if let index = entries.firstIndex(where: { $0.reason == reason }) {
                 entries[index].count += 1

@@ -17,9 +17,9 @@ public enum ScheduleResult: Sendable, Hashable {
 }
 
 public struct ScheduledNode: Sendable, Hashable {
-    public var node: String
+    var node: String
     /// Sum of score × weight over the score plugins (0 when only one node was feasible).
-    public var score: Int64
-    public var feasibleNodes: Int
-    public var evaluations: NodeEvaluations
+    var score: Int64
+    var feasibleNodes: Int
+    var evaluations: NodeEvaluations
 }

@@ -5,14 +5,14 @@ import KubeModel
 /// whole cluster over successive pods (kube-scheduler's nextStartNodeIndex), and the random source
 /// that breaks ties between equally scored nodes.
 public struct Scheduler: Sendable {
-    public var profile: SchedulerProfile
-    public var sampling: NodeSampling
-    public private(set) var nextStartNodeIndex: Int
+    var profile: SchedulerProfile
+    var sampling: NodeSampling
+    private(set) var nextStartNodeIndex: Int
     private var random: TieBreakRandom
 
     /// - Parameter random: picks uniformly among the best-scored nodes (kube-scheduler's selectHost);
     ///   tests pass a seeded one.
-    public init(
+    init(
         profile: SchedulerProfile = .default, sampling: NodeSampling = NodeSampling(), startIndex: Int = 0,
         random: TieBreakRandom = TieBreakRandom()
     ) {
@@ -22,11 +22,16 @@ public struct Scheduler: Sendable {
         self.random = random
     }
 
+    /// kube-scheduler's default plugins.
+    public init(sampling: NodeSampling) {
+        self.init(profile: .default, sampling: sampling)
+    }
+
     public mutating func schedule(pod: Pod, snapshot: ClusterSnapshot) -> ScheduleResult {
         schedule(pod: PodInfo(pod), snapshot: snapshot)
     }
 
-    public mutating func schedule(pod: PodInfo, snapshot: ClusterSnapshot) -> ScheduleResult {
+    mutating func schedule(pod: PodInfo, snapshot: ClusterSnapshot) -> ScheduleResult {
         let nodes = snapshot.nodes
         var evaluations = NodeEvaluations()
         guard !nodes.isEmpty else { return .unschedulable(UnschedulableDiagnosis(totalNodes: 0)) }

@@ -1,16 +1,16 @@
 /// The plugins one scheduler runs, in order.
-public struct SchedulerProfile: Sendable {
-    public var filters: [any FilterPlugin]
-    public var scorers: [any ScorePlugin]
+struct SchedulerProfile: Sendable {
+    var filters: [any FilterPlugin]
+    var scorers: [any ScorePlugin]
 
-    public init(filters: [any FilterPlugin], scorers: [any ScorePlugin]) {
+    init(filters: [any FilterPlugin], scorers: [any ScorePlugin]) {
         self.filters = filters
         self.scorers = scorers
     }
 
     /// Filters in kube-scheduler's order (cheap node checks first, then resources, volumes, pods),
     /// scorers with its default weights.
-    public static let `default` = SchedulerProfile(
+    static let `default` = SchedulerProfile(
         filters: [
             NodeReady(),
             NodeUnschedulable(),

@@ -1,6 +1,6 @@
 /// Ranks the nodes that passed every filter. After `normalize`, each score is in 0...100
 /// (`ScorePlugin.maxScore`); the cycle sums score × weight over the plugins.
-public protocol ScorePlugin: Sendable {
+protocol ScorePlugin: Sendable {
     var name: String { get }
     var weight: Int64 { get }
 
@@ -18,13 +18,13 @@ public protocol ScorePlugin: Sendable {
 }
 
 extension ScorePlugin {
-    public static var maxScore: Int64 { 100 }
+    static var maxScore: Int64 { 100 }
 
-    public func isRelevant(for pod: PodInfo, state: CycleState) -> Bool { true }
+    func isRelevant(for pod: PodInfo, state: CycleState) -> Bool { true }
 
-    public func normalize(_ scores: inout [Int64]) {}
+    func normalize(_ scores: inout [Int64]) {}
 
-    public func score(pod: PodInfo, nodes: [NodeInfo], feasible: [Int], state: CycleState, into scores: inout [Int64]) {
+    func score(pod: PodInfo, nodes: [NodeInfo], feasible: [Int], state: CycleState, into scores: inout [Int64]) {
         for (index, position) in feasible.enumerated() {
             scores[index] = score(pod: pod, node: nodes[position], state: state)
         }
@@ -32,7 +32,7 @@ extension ScorePlugin {
 }
 
 /// kube-scheduler's DefaultNormalizeScore: scale so the highest raw score becomes 100.
-public func normalizeToMaxScore(_ scores: inout [Int64]) {
+func normalizeToMaxScore(_ scores: inout [Int64]) {
     guard let highest = scores.max(), highest > 0 else { return }
     for index in scores.indices { scores[index] = scores[index] * 100 / highest }
 }

@@ -3,7 +3,7 @@ import Metrics
 /// The scheduler's counters, timers and gauge, made once through the factory it is given (the process's
 /// Prometheus registry in `stead`, swift-metrics' `TestMetrics` in tests and benchmarks, which read them
 /// back). They are the only counts the scheduler keeps.
-public struct SchedulerMetrics: Sendable {
+struct SchedulerMetrics: Sendable {
     private let scheduled: Counter
     private let unschedulable: Counter
     private let bindErrors: Counter
@@ -21,7 +21,7 @@ public struct SchedulerMetrics: Sendable {
     private let reservationsCreated: Counter
     private let reservationsExpired: Counter
 
-    public init(factory: any MetricsFactory = MetricsSystem.factory) {
+    init(factory: any MetricsFactory = MetricsSystem.factory) {
         typealias Names = SchedulerMetricNames
         func counter(_ label: String, _ dimensions: [(String, String)] = []) -> Counter {
             Counter(label: label, dimensions: dimensions, factory: factory)

@@ -1,19 +1,19 @@
 import KubeModel
 
 /// Topology domains closed to a pod by required anti-affinity, resolved once per cycle.
-public struct AntiAffinityState: Sendable {
+struct AntiAffinityState: Sendable {
     /// One entry per required term of the incoming pod: the term's topology key and the values of that
     /// key where a pod the term selects already runs.
-    public let blockedByPod: [BlockedDomains]
+    let blockedByPod: [BlockedDomains]
     /// Domains closed by the required anti-affinity of pods already running, which select the incoming pod.
-    public let blockedByExisting: [BlockedDomains]
+    let blockedByExisting: [BlockedDomains]
 
-    public struct BlockedDomains: Sendable, Hashable {
-        public var topologyKey: String
-        public var values: Set<String>
+    struct BlockedDomains: Sendable, Hashable {
+        var topologyKey: String
+        var values: Set<String>
     }
 
-    public init(pod: PodInfo, snapshot: ClusterSnapshot) {
+    init(pod: PodInfo, snapshot: ClusterSnapshot) {
         blockedByPod = pod.requiredAntiAffinity.map { term in
             var values = Set<String>()
             for candidate in Self.candidates(for: term, declaredIn: pod.namespace, snapshot: snapshot)
@@ -34,7 +34,7 @@ public struct AntiAffinityState: Sendable {
         blockedByExisting = byKey.map { BlockedDomains(topologyKey: $0.key, values: $0.value) }
     }
 
-    public var isEmpty: Bool { blockedByPod.isEmpty && blockedByExisting.isEmpty }
+    var isEmpty: Bool { blockedByPod.isEmpty && blockedByExisting.isEmpty }
 
     /// A superset of the pods `term` selects: the smallest label bucket of its matchLabels, or else every
     /// pod of its namespaces.

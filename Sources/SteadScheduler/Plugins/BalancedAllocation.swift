@@ -1,12 +1,12 @@
 /// Prefers nodes whose CPU and memory would be used in equal shares: 100 × (1 - standard deviation of
 /// the two used fractions), as kube-scheduler's NodeResourcesBalancedAllocation.
-public struct BalancedAllocation: ScorePlugin {
-    public var name: String { "BalancedAllocation" }
-    public let weight: Int64
+struct BalancedAllocation: ScorePlugin {
+    var name: String { "BalancedAllocation" }
+    let weight: Int64
 
-    public init(weight: Int64 = 1) { self.weight = weight }
+    init(weight: Int64 = 1) { self.weight = weight }
 
-    public func score(pod: PodInfo, node: NodeInfo, state: CycleState) -> Int64 {
+    func score(pod: PodInfo, node: NodeInfo, state: CycleState) -> Int64 {
         let allocatable = node.allocatableCore
         guard allocatable.milliCPU > 0, allocatable.memory > 0 else { return 0 }
         let requested = node.usedCore(by: state.identity) + pod.coreRequests

@@ -2,19 +2,19 @@
 /// topology domain) and the terms of pods already running (the pod may not enter a domain of a pod whose
 /// term selects it). Works for any topology key, `kubernetes.io/hostname` and
 /// `topology.kubernetes.io/zone` included; a node without the key is outside every domain.
-public struct InterPodAntiAffinity: FilterPlugin {
+struct InterPodAntiAffinity: FilterPlugin {
     static let rejected = FilterResult.unschedulable(reason)
-    public static let reason = "node(s) didn't match pod anti-affinity rules"
+    static let reason = "node(s) didn't match pod anti-affinity rules"
     static let rejectedByExisting = FilterResult.unschedulable(existingReason)
-    public static let existingReason = "node(s) didn't satisfy existing pods anti-affinity rules"
+    static let existingReason = "node(s) didn't satisfy existing pods anti-affinity rules"
 
-    public var name: String { "InterPodAntiAffinity" }
+    var name: String { "InterPodAntiAffinity" }
 
-    public init() {}
+    init() {}
 
-    public func isRelevant(for pod: PodInfo, state: CycleState) -> Bool { !state.antiAffinity.isEmpty }
+    func isRelevant(for pod: PodInfo, state: CycleState) -> Bool { !state.antiAffinity.isEmpty }
 
-    public func filter(pod: PodInfo, node: NodeInfo, state: CycleState) -> FilterResult {
+    func filter(pod: PodInfo, node: NodeInfo, state: CycleState) -> FilterResult {
         for blocked in state.antiAffinity.blockedByPod {
             if let value = node.labels[blocked.topologyKey], blocked.values.contains(value) {
                 return Self.rejected

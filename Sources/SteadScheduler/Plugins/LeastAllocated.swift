@@ -1,13 +1,13 @@
 /// Prefers nodes with more free CPU and memory: per resource (allocatable - requested) × 100 /
 /// allocatable, averaged with equal weights (kube-scheduler's NodeResourcesFit LeastAllocated strategy).
 /// Requests use the non-zero defaults, and reservations of other identities count as requested.
-public struct LeastAllocated: ScorePlugin {
-    public var name: String { "LeastAllocated" }
-    public let weight: Int64
+struct LeastAllocated: ScorePlugin {
+    var name: String { "LeastAllocated" }
+    let weight: Int64
 
-    public init(weight: Int64 = 1) { self.weight = weight }
+    init(weight: Int64 = 1) { self.weight = weight }
 
-    public func score(pod: PodInfo, node: NodeInfo, state: CycleState) -> Int64 {
+    func score(pod: PodInfo, node: NodeInfo, state: CycleState) -> Int64 {
         let requested = node.usedNonZeroCore(by: state.identity) + pod.nonZeroCoreRequests
         let allocatable = node.allocatableCore
         let cpu = Self.freeShare(requested: requested.milliCPU, allocatable: allocatable.milliCPU)

@@ -1,17 +1,17 @@
 /// Rejects nodes that do not match the pod's `nodeSelector` and required node affinity.
-public struct NodeAffinityFilter: FilterPlugin {
+struct NodeAffinityFilter: FilterPlugin {
     static let rejected = FilterResult.unschedulable(reason)
-    public static let reason = "node(s) didn't match Pod's node affinity/selector"
+    static let reason = "node(s) didn't match Pod's node affinity/selector"
 
-    public var name: String { "NodeAffinity" }
+    var name: String { "NodeAffinity" }
 
-    public init() {}
+    init() {}
 
-    public func isRelevant(for pod: PodInfo, state: CycleState) -> Bool {
+    func isRelevant(for pod: PodInfo, state: CycleState) -> Bool {
         !pod.nodeSelector.isEmpty || pod.requiredNodeAffinity != nil
     }
 
-    public func filter(pod: PodInfo, node: NodeInfo, state: CycleState) -> FilterResult {
+    func filter(pod: PodInfo, node: NodeInfo, state: CycleState) -> FilterResult {
         if !pod.nodeSelectorPairs.isEmpty {
             let labels = node.labels
             for pair in pod.nodeSelectorPairs where labels[pair.key] != pair.value { return Self.rejected }

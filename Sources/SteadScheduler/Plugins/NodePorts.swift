@@ -1,15 +1,15 @@
 /// Rejects nodes where a host port the pod needs is taken (same protocol and port, overlapping address).
-public struct NodePorts: FilterPlugin {
+struct NodePorts: FilterPlugin {
     static let rejected = FilterResult.unschedulable(reason)
-    public static let reason = "node(s) didn't have free ports for the requested pod ports"
+    static let reason = "node(s) didn't have free ports for the requested pod ports"
 
-    public var name: String { "NodePorts" }
+    var name: String { "NodePorts" }
 
-    public init() {}
+    init() {}
 
-    public func isRelevant(for pod: PodInfo, state: CycleState) -> Bool { !pod.hostPorts.isEmpty }
+    func isRelevant(for pod: PodInfo, state: CycleState) -> Bool { !pod.hostPorts.isEmpty }
 
-    public func filter(pod: PodInfo, node: NodeInfo, state: CycleState) -> FilterResult {
+    func filter(pod: PodInfo, node: NodeInfo, state: CycleState) -> FilterResult {
         for wanted in pod.hostPorts {
             for used in node.usage.usedPorts.keys where used.conflicts(with: wanted) {
                 return Self.rejected

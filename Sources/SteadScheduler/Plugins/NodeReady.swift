@@ -2,16 +2,16 @@ import KubeModel
 
 /// Rejects nodes whose Ready condition is not True, unless the pod tolerates the not-ready taint
 /// (as DaemonSet pods do).
-public struct NodeReady: FilterPlugin {
+struct NodeReady: FilterPlugin {
     static let rejected = FilterResult.unschedulable(reason)
-    public static let reason = "node(s) were not ready"
+    static let reason = "node(s) were not ready"
     static let notReadyTaint = Taint(key: WellKnownTaints.notReady, effect: TaintEffect.noSchedule)
 
-    public var name: String { "NodeReady" }
+    var name: String { "NodeReady" }
 
-    public init() {}
+    init() {}
 
-    public func filter(pod: PodInfo, node: NodeInfo, state: CycleState) -> FilterResult {
+    func filter(pod: PodInfo, node: NodeInfo, state: CycleState) -> FilterResult {
         if node.isReady || pod.tolerations.tolerate(Self.notReadyTaint) { return .success }
         return Self.rejected
     }

@@ -1,15 +1,15 @@
 /// Rejects nodes without room for the pod's requests. Capacity reserved for other identities counts as
 /// used; the pod's own identity's reservation does not.
-public struct NodeResourcesFit: FilterPlugin {
-    public static let tooManyPods = "Too many pods"
+struct NodeResourcesFit: FilterPlugin {
+    static let tooManyPods = "Too many pods"
 
-    public static func insufficient(_ resource: String) -> String { "Insufficient \(resource)" }
+    static func insufficient(_ resource: String) -> String { "Insufficient \(resource)" }
 
-    public var name: String { "NodeResourcesFit" }
+    var name: String { "NodeResourcesFit" }
 
-    public init() {}
+    init() {}
 
-    public func filter(pod: PodInfo, node: NodeInfo, state: CycleState) -> FilterResult {
+    func filter(pod: PodInfo, node: NodeInfo, state: CycleState) -> FilterResult {
         let allocatable = node.allocatableCore
         let used = node.usedCore(by: state.identity)
         let wanted = pod.coreRequests

@@ -1,22 +1,22 @@
 /// Spreads the replicas of one set (pods with the same controller owner UID): fewer siblings on the node
 /// and in its zone give a higher score. As kube-scheduler's former SelectorSpread, the zone counts for
 /// two thirds when the node has a zone.
-public struct ReplicaSpread: ScorePlugin {
+struct ReplicaSpread: ScorePlugin {
     static let zoneWeightThirds: Int64 = 2
 
-    public var name: String { "ReplicaSpread" }
-    public let weight: Int64
+    var name: String { "ReplicaSpread" }
+    let weight: Int64
 
-    public init(weight: Int64 = 2) { self.weight = weight }
+    init(weight: Int64 = 2) { self.weight = weight }
 
-    public func isRelevant(for pod: PodInfo, state: CycleState) -> Bool { state.spread.maxPerNode > 0 }
+    func isRelevant(for pod: PodInfo, state: CycleState) -> Bool { state.spread.maxPerNode > 0 }
 
-    public func score(pod: PodInfo, node: NodeInfo, state: CycleState) -> Int64 {
+    func score(pod: PodInfo, node: NodeInfo, state: CycleState) -> Int64 {
         score(node, spread: state.spread)
     }
 
     /// The spread state read once for all the nodes, not once per node.
-    public func score(pod: PodInfo, nodes: [NodeInfo], feasible: [Int], state: CycleState, into scores: inout [Int64]) {
+    func score(pod: PodInfo, nodes: [NodeInfo], feasible: [Int], state: CycleState, into scores: inout [Int64]) {
         let spread = state.spread
         for (index, position) in feasible.enumerated() { scores[index] = score(nodes[position], spread: spread) }
     }

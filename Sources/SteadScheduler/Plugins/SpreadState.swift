@@ -1,15 +1,15 @@
 /// Where the incoming pod's siblings (same controller owner) run, with the busiest node and zone
 /// counts. Per node the count is read from the node itself (`NodeInfo.pods(ofOwner:)`, a search over the
 /// few owners with pods there), and only for the nodes that get scored.
-public struct SpreadState: Sendable {
+struct SpreadState: Sendable {
     /// The siblings' `OwnerSpread.id`; nil when the pod has no siblings.
     let owner: Int?
     /// Sibling count per zone, by `NodeInfo.zoneID`.
-    public let siblingsInZone: [Int32]
-    public let maxPerNode: Int
-    public let maxPerZone: Int
+    let siblingsInZone: [Int32]
+    let maxPerNode: Int
+    let maxPerZone: Int
 
-    public init(pod: PodInfo, snapshot: ClusterSnapshot) {
+    init(pod: PodInfo, snapshot: ClusterSnapshot) {
         guard let owner = pod.ownerUID, let spread = snapshot.spreadByOwner[owner] else {
             self.owner = nil
             siblingsInZone = []

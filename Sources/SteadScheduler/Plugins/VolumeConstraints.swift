@@ -5,17 +5,17 @@ import KubeModel
 /// the cluster binds on its own (Immediate) and has not bound yet keeps the pod off every node until it
 /// is, as kube-scheduler does: placed before its volume, the pod could land away from it. Claims of
 /// WaitForFirstConsumer classes add no constraint (binding them is not this scheduler's job).
-public struct VolumeConstraints: Sendable {
-    public let selectors: [NodeSelector]
+struct VolumeConstraints: Sendable {
+    let selectors: [NodeSelector]
     /// Set when a claim or its volume is missing: then no node fits.
-    public let failure: String?
+    let failure: String?
 
-    public init(selectors: [NodeSelector] = [], failure: String? = nil) {
+    init(selectors: [NodeSelector] = [], failure: String? = nil) {
         self.selectors = selectors
         self.failure = failure
     }
 
-    public init(pod: PodInfo, snapshot: ClusterSnapshot) {
+    init(pod: PodInfo, snapshot: ClusterSnapshot) {
         var selectors: [NodeSelector] = []
         for claimName in pod.claimNames {
             guard let claim = snapshot.claim(namespace: pod.namespace, name: claimName) else {
@@ -38,7 +38,7 @@ public struct VolumeConstraints: Sendable {
         self.init(selectors: selectors)
     }
 
-    public static let unboundImmediateClaims = "pod has unbound immediate PersistentVolumeClaims"
+    static let unboundImmediateClaims = "pod has unbound immediate PersistentVolumeClaims"
 
-    public var isEmpty: Bool { selectors.isEmpty && failure == nil }
+    var isEmpty: Bool { selectors.isEmpty && failure == nil }
 }

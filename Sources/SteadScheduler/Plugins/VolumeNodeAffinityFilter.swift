@@ -1,15 +1,15 @@
 /// Rejects nodes that the persistent volumes bound to the pod's claims cannot be used from.
-public struct VolumeNodeAffinityFilter: FilterPlugin {
+struct VolumeNodeAffinityFilter: FilterPlugin {
     static let rejected = FilterResult.unschedulable(reason)
-    public static let reason = "node(s) had volume node affinity conflict"
+    static let reason = "node(s) had volume node affinity conflict"
 
-    public var name: String { "VolumeNodeAffinity" }
+    var name: String { "VolumeNodeAffinity" }
 
-    public init() {}
+    init() {}
 
-    public func isRelevant(for pod: PodInfo, state: CycleState) -> Bool { !state.volumes.isEmpty }
+    func isRelevant(for pod: PodInfo, state: CycleState) -> Bool { !state.volumes.isEmpty }
 
-    public func filter(pod: PodInfo, node: NodeInfo, state: CycleState) -> FilterResult {
+    func filter(pod: PodInfo, node: NodeInfo, state: CycleState) -> FilterResult {
         if let failure = state.volumes.failure { return .unschedulable(failure) }
         for selector in state.volumes.selectors where !selector.matches(labels: node.labels, nodeName: node.name) {
             return Self.rejected

@@ -3,10 +3,10 @@ import SteadAPI
 
 /// The human-readable why of a sticky fallback, for the `StickyFallback` Event and the
 /// ``SteadKeys/placementFallback`` annotation.
-public enum FallbackMessage {
+enum FallbackMessage {
     /// "rescheduled: node sim-3 no longer exists", "rescheduled: node sim-17 NotReady since ...",
     /// "rescheduled: node sim-2 didn't match Pod's node affinity/selector".
-    public static func text(_ reason: StickyFallbackReason) -> String {
+    static func text(_ reason: StickyFallbackReason) -> String {
         PlacementFallback(why: why(reason)).message
     }
 

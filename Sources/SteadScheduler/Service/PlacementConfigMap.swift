@@ -8,40 +8,40 @@ import SteadAPI
 /// A set's records are spread over shards of ``podsPerShard`` ordinals: every write sends back, and every
 /// watcher receives, the whole ConfigMap, so one ConfigMap per 1000-replica set made each bind cost a
 /// 1000-entry parse (most of the scheduler process's CPU at 5000 nodes).
-public enum PlacementConfigMap {
-    public static let namePrefix = "stead-placement-"
-    public static let labelKey = SteadKeys.placementRecords
-    public static let labelSelector = "\(labelKey)=true"
-    public static let podsPerShard = 100
+enum PlacementConfigMap {
+    static let namePrefix = "stead-placement-"
+    static let labelKey = SteadKeys.placementRecords
+    static let labelSelector = "\(labelKey)=true"
+    static let podsPerShard = 100
     /// Shards for pods whose names carry no ordinal.
     static let hashedShards = 16
 
     /// Identifies one records ConfigMap.
-    public struct Target: Sendable, Hashable {
-        public var namespace: String
-        public var owner: OwnerReference
-        public var shard: String
+    struct Target: Sendable, Hashable {
+        var namespace: String
+        var owner: OwnerReference
+        var shard: String
 
-        public init(namespace: String, owner: OwnerReference, shard: String = "0") {
+        init(namespace: String, owner: OwnerReference, shard: String = "0") {
             self.namespace = namespace
             self.owner = owner
             self.shard = shard
         }
 
-        public var name: String { PlacementConfigMap.name(forOwner: owner.name, shard: shard) }
+        var name: String { PlacementConfigMap.name(forOwner: owner.name, shard: shard) }
     }
 
-    public static func name(forOwner owner: String, shard: String) -> String { "\(namePrefix)\(owner)-\(shard)" }
+    static func name(forOwner owner: String, shard: String) -> String { "\(namePrefix)\(owner)-\(shard)" }
 
     /// The ConfigMap a pod's record goes to; nil for a pod without a controller owner.
-    public static func target(for pod: Pod) -> Target? {
+    static func target(for pod: Pod) -> Target? {
         guard let owner = pod.metadata.controllerReference else { return nil }
         return Target(namespace: pod.metadata.namespace ?? "default", owner: owner, shard: shard(ofPod: pod.name))
     }
 
     /// `<set>-<ordinal>` pods: ordinal / ``podsPerShard`` ("0", "1", ...); other names: `h` and a stable
     /// (FNV-1a) hash of the name ("h0" ... "h15").
-    public static func shard(ofPod name: String) -> String {
+    static func shard(ofPod name: String) -> String {
         if let dash = name.lastIndex(of: "-"), let ordinal = Int(name[name.index(after: dash)...]), ordinal >= 0 {
             return String(ordinal / podsPerShard)
         }
@@ -51,7 +51,7 @@ public enum PlacementConfigMap {
     }
 
     /// A new records ConfigMap holding `entries`.
-    public static func make(_ target: Target, entries: [String: String]) -> ConfigMap {
+    static func make(_ target: Target, entries: [String: String]) -> ConfigMap {
         var metadata = ObjectMeta(name: target.name, namespace: target.namespace, labels: [labelKey: "true"])
         metadata.ownerReferences = [
             OwnerReference(
@@ -62,17 +62,17 @@ public enum PlacementConfigMap {
     }
 
     /// The merge patch that sets only `entries` (and leaves every other key alone).
-    public static func mergePatch(entries: [String: String]) -> JSONValue {
+    static func mergePatch(entries: [String: String]) -> JSONValue {
         .object(["data": .object(entries.mapValues { .string($0) })])
     }
 
     /// The records a ConfigMap holds; entries that do not parse are skipped.
-    public static func records(in configMap: ConfigMap) -> [PlacementRecord] {
+    static func records(in configMap: ConfigMap) -> [PlacementRecord] {
         (configMap.data ?? [:]).values.compactMap { try? PlacementRecord(jsonString: $0) }
     }
 
     /// The records of entries that are new or changed from `old` to `new`.
-    public static func changedRecords(from old: ConfigMap?, to new: ConfigMap) -> [PlacementRecord] {
+    static func changedRecords(from old: ConfigMap?, to new: ConfigMap) -> [PlacementRecord] {
         let before = old?.data ?? [:]
         return (new.data ?? [:]).compactMap { key, value in
             before[key] == value ? nil : try? PlacementRecord(jsonString: value)

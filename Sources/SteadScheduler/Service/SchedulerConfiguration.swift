@@ -29,16 +29,15 @@ public struct SchedulerConfiguration: Sendable {
     /// binds per second fewer, larger patches win; the record in memory is current at once, and
     /// `stop()` writes what is pending.
     public var placementWriteInterval: Duration
-    /// The filter and score plugins.
-    public var profile: SchedulerProfile
+    /// The filter and score plugins: kube-scheduler's default set.
+    var profile: SchedulerProfile = .default
 
     public init(
         schedulerName: String = SteadKeys.schedulerName, percentageOfNodesToScore: Int? = nil,
         reservationTimeout: Duration = .seconds(60), namespace: String? = nil, bindConcurrency: Int = 64,
         unschedulableRetryInterval: Duration = .seconds(30), podInitialBackoff: Duration = .seconds(1),
         podMaxBackoff: Duration = .seconds(10), housekeepingInterval: Duration = .seconds(1),
-        persistPlacements: Bool = true, placementWriteInterval: Duration = .seconds(1),
-        profile: SchedulerProfile = .default
+        persistPlacements: Bool = true, placementWriteInterval: Duration = .seconds(1)
     ) {
         self.schedulerName = schedulerName
         self.percentageOfNodesToScore = percentageOfNodesToScore
@@ -51,7 +50,6 @@ public struct SchedulerConfiguration: Sendable {
         self.housekeepingInterval = housekeepingInterval
         self.persistPlacements = persistPlacements
         self.placementWriteInterval = placementWriteInterval
-        self.profile = profile
     }
 }
 

@@ -179,18 +179,18 @@ public final class SchedulerService: StartStopService, Sendable {
     // MARK: Observation
 
     /// The scheduler's current view of the cluster.
-    public var snapshot: ClusterSnapshot { get async { await core.snapshot } }
+    var snapshot: ClusterSnapshot { get async { await core.snapshot } }
 
     /// The last node known for an identity.
-    public func placementRecord(for identity: ObjectKey) async -> PlacementRecord? {
+    func placementRecord(for identity: ObjectKey) async -> PlacementRecord? {
         await core.record(for: identity)
     }
 
     /// Merge patches (and creates) sent to placement ConfigMaps so far.
-    public var placementWrites: Int { get async { await placements.patchCount } }
+    var placementWrites: Int { get async { await placements.patchCount } }
 
     /// HTTP requests sent to write placement records (404s and 409s included).
-    public var placementRequests: Int { get async { await placements.requestCount } }
+    var placementRequests: Int { get async { await placements.requestCount } }
 
     /// Waits until the placement records decided so far are written to their ConfigMaps.
     public func flushPlacementRecords() async { await placements.flush() }

@@ -3,10 +3,10 @@ import KubeModel
 /// Pod events: every change of an assigned pod is applied as detach-then-attach, so moves, resizes and
 /// finishes need no special cases.
 extension ClusterSnapshot {
-    public mutating func addPod(_ pod: Pod) { upsertPod(PodInfo(pod)) }
+    mutating func addPod(_ pod: Pod) { upsertPod(PodInfo(pod)) }
 
     /// Handles a move to another node, a resize, a finish (Succeeded/Failed) and an unassignment.
-    public mutating func updatePod(_ pod: Pod) { upsertPod(PodInfo(pod)) }
+    mutating func updatePod(_ pod: Pod) { upsertPod(PodInfo(pod)) }
 
     /// Records a pod as bound to `node` before the API confirms it (kube-scheduler's "assume").
     public mutating func assume(_ pod: Pod, onNode node: String) {
@@ -16,14 +16,14 @@ extension ClusterSnapshot {
         upsertPod(PodInfo(bound))
     }
 
-    public mutating func removePod(_ key: ObjectKey) {
+    mutating func removePod(_ key: ObjectKey) {
         detachPod(key)
         holdReservation(of: key)
     }
 
-    public mutating func removePod(_ pod: Pod) { removePod(pod.objectKey) }
+    mutating func removePod(_ pod: Pod) { removePod(pod.objectKey) }
 
-    public mutating func upsertPod(_ pod: PodInfo) {
+    mutating func upsertPod(_ pod: PodInfo) {
         detachPod(pod.key)
         guard pod.occupiesNode, let nodeName = pod.nodeName else {
             holdReservation(of: pod.key)

@@ -5,7 +5,7 @@ extension ClusterSnapshot {
     /// Keeps `requests` on `node` for `identity` until a new incarnation of it is bound (on that node, or
     /// on another after a fallback) or `expiresAt` passes.
     /// Replaces an earlier reservation of the same identity.
-    public mutating func reserve(
+    mutating func reserve(
         identity: ObjectKey, node: String, requests: ResourceVector, expiresAt: Date, replacing podUID: String? = nil,
         owner: OwnerReference? = nil
     ) {
@@ -17,14 +17,14 @@ extension ClusterSnapshot {
     }
 
     /// Reserves what `pod` (the incarnation being replaced, or its successor's spec) requests.
-    public mutating func reserve(for pod: Pod, node: String, expiresAt: Date) {
+    mutating func reserve(for pod: Pod, node: String, expiresAt: Date) {
         reserve(
             identity: pod.objectKey, node: node, requests: PodInfo(pod).requests, expiresAt: expiresAt,
             replacing: pod.metadata.uid, owner: pod.metadata.controllerReference)
     }
 
     @discardableResult
-    public mutating func release(identity: ObjectKey) -> Reservation? {
+    mutating func release(identity: ObjectKey) -> Reservation? {
         guard let reservation = reservationsByIdentity.removeValue(forKey: identity) else { return nil }
         dropFromNode(reservation)
         return reservation
@@ -32,22 +32,22 @@ extension ClusterSnapshot {
 
     /// Releases every reservation whose time is up; returns them (for logs and metrics).
     @discardableResult
-    public mutating func expireReservations(now: Date) -> [Reservation] {
+    mutating func expireReservations(now: Date) -> [Reservation] {
         releaseReservations { $0.expiresAt > now }
     }
 
     /// Releases every reservation `keep` says no to; returns them (for logs and metrics).
     @discardableResult
-    public mutating func releaseReservations(keeping keep: (Reservation) -> Bool) -> [Reservation] {
+    mutating func releaseReservations(keeping keep: (Reservation) -> Bool) -> [Reservation] {
         let unwanted = reservationsByIdentity.values.filter { !keep($0) }
         for reservation in unwanted { release(identity: reservation.identity) }
         return unwanted.sorted { $0.identity < $1.identity }
     }
 
     /// Every reservation, held or waiting for the previous incarnation to go, ordered by identity.
-    public var reservations: [Reservation] {
+    var reservations: [Reservation] {
         reservationsByIdentity.values.sorted { $0.identity < $1.identity }
     }
 
-    public func reservation(for identity: ObjectKey) -> Reservation? { reservationsByIdentity[identity] }
+    func reservation(for identity: ObjectKey) -> Reservation? { reservationsByIdentity[identity] }
 }

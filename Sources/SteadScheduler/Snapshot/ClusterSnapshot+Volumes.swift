@@ -1,31 +1,31 @@
 import KubeModel
 
 extension ClusterSnapshot {
-    public mutating func upsertPersistentVolume(_ volume: PersistentVolume) {
+    mutating func upsertPersistentVolume(_ volume: PersistentVolume) {
         persistentVolumesByName[volume.name] = volume
     }
 
-    public mutating func removePersistentVolume(named name: String) {
+    mutating func removePersistentVolume(named name: String) {
         persistentVolumesByName[name] = nil
     }
 
-    public mutating func upsertClaim(_ claim: PersistentVolumeClaim) {
+    mutating func upsertClaim(_ claim: PersistentVolumeClaim) {
         claimsByKey[claim.objectKey] = claim
     }
 
-    public mutating func removeClaim(_ key: ObjectKey) {
+    mutating func removeClaim(_ key: ObjectKey) {
         claimsByKey[key] = nil
     }
 
     /// From now on claims are bound as their StorageClasses say: the cluster serves them, and every one
     /// of them is in the snapshot.
-    public mutating func watchStorageClasses() { storageClassesWatched = true }
+    mutating func watchStorageClasses() { storageClassesWatched = true }
 
-    public mutating func upsertStorageClass(_ storageClass: StorageClass) {
+    mutating func upsertStorageClass(_ storageClass: StorageClass) {
         storageClassesByName[storageClass.name] = storageClass
     }
 
-    public mutating func removeStorageClass(named name: String) {
+    mutating func removeStorageClass(named name: String) {
         storageClassesByName[name] = nil
     }
 
@@ -33,16 +33,16 @@ extension ClusterSnapshot {
     /// Immediate), so that a pod using it must wait: kube-scheduler's "unbound immediate
     /// PersistentVolumeClaims". A claim of a WaitForFirstConsumer class waits for a node instead, and
     /// without StorageClasses to read nothing is known: neither waits.
-    public func bindsImmediately(_ claim: PersistentVolumeClaim) -> Bool {
+    func bindsImmediately(_ claim: PersistentVolumeClaim) -> Bool {
         guard storageClassesWatched else { return false }
         let classes = storageClassesByName
         let className = claim.spec?.storageClassName ?? classes.values.first(where: \.isDefault)?.name ?? ""
         return classes[className]?.volumeBindingMode != StorageClass.waitForFirstConsumer
     }
 
-    public func persistentVolume(named name: String) -> PersistentVolume? { persistentVolumesByName[name] }
+    func persistentVolume(named name: String) -> PersistentVolume? { persistentVolumesByName[name] }
 
-    public func claim(namespace: String, name: String) -> PersistentVolumeClaim? {
+    func claim(namespace: String, name: String) -> PersistentVolumeClaim? {
         claimsByKey[ObjectKey(namespace: namespace, name: name)]
     }
 }

@@ -4,23 +4,23 @@ import KubeModel
 /// scheduling cycle. A value type: the owning actor mutates it; a cycle reads a consistent copy.
 public struct ClusterSnapshot: Sendable {
     /// Dense, so a cycle can walk nodes by index; `indexByName` gives O(1) lookup.
-    public internal(set) var nodes: [NodeInfo] = []
+    var nodes: [NodeInfo] = []
     /// Nodes with at least one taint: with none, the taint filter has nothing to check.
-    public internal(set) var taintedNodeCount = 0
+    var taintedNodeCount = 0
     var indexByName: [String: Int] = [:]
     /// Pods assigned to nodes the snapshot does not know (yet, or any more), by node name.
     var unknownNodeUsage: [String: NodeUsage] = [:]
     /// Node name of every pod counted, by pod key.
     var podNodes: [ObjectKey: String] = [:]
-    public internal(set) var spreadByOwner: [String: OwnerSpread] = [:]
+    var spreadByOwner: [String: OwnerSpread] = [:]
     /// The ID the next owner's spread gets (IDs are never reused while the snapshot lives).
     var nextOwnerSpreadID = 0
     /// Assigned pods with required anti-affinity terms: the ones the symmetric check must consult.
-    public internal(set) var podsWithAntiAffinity: [ObjectKey: PodInfo] = [:]
+    var podsWithAntiAffinity: [ObjectKey: PodInfo] = [:]
     /// Assigned pods by namespace: anti-affinity terms select pods within namespaces.
-    public internal(set) var podsByNamespace: [String: [ObjectKey: PodInfo]] = [:]
+    var podsByNamespace: [String: [ObjectKey: PodInfo]] = [:]
     /// Assigned pods by label: a selector with matchLabels only needs to look at one bucket.
-    public internal(set) var podsByLabel: [LabelPair: [ObjectKey: PodInfo]] = [:]
+    var podsByLabel: [LabelPair: [ObjectKey: PodInfo]] = [:]
     var reservationsByIdentity: [ObjectKey: Reservation] = [:]
     var persistentVolumesByName: [String: PersistentVolume] = [:]
     var claimsByKey: [ObjectKey: PersistentVolumeClaim] = [:]
@@ -32,23 +32,23 @@ public struct ClusterSnapshot: Sendable {
 
     public init() {}
 
-    public var nodeCount: Int { nodes.count }
-    public var podCount: Int { podNodes.count }
+    var nodeCount: Int { nodes.count }
+    var podCount: Int { podNodes.count }
 
-    public func node(named name: String) -> NodeInfo? {
+    func node(named name: String) -> NodeInfo? {
         indexByName[name].map { nodes[$0] }
     }
 
     /// The node a counted pod is on.
-    public func nodeName(ofPod key: ObjectKey) -> String? { podNodes[key] }
+    func nodeName(ofPod key: ObjectKey) -> String? { podNodes[key] }
 
     /// The node's index in `nodes`.
-    public func position(ofNode name: String) -> Int? { indexByName[name] }
+    func position(ofNode name: String) -> Int? { indexByName[name] }
 
     /// The number of distinct zones ever seen; zone IDs are below it.
-    public var zoneIDCount: Int { zoneIDsByName.count }
+    var zoneIDCount: Int { zoneIDsByName.count }
 
-    public func zoneID(of zone: String) -> Int? { zoneIDsByName[zone] }
+    func zoneID(of zone: String) -> Int? { zoneIDsByName[zone] }
 
     mutating func internZone(_ zone: String?) -> Int {
         guard let zone else { return -1 }
@@ -84,7 +84,7 @@ public struct ClusterSnapshot: Sendable {
     }
 
     /// Pods still assigned to the removed node stay counted there, waiting for their deletion events.
-    public mutating func removeNode(named name: String) {
+    mutating func removeNode(named name: String) {
         guard let index = indexByName.removeValue(forKey: name) else { return }
         let removed = nodes[index]
         if removed.hasTaints { taintedNodeCount -= 1 }

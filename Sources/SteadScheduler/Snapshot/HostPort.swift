@@ -1,21 +1,21 @@
 import KubeModel
 
 /// One host port a pod asks for. An empty or `0.0.0.0` host IP means every address of the node.
-public struct HostPort: Sendable, Hashable {
-    public static let anyAddress = "0.0.0.0"
+struct HostPort: Sendable, Hashable {
+    static let anyAddress = "0.0.0.0"
 
-    public var hostIP: String
-    public var `protocol`: String
-    public var port: Int32
+    var hostIP: String
+    var `protocol`: String
+    var port: Int32
 
-    public init(hostIP: String?, protocol: String?, port: Int32) {
+    init(hostIP: String?, protocol: String?, port: Int32) {
         self.hostIP = (hostIP?.isEmpty ?? true) ? HostPort.anyAddress : hostIP!
         self.protocol = (`protocol`?.isEmpty ?? true) ? "TCP" : `protocol`!
         self.port = port
     }
 
     /// Same protocol and port, on the same address or with either side listening on every address.
-    public func conflicts(with other: HostPort) -> Bool {
+    func conflicts(with other: HostPort) -> Bool {
         guard port == other.port, self.protocol == other.protocol else { return false }
         return hostIP == other.hostIP || hostIP == HostPort.anyAddress || other.hostIP == HostPort.anyAddress
     }

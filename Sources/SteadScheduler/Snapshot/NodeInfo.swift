@@ -5,46 +5,46 @@ import KubeModel
 ///
 /// A value type whose fields live in one copy-on-write box: a cycle hands a NodeInfo to every plugin
 /// for every node, and passing it must cost one reference, not a copy of each field.
-public struct NodeInfo: Sendable {
+struct NodeInfo: Sendable {
     private var storage: Storage
 
     init(node: Node, usage: NodeUsage = NodeUsage()) {
         storage = Storage(node: node, usage: usage)
     }
 
-    public var name: String { storage.name }
-    public var node: Node { storage.node }
-    public var labels: [String: String] { storage.labels }
-    public var taints: [Taint] { storage.taints }
+    var name: String { storage.name }
+    var node: Node { storage.node }
+    var labels: [String: String] { storage.labels }
+    var taints: [Taint] { storage.taints }
     /// `!taints.isEmpty`, without touching the array.
-    public var hasTaints: Bool { storage.hasTaints }
-    public var allocatable: ResourceVector { storage.allocatable }
+    var hasTaints: Bool { storage.hasTaints }
+    var allocatable: ResourceVector { storage.allocatable }
     /// Ready condition True and no node lifecycle taint left (`WellKnownTaints.nodeLifecycle`).
-    public var isReady: Bool { storage.isReady }
+    var isReady: Bool { storage.isReady }
     /// When the Ready condition last changed, if the node says it is not Ready.
-    public var notReadySince: KubeTime? { storage.notReadySince }
-    public var isUnschedulable: Bool { storage.isUnschedulable }
+    var notReadySince: KubeTime? { storage.notReadySince }
+    var isUnschedulable: Bool { storage.isUnschedulable }
     /// `topology.kubernetes.io/zone` (or the legacy beta label).
-    public var zone: String? { storage.zone }
-    public var usage: NodeUsage { storage.usage }
+    var zone: String? { storage.zone }
+    var usage: NodeUsage { storage.usage }
     /// Reservations held on this node, by identity.
-    public var reservations: [ObjectKey: ResourceVector] { storage.reservations }
+    var reservations: [ObjectKey: ResourceVector] { storage.reservations }
     /// Sum of `reservations`.
-    public var reserved: ResourceVector { storage.reserved }
+    var reserved: ResourceVector { storage.reserved }
     /// This node's index in `ClusterSnapshot.nodes` of the snapshot it was read from.
-    public var position: Int { storage.position }
+    var position: Int { storage.position }
     /// Index of `zone` in the snapshot's zone table, or -1 without a zone.
-    public var zoneID: Int { storage.zoneID }
-    public var allocatableCore: CoreResources { storage.allocatableCore }
+    var zoneID: Int { storage.zoneID }
+    var allocatableCore: CoreResources { storage.allocatableCore }
 
     /// CPU, memory and pods taken on this node as seen by the pod of `identity`: assigned pods' requests
     /// and the reservations of every other identity.
-    public func usedCore(by identity: ObjectKey) -> CoreResources {
+    func usedCore(by identity: ObjectKey) -> CoreResources {
         storage.requestedCore + reservedCoreExcluding(identity)
     }
 
     /// As `usedCore(by:)`, with kube-scheduler's non-zero defaults for request-less pods (for scoring).
-    public func usedNonZeroCore(by identity: ObjectKey) -> CoreResources {
+    func usedNonZeroCore(by identity: ObjectKey) -> CoreResources {
         storage.nonZeroCore + reservedCoreExcluding(identity)
     }
 
@@ -55,7 +55,7 @@ public struct NodeInfo: Sendable {
     }
 
     /// The reservation capacity `identity` may not use: everything held except its own reservation.
-    public func reservedExcluding(_ identity: ObjectKey) -> ResourceVector {
+    func reservedExcluding(_ identity: ObjectKey) -> ResourceVector {
         guard storage.hasReservations else { return .zero }
         guard let own = storage.reservations[identity] else { return storage.reserved }
         var others = storage.reserved
@@ -68,7 +68,7 @@ public struct NodeInfo: Sendable {
     }
 
     /// How many of the node's pods belong to the owner with this `OwnerSpread.id`.
-    public func pods(ofOwner owner: Int) -> Int {
+    func pods(ofOwner owner: Int) -> Int {
         storage.podsByOwner.pods(ofOwner: owner)
     }
 

@@ -1,20 +1,20 @@
 import KubeModel
 
 /// What the pods assigned to one node take from it.
-public struct NodeUsage: Sendable {
+struct NodeUsage: Sendable {
     /// Sum of the assigned pods' requests; `pods` is their number.
-    public private(set) var requested = ResourceVector.zero
-    public private(set) var nonZeroMilliCPU: Int64 = 0
-    public private(set) var nonZeroMemory: Int64 = 0
-    public private(set) var pods: [ObjectKey: PodInfo] = [:]
+    private(set) var requested = ResourceVector.zero
+    private(set) var nonZeroMilliCPU: Int64 = 0
+    private(set) var nonZeroMemory: Int64 = 0
+    private(set) var pods: [ObjectKey: PodInfo] = [:]
     /// Host ports in use, with how many pods use each.
-    public private(set) var usedPorts: [HostPort: Int] = [:]
+    private(set) var usedPorts: [HostPort: Int] = [:]
     /// Pods per controller owner, by `OwnerSpread.id`.
-    public private(set) var podsByOwner = OwnerPodCounts()
+    private(set) var podsByOwner = OwnerPodCounts()
 
-    public init() {}
+    init() {}
 
-    public var isEmpty: Bool { pods.isEmpty }
+    var isEmpty: Bool { pods.isEmpty }
 
     /// `owner`: the `OwnerSpread.id` of the pod's controller owner.
     mutating func add(_ pod: PodInfo, owner: Int?) {
@@ -43,17 +43,17 @@ public struct NodeUsage: Sendable {
 
 /// Pod counts per owner ID, sorted by owner: a node runs pods of few owners, and replica spreading asks
 /// for one owner's count on every node it scores, so a binary search over small integers beats hashing.
-public struct OwnerPodCounts: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
-        public let owner: Int
-        public var pods: Int
+struct OwnerPodCounts: Sendable, Equatable {
+    struct Entry: Sendable, Equatable {
+        let owner: Int
+        var pods: Int
     }
 
-    public private(set) var entries: [Entry] = []
+    private(set) var entries: [Entry] = []
 
-    public init() {}
+    init() {}
 
-    public func pods(ofOwner owner: Int) -> Int {
+    func pods(ofOwner owner: Int) -> Int {
         let index = insertionIndex(of: owner)
         return index < entries.count && entries[index].owner == owner ? entries[index].pods : 0
     }

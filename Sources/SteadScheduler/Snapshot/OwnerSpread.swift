@@ -1,13 +1,13 @@
 /// Where the pods of one controller owner are: counts per node and per zone.
-public struct OwnerSpread: Sendable, Hashable {
+struct OwnerSpread: Sendable, Hashable {
     /// The snapshot's small integer for this owner, under which nodes count its pods (`NodeUsage`).
-    public let id: Int
-    public private(set) var byNode: [String: Int] = [:]
-    public private(set) var byZone: [String: Int] = [:]
+    let id: Int
+    private(set) var byNode: [String: Int] = [:]
+    private(set) var byZone: [String: Int] = [:]
 
-    public init(id: Int) { self.id = id }
+    init(id: Int) { self.id = id }
 
-    public var isEmpty: Bool { byNode.isEmpty }
+    var isEmpty: Bool { byNode.isEmpty }
 
     mutating func add(node: String, zone: String?, count: Int = 1) {
         Self.adjust(&byNode, node, by: count)

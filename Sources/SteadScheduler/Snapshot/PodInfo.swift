@@ -2,39 +2,39 @@ import KubeModel
 
 /// What scheduling needs from a pod, computed once per pod so the per-node work stays cheap.
 /// Immutable, and a class so that handing it to a plugin for every node costs one reference.
-public final class PodInfo: Sendable {
-    public let key: ObjectKey
-    public let uid: String?
-    public let namespace: String
-    public let labels: [String: String]
+final class PodInfo: Sendable {
+    let key: ObjectKey
+    let uid: String?
+    let namespace: String
+    let labels: [String: String]
     /// UID of the controller owner (`controller: true`); replicas of one set share it.
-    public let ownerUID: String?
-    public let nodeName: String?
-    public let isFinished: Bool
-    public let isTerminating: Bool
+    let ownerUID: String?
+    let nodeName: String?
+    let isFinished: Bool
+    let isTerminating: Bool
 
     /// Requests as kube-scheduler counts them, with `pods` = 1.
-    public let requests: ResourceVector
+    let requests: ResourceVector
     /// CPU and memory with kube-scheduler's defaults (100m, 200Mi) for containers that request none:
     /// used by scoring only, so that request-less pods still spread.
-    public let nonZeroMilliCPU: Int64
-    public let nonZeroMemory: Int64
+    let nonZeroMilliCPU: Int64
+    let nonZeroMemory: Int64
     /// `requests` without the extended resources, for the per-node checks.
-    public let coreRequests: CoreResources
+    let coreRequests: CoreResources
     /// The non-zero CPU and memory, with `pods` = 1.
-    public let nonZeroCoreRequests: CoreResources
+    let nonZeroCoreRequests: CoreResources
 
-    public let hostPorts: [HostPort]
-    public let nodeSelector: [String: String]
+    let hostPorts: [HostPort]
+    let nodeSelector: [String: String]
     /// `nodeSelector` as an array, cheaper to walk once per node.
-    public let nodeSelectorPairs: [LabelPair]
-    public let requiredNodeAffinity: NodeSelector?
-    public let preferredNodeAffinity: [PreferredSchedulingTerm]
-    public let tolerations: [Toleration]
-    public let requiredAntiAffinity: [PodAffinityTerm]
-    public let claimNames: [String]
+    let nodeSelectorPairs: [LabelPair]
+    let requiredNodeAffinity: NodeSelector?
+    let preferredNodeAffinity: [PreferredSchedulingTerm]
+    let tolerations: [Toleration]
+    let requiredAntiAffinity: [PodAffinityTerm]
+    let claimNames: [String]
 
-    public init(_ pod: Pod) {
+    init(_ pod: Pod) {
         key = pod.objectKey
         uid = pod.metadata.uid
         namespace = pod.metadata.namespace ?? ""
@@ -68,10 +68,10 @@ public final class PodInfo: Sendable {
     }
 
     /// Counted on its node: assigned, and neither Succeeded nor Failed.
-    public var occupiesNode: Bool { nodeName != nil && !isFinished }
+    var occupiesNode: Bool { nodeName != nil && !isFinished }
 }
 
 extension Pod {
     /// `namespace/name`: the pod's identity across incarnations.
-    public var objectKey: ObjectKey { ObjectKey(namespace: metadata.namespace, name: metadata.name ?? "") }
+    var objectKey: ObjectKey { ObjectKey(namespace: metadata.namespace, name: metadata.name ?? "") }
 }

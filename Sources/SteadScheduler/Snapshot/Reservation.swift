@@ -6,19 +6,19 @@ import KubeModel
 /// It counts as used on `node` for every pod except the identity's own, and only while the snapshot
 /// holds no pod of that identity: a previous incarnation still terminating counts itself, so holding both
 /// would count the capacity twice.
-public struct Reservation: Sendable, Hashable {
-    public let identity: ObjectKey
-    public let node: String
-    public let requests: ResourceVector
-    public let expiresAt: Date
+struct Reservation: Sendable, Hashable {
+    let identity: ObjectKey
+    let node: String
+    let requests: ResourceVector
+    let expiresAt: Date
     /// UID of the incarnation being replaced: a pod with this UID does not release the reservation.
-    public let replacedPodUID: String?
+    let replacedPodUID: String?
     /// The controller expected to bring the identity back; the reservation goes when it no longer will.
-    public let owner: OwnerReference?
+    let owner: OwnerReference?
     /// Whether the capacity currently counts on the node (false while a pod of the identity is present).
-    public internal(set) var isHeld: Bool
+    var isHeld: Bool
 
-    public init(
+    init(
         identity: ObjectKey, node: String, requests: ResourceVector, expiresAt: Date, replacedPodUID: String? = nil,
         owner: OwnerReference? = nil, isHeld: Bool = false
     ) {

@@ -4,7 +4,7 @@ import SteadAPI
 import SteadAPI
 
 /// What a replacement whose home node failed the sticky check does now.
-public enum NodeLossVerdict: Sendable, Hashable {
+enum NodeLossVerdict: Sendable, Hashable {
     /// Keep the pod pending (its reservation held) until `until`, or until the node is back.
     case wait(until: Date, message: String)
     /// Place it through filter and score; `message` says why, for the Event and annotation.
@@ -14,10 +14,10 @@ public enum NodeLossVerdict: Sendable, Hashable {
 /// The one rule for a replacement pod whose home node is lost (NotReady or deleted) while it waits to be
 /// placed: Strict waits `nodeLossTimeoutSeconds` counted from when the node was lost, Preferred moves at
 /// once; a node rejected by a filter (the new spec no longer fits) is not a loss and moves at once.
-public enum NodeLossRule {
+enum NodeLossRule {
     /// `lostSince`: the node's Ready transition for a NotReady node, or when the scheduler first saw a
     /// deleted node missing.
-    public static func decide(
+    static func decide(
         _ reason: StickyFallbackReason, policy: NodeLossPolicy?, lostSince: Date, now: Date
     ) -> NodeLossVerdict {
         let fallback = FallbackMessage.text(reason)
@@ -37,14 +37,14 @@ public enum NodeLossRule {
 
 extension StickyFallbackReason {
     /// The node failed (NotReady or deleted), as opposed to a filter rejecting it.
-    public var isNodeLoss: Bool {
+    var isNodeLoss: Bool {
         switch self {
         case .nodeGone, .nodeNotReady: true
         case .filtered: false
         }
     }
 
-    public var node: String {
+    var node: String {
         switch self {
         case .nodeGone(let node), .nodeNotReady(let node, _), .filtered(let node, _, _): node
         }

@@ -3,15 +3,15 @@ import KubeModel
 
 /// Where an identity's pod last ran, kept so that its next incarnation can go back there.
 /// Persisted as JSON, one entry of a placement ConfigMap (``PlacementConfigMap``).
-public struct PlacementRecord: Sendable, Hashable {
-    public var identity: ObjectKey
-    public var node: String
+struct PlacementRecord: Sendable, Hashable {
+    var identity: ObjectKey
+    var node: String
     /// The controller owner's UID: a pod with the same name but another owner is a different identity.
-    public var ownerUID: String?
-    public var podUID: String?
-    public var updatedAt: KubeTime
+    var ownerUID: String?
+    var podUID: String?
+    var updatedAt: KubeTime
 
-    public init(identity: ObjectKey, node: String, ownerUID: String?, podUID: String?, updatedAt: KubeTime) {
+    init(identity: ObjectKey, node: String, ownerUID: String?, podUID: String?, updatedAt: KubeTime) {
         self.identity = identity
         self.node = node
         self.ownerUID = ownerUID
@@ -20,7 +20,7 @@ public struct PlacementRecord: Sendable, Hashable {
     }
 
     /// The record of `pod` running on `node`.
-    public init(pod: Pod, node: String, at time: KubeTime) {
+    init(pod: Pod, node: String, at time: KubeTime) {
         self.init(
             identity: pod.objectKey, node: node, ownerUID: pod.metadata.controllerReference?.uid,
             podUID: pod.metadata.uid, updatedAt: time)
@@ -28,14 +28,14 @@ public struct PlacementRecord: Sendable, Hashable {
 
     /// ConfigMap data key: `<namespace>_<name>`. ConfigMap keys allow `[-._a-zA-Z0-9]`, and `_` appears
     /// in neither namespaces nor pod names, so the key is unambiguous.
-    public var configMapKey: String { "\(identity.namespace ?? "")_\(identity.name)" }
+    var configMapKey: String { "\(identity.namespace ?? "")_\(identity.name)" }
 
     /// Compact JSON, keys sorted.
-    public func jsonString() throws -> String {
+    func jsonString() throws -> String {
         String(decoding: try KubeJSON.encode(self), as: UTF8.self)
     }
 
-    public init(jsonString: String) throws {
+    init(jsonString: String) throws {
         self = try KubeJSON.decode(PlacementRecord.self, from: Data(jsonString.utf8))
     }
 }
@@ -45,7 +45,7 @@ extension PlacementRecord: Codable {
         case namespace, name, node, ownerUID, podUID, updatedAt
     }
 
-    public init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         identity = ObjectKey(
             namespace: try container.decodeIfPresent(String.self, forKey: .namespace),
@@ -56,7 +56,7 @@ extension PlacementRecord: Codable {
         updatedAt = try container.decode(KubeTime.self, forKey: .updatedAt)
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(identity.namespace, forKey: .namespace)
         try container.encode(identity.name, forKey: .name)

@@ -3,13 +3,13 @@ import SteadAPI
 
 /// A controller whose pods keep their names from one incarnation to the next (a StatefulSet, a
 /// StatefulPodSet), as far as the scheduler needs it: is it still there, and which ordinals does it want.
-public struct StableOwner: Sendable, Hashable {
-    public var uid: String
-    public var isDeleting: Bool
+struct StableOwner: Sendable, Hashable {
+    var uid: String
+    var isDeleting: Bool
     /// `start ..< start + replicas`.
-    public var ordinals: Range<Int>
+    var ordinals: Range<Int>
 
-    public init(uid: String, isDeleting: Bool, ordinals: Range<Int>) {
+    init(uid: String, isDeleting: Bool, ordinals: Range<Int>) {
         self.uid = uid
         self.isDeleting = isDeleting
         self.ordinals = ordinals
@@ -18,19 +18,19 @@ public struct StableOwner: Sendable, Hashable {
 }
 
 /// Where a controller owner of a pod can be looked up: its kind, namespace and name.
-public struct StableOwnerKey: Sendable, Hashable {
-    public var kind: StableOwnerKind
-    public var namespace: String
-    public var name: String
+struct StableOwnerKey: Sendable, Hashable {
+    var kind: StableOwnerKind
+    var namespace: String
+    var name: String
 
-    public init(kind: StableOwnerKind, namespace: String, name: String) {
+    init(kind: StableOwnerKind, namespace: String, name: String) {
         self.kind = kind
         self.namespace = namespace
         self.name = name
     }
 
     /// The key of `reference`'s object in `namespace`, when it is a kind that brings pods back by name.
-    public init?(_ reference: OwnerReference, namespace: String?) {
+    init?(_ reference: OwnerReference, namespace: String?) {
         guard let namespace, let kind = StableOwnerKind(reference) else { return nil }
         self.init(kind: kind, namespace: namespace, name: reference.name)
     }
@@ -38,11 +38,11 @@ public struct StableOwnerKey: Sendable, Hashable {
 
 /// The owner kinds whose replacement pods carry the old pod's name. Any other controller (ReplicaSet,
 /// DaemonSet, Job) names each new pod afresh, so its pods are never replacements.
-public enum StableOwnerKind: String, Sendable, Hashable, CaseIterable {
+enum StableOwnerKind: String, Sendable, Hashable, CaseIterable {
     case statefulSet = "StatefulSet"
     case statefulPodSet = "StatefulPodSet"
 
-    public var group: String {
+    var group: String {
         switch self {
         case .statefulSet: "apps"
         case .statefulPodSet: "stead.dev"
@@ -58,7 +58,7 @@ public enum StableOwnerKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// What the scheduler's caches say of a pod's controller.
-public enum OwnerLookup: Sendable, Hashable {
+enum OwnerLookup: Sendable, Hashable {
     /// The cluster does not serve the owner's kind (or Stead may not watch it): nothing is known.
     case notWatched
     /// Watched, and no such object (or another object of that name).
@@ -71,7 +71,7 @@ public enum OwnerLookup: Sendable, Hashable {
 /// (same UID), not be being deleted, still want the pod's ordinal, and its namespace must not be being
 /// deleted. Capacity reserved for a replacement that never comes is lost to every other pod until the
 /// reservation expires. An owner of a kind that is not watched is given the benefit of the doubt.
-public func expectsReplacement(
+func expectsReplacement(
     podName: String, owner reference: OwnerReference?, lookup: OwnerLookup, namespaceTerminating: Bool
 ) -> Bool {
     guard !namespaceTerminating, let reference, StableOwnerKind(reference) != nil else { return false }

@@ -1,21 +1,21 @@
 import KubeModel
 
 /// The outcome of trying to put a replacement pod back on the node its previous incarnation ran on.
-public enum StickyDecision: Sendable, Hashable {
+enum StickyDecision: Sendable, Hashable {
     /// The node passed every filter for the new spec; one node was evaluated.
     case bind(node: String, evaluations: Int)
     /// Schedule the pod as a new one instead.
     case fallback(reason: StickyFallbackReason)
 }
 
-public enum StickyFallbackReason: Sendable, Hashable, CustomStringConvertible {
+enum StickyFallbackReason: Sendable, Hashable, CustomStringConvertible {
     case nodeGone(node: String)
     case nodeNotReady(node: String, since: KubeTime?)
     /// A filter rejected the node for the new spec (a changed nodeSelector, more CPU than is free, ...).
     case filtered(node: String, plugin: String, reasons: [String])
 
     /// Bounded label value for the fallbacks metric.
-    public var metricLabel: String {
+    var metricLabel: String {
         switch self {
         case .nodeGone: "node_gone"
         case .nodeNotReady: "node_not_ready"
@@ -23,7 +23,7 @@ public enum StickyFallbackReason: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    var description: String {
         switch self {
         case .nodeGone(let node):
             "node \(node) is gone"

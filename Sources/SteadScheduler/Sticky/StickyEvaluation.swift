@@ -2,7 +2,7 @@ import KubeModel
 
 /// The sticky path: check the previous node, and only it, against the replacement pod's new spec with
 /// every filter; no scoring. The identity's reservation on that node is capacity the pod may use.
-public func evaluateSticky(
+func evaluateSticky(
     pod: PodInfo, previousNode: String, snapshot: ClusterSnapshot, plugins: [any FilterPlugin]
 ) -> StickyDecision {
     guard let node = snapshot.node(named: previousNode) else {
@@ -20,7 +20,7 @@ public func evaluateSticky(
     return .bind(node: previousNode, evaluations: 1)
 }
 
-public func evaluateSticky(
+func evaluateSticky(
     pod: Pod, previousNode: String, snapshot: ClusterSnapshot,
     plugins: [any FilterPlugin] = SchedulerProfile.default.filters
 ) -> StickyDecision {
