@@ -9,20 +9,6 @@ import Testing
 /// (podUpdatePolicy Recreate) rescheduled like plain Kubernetes.
 @Suite(.serialized, .timeLimit(.minutes(2)))
 struct UpdatePathTests {
-    struct Incarnation: Equatable {
-        var uid: String?
-        var node: String?
-        var ip: String?
-        var restarts: Int32
-
-        init(_ pod: Pod) {
-            uid = pod.metadata.uid
-            node = pod.spec?.nodeName
-            ip = pod.status?.podIP
-            restarts = pod.restartCount
-        }
-    }
-
     func incarnations(_ set: String, _ env: ControllerEnvironment) async throws -> [Int: Incarnation] {
         try await env.pods(of: set).mapValues(Incarnation.init)
     }

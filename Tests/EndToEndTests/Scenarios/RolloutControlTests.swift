@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import SteadController
+import SteadTestSupport
 import Testing
 
 extension EndToEnd {

@@ -133,23 +133,6 @@ struct Scenario: Sendable {
     }
 }
 
-/// What stays the same across an in-place update, and what a recreate changes.
-struct Incarnation: Equatable, CustomStringConvertible {
-    var uid: String?
-    var node: String?
-    var ip: String?
-    var restarts: Int32
-
-    init(_ pod: Pod) {
-        uid = pod.metadata.uid
-        node = pod.spec?.nodeName
-        ip = pod.status?.podIP
-        restarts = pod.status?.containerStatuses?.reduce(0) { $0 + $1.restartCount } ?? 0
-    }
-
-    var description: String { "uid \(uid ?? "-") node \(node ?? "-") ip \(ip ?? "-") restarts \(restarts)" }
-}
-
 extension Pod {
     var isRunningAndReady: Bool { status?.phase == "Running" && isReady && !isTerminating }
 }
