@@ -166,6 +166,7 @@ let package = Package(
             dependencies: [
                 "NodeSim", "SteadBench", "KubeModel", "KubeClient", "ControlPlane", "SteadTestSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             swiftSettings: strict
         ),

@@ -2,6 +2,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import Logging
+import Metrics
 import ServiceLifecycle
 import SteadLifecycle
 import Synchronization
@@ -19,7 +20,7 @@ public final class NodeSimulator: StartStopService, Sendable {
     let logger: Logger
     let state: SimulatorState
     let timers: TimerLoop
-    let metrics = NodeSimMetrics()
+    let metrics: NodeSimMetrics
     let podQueue: WorkQueue<String>
     let nodeQueue: WorkQueue<TimedWork>
     let agent: NodeAgent
@@ -35,20 +36,28 @@ public final class NodeSimulator: StartStopService, Sendable {
     /// - Parameters:
     ///   - client: the client to use; its rate limit (`qps`) bounds NodeSim's writes — 5000 nodes renewing
     ///     leases every 10 s need about 500 requests/s, so give it `qps` 0 (unlimited) or enough.
-    public convenience init(client: KubeClient, configuration: NodeSimConfiguration, logger: Logger = Logger(label: "stead.nodesim")) {
-        self.init(client: client, ownsClient: false, configuration: configuration, logger: logger)
+    ///   - metrics: where NodeSim counts (``NodeSimMetricNames``); tests and benchmarks pass one they read.
+    public convenience init(
+        client: KubeClient, configuration: NodeSimConfiguration, logger: Logger = Logger(label: "stead.nodesim"),
+        metrics: any MetricsFactory = MetricsSystem.factory
+    ) {
+        self.init(client: client, ownsClient: false, configuration: configuration, logger: logger, metrics: metrics)
     }
 
     /// Builds its own client (shut down by ``stop()``).
     public convenience init(
         clientConfiguration: ClientConfiguration, configuration: NodeSimConfiguration,
-        logger: Logger = Logger(label: "stead.nodesim")
+        logger: Logger = Logger(label: "stead.nodesim"), metrics: any MetricsFactory = MetricsSystem.factory
     ) throws {
         let client = try KubeClient(configuration: clientConfiguration, logger: logger)
-        self.init(client: client, ownsClient: true, configuration: configuration, logger: logger)
+        self.init(client: client, ownsClient: true, configuration: configuration, logger: logger, metrics: metrics)
     }
 
-    private init(client: KubeClient, ownsClient: Bool, configuration: NodeSimConfiguration, logger: Logger) {
+    private init(
+        client: KubeClient, ownsClient: Bool, configuration: NodeSimConfiguration, logger: Logger,
+        metrics: any MetricsFactory
+    ) {
+        self.metrics = NodeSimMetrics(factory: metrics)
         self.configuration = configuration
         self.client = client
         self.ownsClient = ownsClient
@@ -63,7 +72,7 @@ public final class NodeSimulator: StartStopService, Sendable {
         let retries = RateLimitPolicy(baseDelay: .milliseconds(20), maxDelay: .seconds(30), overallQPS: 0)
         self.podQueue = WorkQueue(policy: retries)
         self.nodeQueue = WorkQueue(policy: retries)
-        self.agent = NodeAgent(client: client, config: configuration, state: state, metrics: metrics, logger: logger)
+        self.agent = NodeAgent(client: client, config: configuration, state: state, metrics: self.metrics, logger: logger)
     }
 
     // MARK: Lifecycle
@@ -142,7 +151,6 @@ public final class NodeSimulator: StartStopService, Sendable {
         state.usage(of: name).map { ($0.used, $0.ips) }
     }
 
-    public var statistics: NodeSimStatistics { metrics.snapshot }
 
     // MARK: Internals
 

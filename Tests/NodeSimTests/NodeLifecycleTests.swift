@@ -39,7 +39,7 @@ struct NodeLifecycleTests {
                 }
                 return true
             }
-            #expect(env.simulator.statistics.heartbeatsWritten >= 3)
+            #expect(env.counts.heartbeatsWritten >= 3)
         }
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import KubeClient
 import KubeModel
 import Logging
+import MetricsTestKit
 import NodeSim
 import SteadTestSupport
 
@@ -10,6 +11,8 @@ import SteadTestSupport
 struct SimEnvironment {
     let api: TestAPIServer
     let simulator: NodeSimulator
+    /// Where the simulator counts.
+    let metrics: TestMetrics
     var client: KubeClient { api.client }
     var server: EmbeddedAPIServer { api.server }
 
@@ -27,8 +30,10 @@ struct SimEnvironment {
         try await withAPIServer(label: "nodesim") { api in
             var configuration = testConfiguration(nodes: nodes)
             configure(&configuration)
-            let simulator = NodeSimulator(client: api.client, configuration: configuration, logger: quietLogger("nodesim"))
-            let env = SimEnvironment(api: api, simulator: simulator)
+            let metrics = TestMetrics()
+            let simulator = NodeSimulator(
+                client: api.client, configuration: configuration, logger: quietLogger("nodesim"), metrics: metrics)
+            let env = SimEnvironment(api: api, simulator: simulator, metrics: metrics)
             do {
                 try await simulator.start()
                 let result = try await body(env)
@@ -114,4 +119,9 @@ func container(_ name: String, image: String = "nginx:1.27", cpu: Quantity? = ni
 extension Pod {
     var isRunningAndReady: Bool { status?.phase == "Running" && isReady }
     func containerStatus(_ name: String) -> ContainerStatus? { status?.containerStatuses?.first { $0.name == name } }
+}
+
+extension SimEnvironment {
+    /// What the simulator counted so far.
+    var counts: NodeSimCounts { NodeSimCounts(read: { metrics.reading($0, []) }) }
 }

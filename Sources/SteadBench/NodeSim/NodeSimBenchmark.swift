@@ -3,6 +3,8 @@ import KubeClient
 import KubeModel
 import Logging
 import NodeSim
+import MetricsTestKit
+import SteadTestSupport
 
 /// Measures NodeSim against an API server: N nodes registered and Ready, their lease renewals over a
 /// window (against the heartbeat budget), memory, then M pods created already bound (`spec.nodeName`)
@@ -105,9 +107,10 @@ public struct NodeSimBenchmark: Sendable {
 
     public func run() async throws -> Result {
         let configuration = self.configuration
-        let simulator = NodeSimulator(client: client, configuration: configuration, logger: logger)
+        let metrics = TestMetrics()
+        let simulator = NodeSimulator(client: client, configuration: configuration, logger: logger, metrics: metrics)
         do {
-            let result = try await measure(simulator, configuration)
+            let result = try await measure(simulator, configuration, metrics)
             await simulator.stop()
             return result
         } catch {
@@ -116,7 +119,10 @@ public struct NodeSimBenchmark: Sendable {
         }
     }
 
-    private func measure(_ simulator: NodeSimulator, _ configuration: NodeSimConfiguration) async throws -> Result {
+    private func measure(
+        _ simulator: NodeSimulator, _ configuration: NodeSimConfiguration, _ metrics: TestMetrics
+    ) async throws -> Result {
+        func counts() -> NodeSimCounts { NodeSimCounts(read: { metrics.reading($0, []) }) }
         let began = ContinuousClock.now
         let readiness = try await NodeReadiness.start(client: client, nodes: options.nodes, since: began)
         try await simulator.start()
@@ -124,14 +130,15 @@ public struct NodeSimBenchmark: Sendable {
         let allReady = try await readiness.wait(timeout: options.timeout)
         logger.info("nodes ready", metadata: ["nodes": "\(options.nodes)", "seconds": "\(allReady.seconds)"])
 
-        let idle = try await window(simulator)
+        let idle = try await window(counts)
         let residentIdle = ProcessMemory.residentMiB()
 
         try await ensureNamespace()
-        let beforePods = (simulator.statistics, ContinuousClock.now)
+        let beforePods = (counts(), ContinuousClock.now)
         let pods = try await createPodsAndWait(nodes: simulator.nodeNames)
-        let underLoad = rate(simulator.statistics.heartbeatsWritten - beforePods.0.heartbeatsWritten, since: beforePods.1)
-        let statistics = simulator.statistics
+        let underLoad = rate(counts().heartbeatsWritten - beforePods.0.heartbeatsWritten, since: beforePods.1)
+        let statistics = counts()
+        let longestGapNanoseconds = metrics.samples(NodeSimMetricNames.leaseRenewalGap, []).max() ?? 0
         return Result(
             nodes: options.nodes, pods: options.pods, registrationSeconds: registration,
             allReadySeconds: allReady.seconds, nodesReady: allReady.count,
@@ -140,7 +147,7 @@ public struct NodeSimBenchmark: Sendable {
             heartbeatWindowSeconds: options.heartbeatWindow.inSeconds, heartbeatWritesPerSecond: idle.leases,
             expectedHeartbeatsPerSecond: configuration.expectedHeartbeatsPerSecond,
             heartbeatWritesPerSecondUnderPodLoad: underLoad, nodeStatusWritesPerSecond: idle.nodeStatus,
-            longestLeaseRenewalGapSeconds: statistics.longestLeaseRenewalGap,
+            longestLeaseRenewalGapSeconds: Double(longestGapNanoseconds) / 1e9,
             lateLeaseRenewals: statistics.lateLeaseRenewals, residentMemoryIdleMiB: residentIdle,
             podsRunning: pods.latencies.count, createsPerSecond: pods.createsPerSecond,
             podsPerSecond: pods.elapsed > 0 ? Double(pods.latencies.count) / pods.elapsed : 0,
@@ -151,11 +158,11 @@ public struct NodeSimBenchmark: Sendable {
     }
 
     /// Lease and node status writes per second over the heartbeat window.
-    private func window(_ simulator: NodeSimulator) async throws -> (leases: Double, nodeStatus: Double) {
-        let before = simulator.statistics
+    private func window(_ counts: () -> NodeSimCounts) async throws -> (leases: Double, nodeStatus: Double) {
+        let before = counts()
         let start = ContinuousClock.now
         try await Task.sleep(for: options.heartbeatWindow)
-        let after = simulator.statistics
+        let after = counts()
         return (
             rate(after.heartbeatsWritten - before.heartbeatsWritten, since: start),
             rate(after.nodeStatusWrites - before.nodeStatusWrites, since: start)
