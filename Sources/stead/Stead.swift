@@ -8,7 +8,7 @@ struct Stead: AsyncParsableCommand {
         abstract: "Stateful pods on Kubernetes, updated without rescheduling.",
         subcommands: [
             APIServerCommand.self, BenchCommand.self, ManifestsCommand.self, NodeSimCommand.self, RunCommand.self,
-            StatusCommand.self, UpCommand.self,
+            RollbackCommand.self, StatusCommand.self, UpCommand.self,
         ]
     )
 }

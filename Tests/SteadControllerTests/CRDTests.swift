@@ -22,6 +22,24 @@ struct CRDTests {
         #expect(version["served"] == true && version["storage"] == true)
     }
 
+    /// `kubectl explain statefulpodset.spec...` shows a description for every field, as for Kubernetes' types.
+    @Test("every field is described")
+    func everyFieldIsDescribed() {
+        var undescribed: [String] = []
+        func walk(_ node: JSONValue, _ path: String) {
+            // The root's metadata may say nothing but its type: the server describes it as ObjectMeta.
+            if path == "statefulpodset.metadata" { return }
+            if node["description"]?.stringValue?.isEmpty ?? true { undescribed.append(path) }
+            for (name, child) in node["properties"]?.objectValue ?? [:] { walk(child, "\(path).\(name)") }
+            if let items = node["items"] { walk(items, "\(path)[]") }
+            if let values = node["additionalProperties"], values["properties"] != nil { walk(values, "\(path){}") }
+        }
+        walk(schema, "statefulpodset")
+        #expect(undescribed == [])
+        #expect(schema[path: ["properties", "spec", "properties", "template", "properties", "spec", "properties",
+                              "containers", "minItems"]] == 1)
+    }
+
     @Test("status and scale subresources")
     func subresources() {
         #expect(version[path: ["subresources", "status"]] == [:])

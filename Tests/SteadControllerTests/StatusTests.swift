@@ -49,6 +49,9 @@ struct StatusTests {
             updateRevision: rollout.update.name, now: Fixture.now, validationErrors: errors, updatePlan: plan))
         #expect(status.condition(.invalid)?.status == "True")
         #expect(status.condition(.invalid)?.message == "spec.replicas: must be greater than or equal to 0")
+        // Its pods are all there and ready, but a set that cannot run is never reported available.
+        #expect(status.condition(.available)?.status == "False")
+        #expect(status.condition(.available)?.reason == "InvalidSpec")
         #expect(status.condition(.rolloutBlocked)?.status == "True")
         #expect(status.condition(.rolloutBlocked)?.message?.contains("spec.containers[app].env") == true)
         #expect(status.condition(.paused)?.status == "False")

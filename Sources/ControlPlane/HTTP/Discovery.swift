@@ -54,8 +54,7 @@ struct Discovery: Sendable {
             if !info.categories.isEmpty { entry["categories"] = .array(info.categories.map { .string($0) }) }
             resources.append(.object(entry))
             for sub in info.subresources.sorted() {
-                let kind = sub == "binding" ? "Binding" : sub == "scale" ? "Scale" : info.type.kind
-                let verbs: [JSONValue] = sub == "binding" ? ["create"] : ["get", "patch", "update"]
+                let (kind, verbs) = Self.subresource(sub, of: info)
                 var subresource: JSONObject = [
                     "name": .string("\(info.type.plural)/\(sub)"), "singularName": "",
                     "namespaced": .bool(info.type.namespaced), "kind": .string(kind), "verbs": .array(verbs),
@@ -94,5 +93,16 @@ struct Discovery: Sendable {
     func openAPIV3(group: String, version: String) -> JSONValue? {
         guard registry.hasGroupVersion(group: group, version: version) else { return nil }
         return OpenAPIDocument.groupVersion(registry.resources(group: group, version: version), version: Self.gitVersion)
+    }
+
+    /// The kind and verbs discovery lists for a subresource, as kube-apiserver lists them.
+    static func subresource(_ name: String, of info: ResourceInfo) -> (kind: String, verbs: [JSONValue]) {
+        switch name {
+        case "binding": ("Binding", ["create"])
+        case "scale": ("Scale", ["get", "patch", "update"])
+        case "log": ("Pod", ["get"])
+        case "exec": ("PodExecOptions", ["create", "get"])
+        default: (info.type.kind, ["get", "patch", "update"])
+        }
     }
 }

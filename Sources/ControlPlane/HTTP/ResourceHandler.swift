@@ -68,6 +68,11 @@ struct ResourceHandler: Sendable {
         case (let name?, "binding"?):
             guard method == .post else { throw methodNotAllowed(method, path: "binding") }
             return try await bind(resource, path: path, name: name, request: request, query: query)
+        case (let name?, "log"?):
+            guard method == .get else { throw methodNotAllowed(method, path: "log") }
+            return try podLog(resource, path: path, name: name, query: query)
+        case (let name?, "exec"?):
+            return try podExec(resource, path: path, name: name)
         default:
             throw Status.failure(.notFound, "the server could not find the requested resource")
         }

@@ -8,7 +8,7 @@ public enum BuiltinResources {
 
     public static let pod = ResourceInfo(
         ResourceType(group: "", version: "v1", kind: "Pod", plural: "pods", namespaced: true),
-        shortNames: ["po"], subresources: ["status", "binding", "resize"], categories: ["all"])
+        shortNames: ["po"], subresources: ["status", "binding", "resize", "log", "exec"], categories: ["all"])
 
     public static let customResourceDefinitions = ResourceInfo(
         ResourceType(

@@ -69,14 +69,16 @@ public enum StatefulPodSetCRD {
 
     static func rootSchema() -> JSONValue {
         SchemaBuilder.object(
+            "A set of stateful pods with stable identities and claims, updated in place or on the node they run "
+                + "on; only genuinely new pods go through node selection.",
             [
-                "apiVersion": SchemaBuilder.string(),
-                "kind": SchemaBuilder.string(),
+                "apiVersion": SchemaBuilder.string("The versioned schema of this object: stead.dev/v1alpha1."),
+                "kind": SchemaBuilder.string("The kind of this object: StatefulPodSet."),
+                // Kubernetes allows nothing else here, not even a description (explain shows ObjectMeta's).
                 "metadata": ["type": "object"],
                 "spec": StatefulPodSetSchema.spec(),
                 "status": StatefulPodSetSchema.status(),
             ],
-            required: ["spec"],
-            description: "A set of stateful pods with stable identities, updated in place or on the same node.")
+            required: ["spec"])
     }
 }

@@ -120,8 +120,13 @@ public enum StatusCalculator {
 
         let minimum = max(0, wanted - spec.effectiveMaxUnavailable)
         let available = Int(status.availableReplicas ?? 0)
-        set(.available, available >= minimum, available >= minimum ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
-            "\(available) of \(wanted) pod(s) available (minimum \(minimum))")
+        if !inputs.validationErrors.isEmpty {
+            // A set that cannot run is never available, whatever its counts say.
+            set(.available, false, "InvalidSpec", "the spec is invalid: \(inputs.validationErrors.summary)")
+        } else {
+            set(.available, available >= minimum, available >= minimum ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
+                "\(available) of \(wanted) pod(s) available (minimum \(minimum))")
+        }
         return list
     }
 }

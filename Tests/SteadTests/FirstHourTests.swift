@@ -1,0 +1,133 @@
+import Foundation
+import SteadTestSupport
+import Testing
+
+/// What a new user meets after `stead up`, as issue 22 lists it, driven through one `stead up` with
+/// kubectl and the stead CLI as the user runs them: the printed next steps, a second instance, explain,
+/// invalid sets, the Events of an update, a rollback, logs and exec. A taken port is in
+/// `StartupFailureTests`.
+@Suite(
+    "the first hour with stead up", .enabled(if: TestPaths.kubectl != nil, "kubectl is not installed"),
+    .timeLimit(.minutes(3)))
+struct FirstHourTests {
+    @Test func everyMessageANewUserMeetsIsRightAndSaysWhatToDoNext() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let up = try await SteadUpProcess.start(dataDirectory: directory)
+        defer { up.child.signal(SIGKILL) }
+
+        try await thePrintedNextStepsWorkAsPrinted(up)
+        try aSecondInstanceIsRefusedOnceAndClearly(directory: directory)
+        try explainDescribesTheFields(up)
+        try invalidSetsAreRefusedOrNeverAvailable(up)
+        try anUpdateNamesEachPodAndARollbackBringsTheOldTemplateBack(up)
+        try logsAndExecAnswerAsAKubeletWould(up)
+    }
+
+    /// The three lines under the ready line, run as printed from the repository root.
+    private func thePrintedNextStepsWorkAsPrinted(_ up: SteadUpProcess) async throws {
+        let steps = up.child.lines.drop { !$0.contains("stead up ready at") }.dropFirst().prefix(3)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        try #require(steps.count == 3, "\(up.child.lines)")
+        #expect(steps[steps.startIndex] == "export KUBECONFIG=\(up.kubeconfig)")
+        let apply = try #require(steps.dropFirst().first).split(separator: " ").map(String.init)
+        #expect(apply == ["kubectl", "apply", "-f", "examples/web.yaml"])
+        let applied = try up.kubectl(["apply", "-f", RepositoryPaths.file(apply[3]).path])
+        #expect(applied.status == 0, "\(applied.stderr)")
+
+        let watch = try #require(steps.last).split(separator: " ").map(String.init)
+        #expect(watch.first == "kubectl" && watch.contains("-w"), "\(watch)")
+        let watching = try ChildProcess(TestPaths.kubectl ?? "kubectl", ["--kubeconfig", up.kubeconfig] + watch.dropFirst())
+        defer { watching.signal(SIGKILL) }
+        let running = await watching.waitForLine(containing: "Running", timeout: 60)
+        #expect(running?.hasPrefix("web-") == true, "\(watching.lines)")
+    }
+
+    private func aSecondInstanceIsRefusedOnceAndClearly(directory: String) throws {
+        let second = try runCommand(TestPaths.stead, ["up", "--data-dir", directory, "--port", "0", "--nodes", "1"])
+        #expect(second.status == 1)
+        let message = "the data directory \(directory) is in use by another API server; stop it or choose another --data-dir"
+        #expect(second.stderr.components(separatedBy: message).count == 2, "said other than once: \(second.stderr)")
+    }
+
+    private func explainDescribesTheFields(_ up: SteadUpProcess) throws {
+        let explain = try up.kubectl(["explain", "statefulpodset.spec.updateStrategy.rollingUpdate"])
+        #expect(explain.status == 0, "\(explain.stderr)")
+        #expect(explain.stdout.contains("Pods with an ordinal below it keep the current revision"), "\(explain.stdout)")
+        #expect(!explain.stdout.contains("<no description>"), "\(explain.stdout)")
+    }
+
+    private func invalidSetsAreRefusedOrNeverAvailable(_ up: SteadUpProcess) throws {
+        let empty = try up.kubectl(["apply", "-f", "-"], input: Self.set("empty", selector: "empty", containers: "[]"))
+        #expect(empty.status != 0)
+        #expect(empty.stderr.contains("spec.template.spec.containers") && empty.stderr.contains("at least 1 items"), "\(empty.stderr)")
+
+        // Kubernetes v1.21 has no CEL rules for a CRD to refuse a selector that misses the template's
+        // labels, so the set is admitted, then reported Invalid and never Available.
+        let mismatch = try up.kubectl(
+            ["apply", "-f", "-"], input: Self.set("mismatch", selector: "other", containers: "[{name: c, image: nginx}]"))
+        #expect(mismatch.status == 0, "\(mismatch.stderr)")
+        let invalid = try up.kubectl(["wait", "sps/mismatch", "-n", "web", "--for=condition=Invalid", "--timeout=30s"])
+        #expect(invalid.status == 0, "\(invalid.stderr)")
+        let available = try up.kubectl(
+            ["get", "sps/mismatch", "-n", "web", "-o", #"jsonpath={.status.conditions[?(@.type=="Available")].status}"#])
+        #expect(available.stdout == "False")
+    }
+
+    private func anUpdateNamesEachPodAndARollbackBringsTheOldTemplateBack(_ up: SteadUpProcess) throws {
+        let first = try up.kubectl(["get", "sps/web", "-n", "web", "-o", "jsonpath={.status.updateRevision}"]).stdout
+        let patched = try up.kubectl([
+            "patch", "sps", "web", "-n", "web", "--type=json",
+            "-p", #"[{"op":"replace","path":"/spec/template/spec/containers/0/image","value":"nginx:1.28"}]"#,
+        ])
+        #expect(patched.status == 0, "\(patched.stderr)")
+        // This rollout's in-place count goes 0 -> 3; then every pod runs the new revision.
+        let inPlace = try up.kubectl(["wait", "sps/web", "-n", "web", "--for=jsonpath={.status.updatedInPlace}=3", "--timeout=60s"])
+        #expect(inPlace.status == 0, "\(inPlace.stderr)")
+        let second = try up.kubectl(["get", "sps/web", "-n", "web", "-o", "jsonpath={.status.updateRevision}"]).stdout
+        #expect(second != first)
+        try waitForRollout(up, to: second)
+        let described = try up.kubectl(["describe", "sps", "web", "-n", "web"]).stdout
+        for ordinal in 0..<3 {
+            #expect(described.contains("pod web-\(ordinal) updated in place: image nginx: nginx:1.27 -> nginx:1.28"), "\(described)")
+        }
+
+        let rollback = try runCommand(TestPaths.stead, ["rollback", "web", "-n", "web", "--kubeconfig", up.kubeconfig])
+        #expect(rollback.status == 0, "\(rollback.stderr)")
+        #expect(rollback.stdout.hasPrefix("statefulpodset web rolled back to revision 1 (\(first))"), "\(rollback.stdout)")
+        try waitForRollout(up, to: first)
+        let status = try runCommand(TestPaths.stead, ["status", "web", "-n", "web", "--kubeconfig", up.kubeconfig])
+        #expect(status.stdout.components(separatedBy: "in place (image nginx: nginx:1.28 -> nginx:1.27)").count == 4, "\(status.stdout)")
+    }
+
+    /// Waits through a watch (`kubectl wait`) until every pod runs `revision` and is ready.
+    private func waitForRollout(_ up: SteadUpProcess, to revision: String) throws {
+        for condition in ["{.status.currentRevision}=\(revision)", "{.status.readyReplicas}=3"] {
+            let done = try up.kubectl(["wait", "sps/web", "-n", "web", "--for=jsonpath=\(condition)", "--timeout=60s"])
+            #expect(done.status == 0, "\(condition): \(done.stderr)")
+        }
+    }
+
+    private func logsAndExecAnswerAsAKubeletWould(_ up: SteadUpProcess) throws {
+        let logs = try up.kubectl(["logs", "web-0", "-n", "web"])
+        #expect(logs.status == 0, "\(logs.stderr)")
+        #expect(logs.stdout.contains("container nginx (nginx:1.27) started on simulated node"), "\(logs.stdout)")
+        #expect(logs.stdout.hasSuffix("a simulated container writes no output\n"))
+        let exec = try up.kubectl(["exec", "web-0", "-n", "web", "--", "sh"])
+        #expect(exec.status != 0)
+        #expect(exec.stderr.contains("runs on a simulated node"), "\(exec.stderr)")
+    }
+
+    static func set(_ name: String, selector: String, containers: String) -> String {
+        """
+        apiVersion: stead.dev/v1alpha1
+        kind: StatefulPodSet
+        metadata: {name: \(name), namespace: web}
+        spec:
+          selector: {matchLabels: {app: \(selector)}}
+          template:
+            metadata: {labels: {app: \(name)}}
+            spec: {containers: \(containers)}
+        """
+    }
+}
