@@ -24,6 +24,53 @@ struct FirstHourTests {
         try logsAndExecAnswerAsAKubeletWould(up)
     }
 
+    /// Every `$ ` command of the README's walkthrough, in order, from the repository root, as a user
+    /// pastes it (the `export` is the one line left out: the test sets KUBECONFIG itself).
+    @Test func theREADMEWalkthroughRunsAsPrinted() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let up = try await SteadUpProcess.start(dataDirectory: directory)
+        defer { up.child.signal(SIGKILL) }
+        let commands = try Self.walkthroughCommands()
+        #expect(commands.contains { $0.hasPrefix("stead rollback") }, "the walkthrough shows no rollback")
+        let steadFolder = URL(fileURLWithPath: TestPaths.stead).deletingLastPathComponent().path
+        for command in commands where !command.hasPrefix("export ") {
+            let result = try runCommand(
+                "/bin/sh", ["-c", "cd '\(RepositoryPaths.root.path)' && \(command)"],
+                environment: [
+                    "KUBECONFIG": up.kubeconfig,
+                    "PATH": steadFolder + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
+                ])
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            if command.hasPrefix("kubectl apply") {
+                let ready = try up.kubectl(["wait", "sps/web", "-n", "web", "--for=jsonpath={.status.readyReplicas}=3", "--timeout=60s"])
+                #expect(ready.status == 0, "\(ready.stderr)")
+            }
+        }
+    }
+
+    /// The commands of the console blocks of the README's "A kubectl walkthrough", continuation lines joined.
+    static func walkthroughCommands() throws -> [String] {
+        let readme = try String(contentsOf: RepositoryPaths.file("README.md"), encoding: .utf8)
+        guard let start = readme.range(of: "## A kubectl walkthrough"),
+            let end = readme.range(of: "\n## ", range: start.upperBound..<readme.endIndex)
+        else { return [] }
+        var commands: [String] = []
+        var pending: String?
+        for line in readme[start.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false) {
+            let text = String(line)
+            if let continued = pending {
+                pending = nil
+                let joined = continued + " " + text.trimmingCharacters(in: .whitespaces)
+                if joined.hasSuffix("\\") { pending = String(joined.dropLast()) } else { commands.append(joined) }
+            } else if text.hasPrefix("$ ") {
+                let command = String(text.dropFirst(2))
+                if command.hasSuffix("\\") { pending = String(command.dropLast()) } else { commands.append(command) }
+            }
+        }
+        return commands
+    }
+
     /// The three lines under the ready line, run as printed from the repository root.
     private func thePrintedNextStepsWorkAsPrinted(_ up: SteadUpProcess) async throws {
         let steps = up.child.lines.drop { !$0.contains("stead up ready at") }.dropFirst().prefix(3)

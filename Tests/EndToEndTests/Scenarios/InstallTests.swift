@@ -43,6 +43,26 @@ extension EndToEnd {
             #expect(conditions.contains { $0["type"] == "NonStructuralSchema" } == false)
         }
 
+        /// The schema refuses a set without containers at admission, on the real server as on the embedded
+        /// one (minItems; v1.21 has no CEL rules, so a selector that misses the labels is the controller's
+        /// to report).
+        @Test func aSetWithoutContainersIsRefusedAtAdmission() async throws {
+            let installation = try await Installation.shared()
+            let set = """
+                apiVersion: stead.dev/v1alpha1
+                kind: StatefulPodSet
+                metadata: {name: empty, namespace: \(Installation.namespace)}
+                spec:
+                  selector: {matchLabels: {app: empty}}
+                  template:
+                    metadata: {labels: {app: empty}}
+                    spec: {containers: []}
+                """
+            let result = try await installation.kubectl.run(["apply", "--dry-run=server", "-f", "-"], input: set)
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("spec.template.spec.containers") && result.stderr.contains("at least 1 items"), "\(result.stderr)")
+        }
+
         /// Every (resource, verb) the manifests grant is allowed for the ServiceAccount by the cluster's
         /// authorizer; what they do not grant is refused.
         @Test func theAuthorizerAllowsExactlyTheGrants() async throws {
