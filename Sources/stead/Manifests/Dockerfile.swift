@@ -7,7 +7,8 @@ enum Dockerfile {
         # Build from the repository root: docker build -f deploy/Dockerfile -t stead:0.1.0 .
         FROM swift:6.3-noble AS build
         WORKDIR /src
-        COPY Package.swift Package.resolved ./
+        # Package.resolved is not kept in git: the build resolves Package.swift's version ranges.
+        COPY Package.swift ./
         COPY Sources Sources
         COPY Tests Tests
         RUN swift build -c release --static-swift-stdlib --product stead \\
@@ -27,7 +28,6 @@ enum Dockerfile {
     static let ignore = """
         *
         !Package.swift
-        !Package.resolved
         !Sources
         !Tests
 
