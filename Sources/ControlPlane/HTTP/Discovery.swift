@@ -48,7 +48,7 @@ struct Discovery: Sendable {
             var entry: JSONObject = [
                 "name": .string(info.type.plural), "singularName": .string(info.singularName),
                 "namespaced": .bool(info.type.namespaced), "kind": .string(info.type.kind),
-                "verbs": .array(ResourceInfo.verbs.map { .string($0) }),
+                "verbs": .array(info.verbs.map { .string($0) }),
             ]
             if !info.shortNames.isEmpty { entry["shortNames"] = .array(info.shortNames.map { .string($0) }) }
             if !info.categories.isEmpty { entry["categories"] = .array(info.categories.map { .string($0) }) }

@@ -33,6 +33,8 @@ struct ResourceHandler: Sendable {
                 return try list(resource, path: path, query: query, accept: request.headers[.accept])
             case .post:
                 return try await create(resource, path: path, request: request, query: query)
+            case .delete where resource.supportsDeleteCollection && (path.namespace != nil || !resource.type.namespaced):
+                return try await deleteCollection(resource, path: path, request: request, query: query)
             default:
                 throw methodNotAllowed(method, path: "collection")
             }
@@ -278,6 +280,18 @@ struct ResourceHandler: Sendable {
         _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters
     ) async throws(Status) -> Response {
         let dryRun = try query.dryRun()
+        let deleteOptions = try await self.deleteOptions(request, query)
+        let key = try key(resource, path, name)
+        let result = try ObjectDeleter(store: store).delete(resource, key, options: deleteOptions, dryRun: dryRun)
+        // Kubernetes answers 202 only for the deprecated orphanDependents=false; 200 otherwise.
+        let code = !result.deleted && deleteOptions.orphanDependents == false ? 202 : 200
+        customResources.committed(resource, result.object.object, deleted: result.deleted, dryRun: dryRun)
+        log("delete", resource, key, code: code)
+        return Responses.object(result.object, status: code)
+    }
+
+    /// DeleteOptions from the body and the query, the query's taking precedence.
+    func deleteOptions(_ request: Request, _ query: QueryParameters) async throws(Status) -> DeleteOptions {
         let data = try await RequestBodyReader.read(request, options: options)
         var deleteOptions = DeleteOptions()
         if !data.isEmpty {
@@ -289,13 +303,30 @@ struct ResourceHandler: Sendable {
         if let rv = query["preconditions.resourceVersion"] { deleteOptions.preconditionResourceVersion = rv }
         if let orphan = query["orphanDependents"] { deleteOptions.orphanDependents = orphan == "true" }
         try deleteOptions.validatePolicy()
-        let key = try key(resource, path, name)
-        let result = try ObjectDeleter(store: store).delete(resource, key, options: deleteOptions, dryRun: dryRun)
-        // Kubernetes answers 202 only for the deprecated orphanDependents=false; 200 otherwise.
-        let code = !result.deleted && deleteOptions.orphanDependents == false ? 202 : 200
-        customResources.committed(resource, result.object.object, deleted: result.deleted, dryRun: dryRun)
-        log("delete", resource, key, code: code)
-        return Responses.object(result.object, status: code)
+        return deleteOptions
+    }
+
+    /// DELETE on a collection: every object the label and field selectors match is deleted as one DELETE
+    /// would delete it; the answer is the list of them as they were left (gone, or marked for deletion).
+    private func deleteCollection(
+        _ resource: ResourceInfo, path: ResourcePath, request: Request, query: QueryParameters
+    ) async throws(Status) -> Response {
+        let dryRun = try query.dryRun()
+        let deleteOptions = try await self.deleteOptions(request, query)
+        let matching = try store.list(resource, filter: try filter(resource, path, query), limit: nil, continueToken: nil)
+        var deleted: [StoredObject] = []
+        for item in matching.items {
+            let key = ObjectKey(namespace: resource.type.namespaced ? path.namespace : nil, name: item.key.name)
+            do {
+                let result = try ObjectDeleter(store: store).delete(resource, key, options: deleteOptions, dryRun: dryRun)
+                customResources.committed(resource, result.object.object, deleted: result.deleted, dryRun: dryRun)
+                deleted.append(result.object)
+            } catch where error.statusReason == .notFound {
+                continue  // gone meanwhile
+            }
+        }
+        log("deletecollection", resource, ObjectKey(namespace: path.namespace, name: ""), code: 200)
+        return Responses.list(resource, ObjectStore.ListResult(items: deleted, resourceVersion: store.currentResourceVersion))
     }
 
     private func bind(

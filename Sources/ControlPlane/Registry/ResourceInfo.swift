@@ -28,5 +28,13 @@ public struct ResourceInfo: Sendable, Hashable {
     /// The key objects are stored under: stable across versions of the same group.
     public var storageKey: String { "\(type.group)/\(type.plural)" }
 
-    public static let verbs = ["create", "delete", "get", "list", "patch", "update", "watch"]
+    /// What discovery lists, as kube-apiserver: every resource here takes a collection delete but
+    /// namespaces, which are deleted one by one.
+    public var verbs: [String] {
+        supportsDeleteCollection
+            ? ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
+            : ["create", "delete", "get", "list", "patch", "update", "watch"]
+    }
+
+    public var supportsDeleteCollection: Bool { !(type.group.isEmpty && type.plural == "namespaces") }
 }

@@ -101,19 +101,32 @@ extension KubeClient {
     ) async throws -> JSONValue {
         let path = objectPath(resource, name: name, namespace: self.namespace(for: resource, explicit: namespace),
             subresource: nil)
-        var body: [UInt8]? = nil
-        if !options.isEmpty {
-            var value: JSONObject = ["apiVersion": "v1", "kind": "DeleteOptions"]
-            if let policy = options.propagationPolicy { value["propagationPolicy"] = .string(policy.rawValue) }
-            if let grace = options.gracePeriodSeconds { value["gracePeriodSeconds"] = .int(Int64(grace)) }
-            var preconditions: JSONObject = [:]
-            if let uid = options.preconditionUID { preconditions["uid"] = .string(uid) }
-            if let rv = options.preconditionResourceVersion { preconditions["resourceVersion"] = .string(rv) }
-            if !preconditions.isEmpty { value["preconditions"] = .object(preconditions) }
-            body = try Self.body(.object(value))
-        }
-        let data = try await send(.DELETE, path, verb: "DELETE", body: body)
+        let data = try await send(.DELETE, path, verb: "DELETE", body: try Self.body(options))
         return try Self.decodeValue(data, path: path)
+    }
+
+    /// Deletes every object of the collection that `selection`'s label and field selectors match, in one
+    /// request (client-go's DeleteCollection); returns them as the server left them.
+    public func deleteCollection(
+        _ resource: ResourceType, namespace: String? = nil, selection: ListOptions = ListOptions(),
+        options: DeleteOptions = DeleteOptions()
+    ) async throws -> ObjectList {
+        let path = resource.collectionPath(namespace: self.namespace(for: resource, explicit: namespace))
+        let data = try await send(.DELETE, path, verb: "DELETECOLLECTION", query: selection.queryItems, body: try Self.body(options))
+        return try ObjectList.decode(try Self.decodeValue(data, path: path), resource: resource)
+    }
+
+    /// The DeleteOptions body, nil when every option is the server's default.
+    private static func body(_ options: DeleteOptions) throws -> [UInt8]? {
+        guard !options.isEmpty else { return nil }
+        var value: JSONObject = ["apiVersion": "v1", "kind": "DeleteOptions"]
+        if let policy = options.propagationPolicy { value["propagationPolicy"] = .string(policy.rawValue) }
+        if let grace = options.gracePeriodSeconds { value["gracePeriodSeconds"] = .int(Int64(grace)) }
+        var preconditions: JSONObject = [:]
+        if let uid = options.preconditionUID { preconditions["uid"] = .string(uid) }
+        if let rv = options.preconditionResourceVersion { preconditions["resourceVersion"] = .string(rv) }
+        if !preconditions.isEmpty { value["preconditions"] = .object(preconditions) }
+        return try Self.body(.object(value))
     }
 
     func objectPath(_ resource: ResourceType, name: String, namespace: String?, subresource: String?) -> String {

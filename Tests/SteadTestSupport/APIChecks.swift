@@ -1,0 +1,45 @@
+import KubeClient
+import KubeModel
+
+/// Requests whose answers the embedded server and a real Kubernetes must agree on: each check runs
+/// against whatever client it is given and returns what it saw, for the caller to compare.
+public enum APIChecks {
+    /// What a collection delete did (client-go's DeleteCollection).
+    public struct CollectionDelete: Equatable, Sendable {
+        /// The names the answer listed, sorted.
+        public var deleted: [String]
+        /// The ConfigMaps left in the namespace, sorted.
+        public var remaining: [String]
+        /// The discovery verbs of configmaps and of namespaces.
+        public var configMapVerbs: [String]
+        public var namespaceVerbs: [String]
+    }
+
+    /// In `namespace` (which must exist and hold no ConfigMaps named `dc-*`): four ConfigMaps, two of
+    /// them labelled `stead.dev/check=delete`; a DELETE of the labelled ones in one request.
+    public static func collectionDelete(_ client: KubeClient, namespace: String) async throws -> CollectionDelete {
+        for (name, labelled) in [("dc-a", true), ("dc-b", false), ("dc-c", true), ("dc-d", false)] {
+            let labels = labelled ? ["stead.dev/check": "delete"] : ["stead.dev/check": "keep"]
+            _ = try await client.create(ConfigMap(metadata: ObjectMeta(name: name, namespace: namespace, labels: labels)))
+        }
+        let answer = try await client.deleteCollection(
+            ConfigMap.resourceType, namespace: namespace, selection: ListOptions(labelSelector: "stead.dev/check=delete"))
+        let remaining = try await client.list(
+            ConfigMap.resourceType, namespace: namespace, options: ListOptions(labelSelector: "stead.dev/check"))
+        let core = try KubeJSON.parse(try await client.getRaw("/api/v1"))
+        func verbs(_ plural: String) -> [String] {
+            let resource = core["resources"]?.arrayValue?.first { $0["name"]?.stringValue == plural }
+            return (resource?["verbs"]?.arrayValue ?? []).compactMap(\.stringValue).sorted()
+        }
+        return CollectionDelete(
+            deleted: answer.items.compactMap { $0[path: ["metadata", "name"]]?.stringValue }.sorted(),
+            remaining: remaining.items.compactMap { $0[path: ["metadata", "name"]]?.stringValue }.sorted(),
+            configMapVerbs: verbs("configmaps"), namespaceVerbs: verbs("namespaces"))
+    }
+
+    /// What both servers answer to ``collectionDelete(_:namespace:)``.
+    public static let expectedCollectionDelete = CollectionDelete(
+        deleted: ["dc-a", "dc-c"], remaining: ["dc-b", "dc-d"],
+        configMapVerbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
+        namespaceVerbs: ["create", "delete", "get", "list", "patch", "update", "watch"])
+}
