@@ -136,13 +136,13 @@ import Testing
         #expect(throws: Status.self) { try BindingRule.targetNode(of: ["kind": "Binding", "target": [:]], podName: "p") }
     }
 
-    @Test func tableAges() {
+    @Test func tableAges() throws {
         #expect(TableConverter.humanDuration(5) == "5s")
         #expect(TableConverter.humanDuration(150) == "2m30s")
         #expect(TableConverter.humanDuration(3600) == "60m")
         #expect(TableConverter.humanDuration(3 * 86400) == "3d")
-        #expect(TableConverter.wantsTable("application/json;as=Table;v=v1;g=meta.k8s.io,application/json"))
-        #expect(!TableConverter.wantsTable("application/json"))
+        #expect(try ResponseShape.negotiate("application/json;as=Table;v=v1;g=meta.k8s.io,application/json", list: true) == .table)
+        #expect(try ResponseShape.negotiate("application/json", list: true) == .object)
     }
 
     @Test func readinessGatesColumnCountsTheGatesThatPass() {

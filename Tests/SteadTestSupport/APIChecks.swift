@@ -42,4 +42,34 @@ public enum APIChecks {
         deleted: ["dc-a", "dc-c"], remaining: ["dc-b", "dc-d"],
         configMapVerbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
         namespaceVerbs: ["create", "delete", "get", "list", "patch", "update", "watch"])
+
+    /// What metadata-only reads answered (client-go's metadata informers).
+    public struct MetadataOnly: Equatable, Sendable {
+        /// kind, apiVersion and name of the single read.
+        public var object: [String]
+        /// kind and name of each listed item.
+        public var items: [[String]]
+        /// Whether any answer carried the ConfigMap's data.
+        public var carriesData: Bool
+        public var listHasResourceVersion: Bool
+    }
+
+    /// In `namespace`: a ConfigMap `pm-a` with data, then its metadata read alone and listed.
+    public static func metadataOnly(_ client: KubeClient, namespace: String) async throws -> MetadataOnly {
+        _ = try await client.create(
+            ConfigMap(metadata: ObjectMeta(name: "pm-a", namespace: namespace, labels: ["stead.dev/check": "metadata"]), data: ["k": "v"]))
+        let object = try await client.getMetadata(ConfigMap.resourceType, name: "pm-a", namespace: namespace)
+        let list = try await client.listMetadata(
+            ConfigMap.resourceType, namespace: namespace, options: ListOptions(labelSelector: "stead.dev/check=metadata"))
+        func strings(_ value: JSONValue, _ paths: [[String]]) -> [String] { paths.map { value[path: $0]?.stringValue ?? "" } }
+        return MetadataOnly(
+            object: strings(object, [["kind"], ["apiVersion"], ["metadata", "name"]]),
+            items: list.items.map { strings($0, [["kind"], ["metadata", "name"]]) },
+            carriesData: object["data"] != nil || list.items.contains { $0["data"] != nil },
+            listHasResourceVersion: !(list.metadata.resourceVersion ?? "").isEmpty)
+    }
+
+    public static let expectedMetadataOnly = MetadataOnly(
+        object: ["PartialObjectMetadata", "meta.k8s.io/v1", "pm-a"], items: [["PartialObjectMetadata", "pm-a"]],
+        carriesData: false, listHasResourceVersion: true)
 }

@@ -95,12 +95,17 @@ struct ResourceHandler: Sendable {
 
     private func get(_ resource: ResourceInfo, path: ResourcePath, name: String, accept: String?) throws(Status) -> Response {
         let key = try key(resource, path, name)
+        let shape = try ResponseShape.negotiate(accept, list: false)
         guard let stored = store.get(resource, key) else { throw ObjectStore.notFound(resource, name) }
-        if TableConverter.wantsTable(accept) {
+        switch shape {
+        case .table:
             return Responses.table(
                 TableConverter.table(resource, items: [stored.object], resourceVersion: stored.resourceVersion, continueToken: nil))
+        case .metadata(let version):
+            return Responses.json(ResponseShape.partial(stored.object, version: version))
+        case .object:
+            return Responses.object(stored)
         }
-        return Responses.object(stored)
     }
 
     func filter(_ resource: ResourceInfo, _ path: ResourcePath, _ query: QueryParameters) throws(Status) -> ObjectFilter {
@@ -115,17 +120,25 @@ struct ResourceHandler: Sendable {
     }
 
     private func list(_ resource: ResourceInfo, path: ResourcePath, query: QueryParameters, accept: String?) throws(Status) -> Response {
+        let shape = try ResponseShape.negotiate(accept, list: true)
         let limit = try query.integer("limit")
         let result = try store.list(
             resource, filter: try filter(resource, path, query), limit: limit.map { Int(clamping: $0) },
             continueToken: query["continue"].flatMap { $0.isEmpty ? nil : $0 })
-        if TableConverter.wantsTable(accept) {
+        switch shape {
+        case .table:
             return Responses.table(
                 TableConverter.table(
                     resource, items: result.items.map(\.object), resourceVersion: result.resourceVersion,
                     continueToken: result.continueToken))
+        case .metadata(let version):
+            return Responses.json(
+                ResponseShape.partialList(
+                    result.items.map(\.object), version: version, resourceVersion: result.resourceVersion,
+                    continueToken: result.continueToken, remaining: result.remainingItemCount))
+        case .object:
+            return Responses.list(resource, result)
         }
-        return Responses.list(resource, result)
     }
 
     private func watch(
@@ -145,7 +158,7 @@ struct ResourceHandler: Sendable {
         return WatchStreamer(
             store: store, resource: resource, subscription: subscription, timeout: timeout,
             bookmarkInterval: query.flag("allowWatchBookmarks") ? options.watchBookmarkInterval : nil,
-            asTable: TableConverter.wantsTable(accept), logger: logger
+            shape: try ResponseShape.negotiate(accept, list: false), logger: logger
         ).response()
     }
 

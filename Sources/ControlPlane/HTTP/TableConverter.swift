@@ -6,14 +6,6 @@ import KubeModel
 enum TableConverter {
     static let contentType = "application/json;as=Table;v=v1;g=meta.k8s.io"
 
-    static func wantsTable(_ accept: String?) -> Bool {
-        guard let accept else { return false }
-        return accept.split(separator: ",").contains { part in
-            let parameters = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-            return parameters.contains("as=Table") && parameters.contains("g=meta.k8s.io")
-        }
-    }
-
     struct Column {
         var name: String
         var type: String

@@ -12,14 +12,14 @@ struct WatchStreamer: Sendable {
     let subscription: ObjectStore.Subscription
     let timeout: Double
     let bookmarkInterval: Double?
-    /// Send each object as a one-row `meta.k8s.io/v1` Table (`kubectl get -w`).
-    var asTable = false
+    /// Each object as stored, as a one-row `meta.k8s.io/v1` Table (`kubectl get -w`), or its metadata only.
+    var shape = ResponseShape.object
     let logger: Logger
 
     func response() -> Response {
         Response(
             status: .ok,
-            headers: [.contentType: asTable ? TableConverter.contentType : "application/json"],
+            headers: [.contentType: shape == .table ? TableConverter.contentType : "application/json"],
             body: ResponseBody { writer in
                 try await stream(&writer)
             })
@@ -73,20 +73,27 @@ struct WatchStreamer: Sendable {
     /// `WatchEvent.encodeLine()` (sorted keys).
     func encode(_ item: WatchItem, into buffer: inout ByteBuffer) {
         switch item {
-        case .event(let type, let stored) where asTable:
-            let table = TableConverter.table(
-                resource, items: [stored.object], resourceVersion: stored.resourceVersion, continueToken: nil)
-            buffer.writeBytes((try? WatchEvent(type: type, object: table).encodeLine()) ?? Data())
         case .event(let type, let stored):
-            buffer.writeString(#"{"object":"#)
-            buffer.writeBytes(stored.data)
-            buffer.writeString(#","type":"\#(type.rawValue)"}"#)
-            buffer.writeInteger(UInt8(ascii: "\n"))
+            switch shape {
+            case .table:
+                let table = TableConverter.table(
+                    resource, items: [stored.object], resourceVersion: stored.resourceVersion, continueToken: nil)
+                buffer.writeBytes((try? WatchEvent(type: type, object: table).encodeLine()) ?? Data())
+            case .metadata(let version):
+                let partial = ResponseShape.partial(stored.object, version: version)
+                buffer.writeBytes((try? WatchEvent(type: type, object: partial).encodeLine()) ?? Data())
+            case .object:
+                buffer.writeString(#"{"object":"#)
+                buffer.writeBytes(stored.data)
+                buffer.writeString(#","type":"\#(type.rawValue)"}"#)
+                buffer.writeInteger(UInt8(ascii: "\n"))
+            }
         case .bookmark(let rv):
-            let object: JSONValue = [
+            var object: JSONValue = [
                 "apiVersion": .string(resource.type.apiVersion), "kind": .string(resource.type.kind),
                 "metadata": ["resourceVersion": .string(String(rv))],
             ]
+            if case .metadata(let version) = shape { object = ResponseShape.partial(object, version: version) }
             buffer.writeBytes((try? WatchEvent(type: .bookmark, object: object).encodeLine()) ?? Data())
         case .error(let status):
             let object = (try? KubeJSON.encodeToValue(status)) ?? .null

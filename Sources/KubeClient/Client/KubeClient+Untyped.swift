@@ -15,6 +15,26 @@ extension KubeClient {
         return try Self.decodeValue(try await send(.GET, path, verb: "GET"), path: path)
     }
 
+    /// One object's metadata only (client-go's metadata client): a `meta.k8s.io/v1` PartialObjectMetadata.
+    public func getMetadata(_ resource: ResourceType, name: String, namespace: String? = nil) async throws -> JSONValue {
+        let path = objectPath(resource, name: name, namespace: self.namespace(for: resource, explicit: namespace),
+            subresource: nil)
+        let data = try await send(.GET, path, verb: "GET", accept: Self.acceptMetadata)
+        return try Self.decodeValue(data, path: path)
+    }
+
+    /// The objects' metadata only, as a PartialObjectMetadataList; `namespace: nil` lists all namespaces.
+    public func listMetadata(
+        _ resource: ResourceType, namespace: String? = nil, options: ListOptions = ListOptions()
+    ) async throws -> ObjectList {
+        let path = resource.collectionPath(namespace: namespace.flatMap { $0.isEmpty ? nil : $0 })
+        let data = try await send(.GET, path, verb: "LIST", query: options.queryItems, accept: Self.acceptMetadataList)
+        return try ObjectList.decode(try Self.decodeValue(data, path: path), resource: resource)
+    }
+
+    static let acceptMetadata = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1"
+    static let acceptMetadataList = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1"
+
     /// The body of a GET of a path outside the resource API (`/metrics`, `/version`).
     public func getRaw(_ path: String) async throws -> Data {
         try await send(.GET, path, verb: "GET")

@@ -113,11 +113,12 @@ public final class KubeClient: Sendable {
     }
 
     func makeRequest(
-        method: HTTPMethod, path: String, query: [(String, String)], body: [UInt8]?, contentType: String?
+        method: HTTPMethod, path: String, query: [(String, String)], body: [UInt8]?, contentType: String?,
+        accept: String = "application/json"
     ) -> HTTPClientRequest {
         var request = HTTPClientRequest(url: base + path + Self.encodeQuery(query))
         request.method = method
-        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "Accept", value: accept)
         request.headers.add(name: "User-Agent", value: configuration.userAgent)
         if let token = tokens.token(), !token.isEmpty {
             request.headers.add(name: "Authorization", value: "Bearer \(token)")
@@ -166,14 +167,15 @@ public final class KubeClient: Sendable {
     /// ``KubeClientError/fenced(method:path:reason:)``.
     func send(
         _ method: HTTPMethod, _ path: String, verb: String, query: [(String, String)] = [], body: [UInt8]? = nil,
-        contentType: String? = nil
+        contentType: String? = nil, accept: String = "application/json"
     ) async throws -> Data {
         if let limiter { try await limiter.wait() }
         // After the rate limit's wait, as close to sending as the client gets.
         try checkFence(method.rawValue, path)
         // A fenced delete carries a body too, so that the fence is checked again as it goes out.
         let body = body ?? (method == .DELETE && writeFence != nil ? Self.emptyDeleteOptions : nil)
-        let request = makeRequest(method: method, path: path, query: query, body: body, contentType: contentType)
+        let request = makeRequest(
+            method: method, path: path, query: query, body: body, contentType: contentType, accept: accept)
         let start = ContinuousClock.now
         let deadline = NIODeadline.now() + .nanoseconds(Int64(configuration.requestTimeout.inSeconds * 1e9))
         let status: HTTPResponseStatus

@@ -7,7 +7,7 @@ import Testing
 extension EndToEnd {
     /// The requests of `APIChecks`, asked of the real cluster: its answers are what the embedded server's
     /// tests expect of it too.
-    @Suite("API compatibility")
+    @Suite("API compatibility", .serialized)
     struct APICompatibility {
         @Test func aCollectionDeleteAnswersAsTheEmbeddedServerDoes() async throws {
             let installation = try await Installation.shared()
@@ -22,7 +22,14 @@ extension EndToEnd {
                 }
             }
             _ = try await installation.admin.deleteCollection(
-                ConfigMap.resourceType, namespace: Installation.namespace, selection: ListOptions(labelSelector: "stead.dev/check"))
+                ConfigMap.resourceType, namespace: Installation.namespace, selection: ListOptions(labelSelector: "stead.dev/check in (delete,keep)"))
+        }
+    
+        @Test func metadataOnlyReadsAnswerAsTheEmbeddedServerDoes() async throws {
+            let installation = try await Installation.shared()
+            let seen = try await APIChecks.metadataOnly(installation.admin, namespace: Installation.namespace)
+            #expect(seen == APIChecks.expectedMetadataOnly)
+            _ = try await installation.admin.delete(ConfigMap.resourceType, name: "pm-a", namespace: Installation.namespace)
         }
     }
 }

@@ -1,0 +1,61 @@
+import KubeModel
+import SteadTestSupport
+import Testing
+
+@testable import KubeClient
+
+/// client-go's DeleteCollection against the embedded server; the e2e suite asks a real Kubernetes the
+/// same (`APIChecks.collectionDelete`) and expects the same answers.
+@Suite("DeleteCollection")
+struct DeleteCollectionTests {
+    @Test func theSelectedObjectsGoInOneRequestAndDiscoverySaysWhichResourcesTakeIt() async throws {
+        try await withAPIServer { api in
+            let seen = try await APIChecks.collectionDelete(api.client, namespace: "default")
+            #expect(seen == APIChecks.expectedCollectionDelete)
+        }
+    }
+
+    @Test func aCollectionDeleteAcrossNamespacesOrOfNamespacesIsNotAllowed() async throws {
+        try await withAPIServer { api in
+            for resource in [ConfigMap.resourceType, Namespace.resourceType] {
+                await #expect {
+                    _ = try await api.client.send(.DELETE, resource.collectionPath(namespace: nil), verb: "DELETECOLLECTION")
+                } throws: { error in
+                    (error as? KubeAPIError)?.code == 405
+                }
+            }
+        }
+    }
+}
+
+/// Metadata-only reads (`as=PartialObjectMetadata[List]`) against the embedded server; the e2e suite asks
+/// a real Kubernetes the same (`APIChecks.metadataOnly`).
+@Suite("PartialObjectMetadata")
+struct PartialObjectMetadataTests {
+    @Test func readsAnswerOnlyTheMetadata() async throws {
+        try await withAPIServer { api in
+            let seen = try await APIChecks.metadataOnly(api.client, namespace: "default")
+            #expect(seen == APIChecks.expectedMetadataOnly)
+        }
+    }
+
+    /// A list asked for as one object, or one object as a list, is 406, as kube-apiserver answers it.
+    @Test func aShapeThatDoesNotFitIsNotAcceptable() async throws {
+        try await withAPIServer { api in
+            let collection = ConfigMap.resourceType.collectionPath(namespace: "default")
+            _ = try await api.client.create(ConfigMap(metadata: ObjectMeta(name: "one", namespace: "default")))
+            for (path, accept) in [
+                (collection, KubeClient.acceptMetadata), (collection + "/one", KubeClient.acceptMetadataList),
+            ] {
+                await #expect {
+                    _ = try await api.client.send(.GET, path, verb: "GET", accept: accept)
+                } throws: { error in
+                    (error as? KubeAPIError)?.code == 406
+                }
+            }
+            // A later offer that fits is taken.
+            let fallback = try await api.client.send(.GET, collection, verb: "LIST", accept: KubeClient.acceptMetadata + ",application/json")
+            #expect(try KubeJSON.parse(fallback)["kind"] == "ConfigMapList")
+        }
+    }
+}
