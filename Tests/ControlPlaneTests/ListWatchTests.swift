@@ -95,10 +95,13 @@ import Testing
         try await TestServer.with(configure: { $0.watchHistoryLimit = 5 }) { s in
             let first = try await s.create(TestServer.configMap("c0"), in: "/api/v1/namespaces/default/configmaps")
             for i in 1..<10 { _ = try await s.create(TestServer.configMap("c\(i)"), in: "/api/v1/namespaces/default/configmaps") }
-            let reply = try await s.request(.GET, "/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=\(first.resourceVersion)")
-            #expect(reply.status == 410)
-            #expect(reply.reason == "Gone")
-            #expect(reply.json["code"] == 410)
+            // As kube-apiserver: the watch starts (200) and ends at once with one ERROR event, 410 Expired.
+            let result = try await s.watch("/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=\(first.resourceVersion)")
+            #expect(result.status == 200)
+            #expect(result.events.map(\.type) == [.error])
+            let status = try #require(result.events.first?.object)
+            #expect(status["kind"] == "Status" && status["reason"] == "Expired" && status["code"] == 410)
+            #expect(status["message"]?.stringValue?.hasPrefix("too old resource version: \(first.resourceVersion) (") == true)
         }
     }
 

@@ -59,3 +59,20 @@ struct PartialObjectMetadataTests {
         }
     }
 }
+
+/// A watch from a resourceVersion the server no longer keeps: one ERROR event, 410 Expired (the e2e
+/// suite asks a real Kubernetes the same).
+@Suite("watch from a compacted resourceVersion")
+struct TooOldWatchTests {
+    @Test func endsWithExpired() async throws {
+        try await withAPIServer(configure: { $0.watchHistoryLimit = 5 }) { api in
+            var first: String?
+            for index in 0..<10 {
+                let created = try await api.client.create(ConfigMap(metadata: ObjectMeta(name: "cm-\(index)", namespace: "default")))
+                first = first ?? created.metadata.resourceVersion
+            }
+            let seen = try await APIChecks.watchError(api.client, namespace: "default", from: try #require(first))
+            #expect(seen == APIChecks.expectedTooOldWatch)
+        }
+    }
+}

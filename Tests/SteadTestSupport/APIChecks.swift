@@ -72,4 +72,23 @@ public enum APIChecks {
     public static let expectedMetadataOnly = MetadataOnly(
         object: ["PartialObjectMetadata", "meta.k8s.io/v1", "pm-a"], items: [["PartialObjectMetadata", "pm-a"]],
         carriesData: false, listHasResourceVersion: true)
+
+    /// The reason and code of the error a watch from `resourceVersion` ends with, or nil when it ended
+    /// without one (within 5 s).
+    public static func watchError(
+        _ client: KubeClient, namespace: String, from resourceVersion: String
+    ) async throws -> [String]? {
+        let events = client.watch(
+            ConfigMap.resourceType, namespace: namespace,
+            options: WatchOptions(resourceVersion: resourceVersion, timeoutSeconds: 5))
+        do {
+            for try await _ in events {}
+            return nil
+        } catch let error as KubeAPIError {
+            return [error.status.reason ?? "", String(error.status.code ?? 0)]
+        }
+    }
+
+    /// How a watch from a resourceVersion older than the server keeps ends, on either server.
+    public static let expectedTooOldWatch = ["Expired", "410"]
 }

@@ -153,7 +153,13 @@ struct ResourceHandler: Sendable {
         } else {
             since = nil
         }
-        let subscription = try store.watch(resource, filter: try filter(resource, path, query), after: since)
+        let subscription: ObjectStore.Subscription
+        do {
+            subscription = try store.watch(resource, filter: try filter(resource, path, query), after: since)
+        } catch where error.statusReason == .gone {
+            // kube-apiserver starts such a watch and ends it at once with an ERROR event (410 Expired).
+            return Responses.watchError(.failure(.expired, error.message ?? "too old resource version"))
+        }
         let timeout = try query.integer("timeoutSeconds").map { Double($0) } ?? options.defaultWatchTimeout
         return WatchStreamer(
             store: store, resource: resource, subscription: subscription, timeout: timeout,

@@ -25,6 +25,13 @@ enum Responses {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: (try? KubeJSON.serialize(value)) ?? Data())))
     }
 
+    /// A watch that ends at once with one ERROR event carrying `status`.
+    static func watchError(_ status: Status) -> Response {
+        let object = (try? KubeJSON.encodeToValue(status)) ?? .null
+        let line = (try? WatchEvent(type: .error, object: object).encodeLine()) ?? Data()
+        return json(line)
+    }
+
     static func status(_ status: Status) -> Response {
         let data = (try? KubeJSON.encode(status)) ?? Data("{\"kind\":\"Status\",\"apiVersion\":\"v1\"}".utf8)
         return json(data, status: status.code ?? 500)

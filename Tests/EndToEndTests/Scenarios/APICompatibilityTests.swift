@@ -31,5 +31,12 @@ extension EndToEnd {
             #expect(seen == APIChecks.expectedMetadataOnly)
             _ = try await installation.admin.delete(ConfigMap.resourceType, name: "pm-a", namespace: Installation.namespace)
         }
+    
+        /// Version 1 is long compacted on a running cluster.
+        @Test func aWatchFromACompactedVersionEndsAsOnTheEmbeddedServer() async throws {
+            let installation = try await Installation.shared()
+            let seen = try await APIChecks.watchError(installation.admin, namespace: Installation.namespace, from: "1")
+            #expect(seen == APIChecks.expectedTooOldWatch)
+        }
     }
 }
