@@ -1,6 +1,4 @@
 import ArgumentParser
-import Foundation
-import KubeClient
 import SteadController
 import SteadRuntime
 
@@ -14,37 +12,24 @@ struct RollbackCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The StatefulPodSet's name.")
-    var set: String
+    @OptionGroup var target: SetCommandOptions
 
     @Option(help: "The revision to go back to (default: the one before the latest).")
     var toRevision: Int64?
 
-    @Option(name: [.short, .long], help: "Its namespace (default: the kubeconfig context's).")
-    var namespace: String?
-
-    @Option(help: "Kubeconfig of the cluster (default: KUBECONFIG, in-cluster, ~/.kube/config).")
-    var kubeconfig: String?
-
     func run() async throws {
-        let configuration = try ClientConfiguration.load(kubeconfigPath: kubeconfig.map(absolutePath))
-        let client = try KubeClient(configuration: configuration)
-        let namespace = namespace ?? configuration.namespace
-        do {
-            let outcome = try await Rollback.rollback(set, namespace: namespace, toRevision: toRevision, client: client)
-            try await client.shutdown()
-            switch outcome {
-            case .rolledBack(let revision, let name):
-                say("""
-                    statefulpodset \(set) rolled back to revision \(revision) (\(name))
-                      stead status \(set) -n \(namespace)    # the pods move to it
-                    """)
-            case .alreadyThere(let revision, let name):
-                say("statefulpodset \(set) already runs the template of revision \(revision) (\(name)): nothing to do")
-            }
-        } catch {
-            try? await client.shutdown()
-            throw error
+        let set = target.set
+        let (outcome, namespace) = try await target.withClient { client, namespace in
+            (try await Rollback.rollback(set, namespace: namespace, toRevision: toRevision, client: client), namespace)
+        }
+        switch outcome {
+        case .rolledBack(let revision, let name):
+            say("""
+                statefulpodset \(set) rolled back to revision \(revision) (\(name))
+                  stead status \(set) -n \(namespace)    # the pods move to it
+                """)
+        case .alreadyThere(let revision, let name):
+            say("statefulpodset \(set) already runs the template of revision \(revision) (\(name)): nothing to do")
         }
     }
 }
