@@ -69,14 +69,10 @@ extension ResourceHandler {
         guard let paths = resource.custom?.scale else {
             throw Status.failure(.notFound, "\(resource.type.plural) has no subresource \"scale\"")
         }
-        if resource.type.namespaced && (path.namespace ?? "").isEmpty {
-            throw Status.failure(.notFound, "\(resource.type.plural) are namespaced: the path needs a namespace")
-        }
-        let key = ObjectKey(namespace: resource.type.namespaced ? path.namespace : nil, name: name)
+        let key = try key(resource, path, name)
         switch request.method {
         case .get:
-            guard let stored = store.get(resource, key) else { throw ObjectStore.notFound(resource, name) }
-            return Responses.json(ScaleSubresource.scale(of: stored.object, paths: paths))
+            return Responses.json(ScaleSubresource.scale(of: try stored(resource, path, name).object, paths: paths))
         case .put, .patch:
             try query.checkFieldValidation()
             let dryRun = try query.dryRun()

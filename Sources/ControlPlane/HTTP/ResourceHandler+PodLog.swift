@@ -2,28 +2,22 @@ import Hummingbird
 import KubeModel
 
 /// `pods/{name}/log` and `pods/{name}/exec`. A kubelet answers them for real containers; the embedded
-/// server's nodes are simulated (NodeSim) and run no process, so the log says so in one line per start of
-/// the container, and exec is refused with the reason.
+/// server's nodes are simulated (NodeSim) and run no process, so the log is one line saying so for the
+/// container's current start, and exec is refused with the reason.
 extension ResourceHandler {
     func podLog(_ resource: ResourceInfo, path: ResourcePath, name: String, query: QueryParameters) throws(Status)
         -> Response
     {
-        let pod = try storedPod(resource, path: path, name: name)
+        let pod = try stored(resource, path, name).object
         let container = try PodLog.container(in: pod, named: query["container"], podName: name)
         return Responses.text(try PodLog.text(of: container, in: pod, podName: name))
     }
 
     func podExec(_ resource: ResourceInfo, path: ResourcePath, name: String) throws(Status) -> Response {
-        _ = try storedPod(resource, path: path, name: name)
+        _ = try stored(resource, path, name)
         throw Status.failure(
             .badRequest,
             "pod \(name) runs on a simulated node: its containers run no process, so there is nothing to exec into")
-    }
-
-    private func storedPod(_ resource: ResourceInfo, path: ResourcePath, name: String) throws(Status) -> JSONValue {
-        let key = ObjectKey(namespace: path.namespace, name: name)
-        guard let stored = store.get(resource, key) else { throw ObjectStore.notFound(resource, name) }
-        return stored.object
     }
 }
 

@@ -84,7 +84,7 @@ struct ResourceHandler: Sendable {
         .failure(.methodNotAllowed, "the server does not allow this method on the requested resource (\(method.rawValue) on \(path))")
     }
 
-    private func key(_ resource: ResourceInfo, _ path: ResourcePath, _ name: String) throws(Status) -> ObjectKey {
+    func key(_ resource: ResourceInfo, _ path: ResourcePath, _ name: String) throws(Status) -> ObjectKey {
         if resource.type.namespaced && (path.namespace ?? "").isEmpty {
             throw Status.failure(.notFound, "\(resource.type.plural) are namespaced: the path needs a namespace")
         }
@@ -94,9 +94,8 @@ struct ResourceHandler: Sendable {
     // MARK: Reads
 
     private func get(_ resource: ResourceInfo, path: ResourcePath, name: String, accept: String?) throws(Status) -> Response {
-        let key = try key(resource, path, name)
         let shape = try ResponseShape.negotiate(accept, list: false)
-        guard let stored = store.get(resource, key) else { throw ObjectStore.notFound(resource, name) }
+        let stored = try stored(resource, path, name)
         switch shape {
         case .table:
             return Responses.table(
@@ -106,6 +105,14 @@ struct ResourceHandler: Sendable {
         case .object:
             return Responses.object(stored)
         }
+    }
+
+    /// The object `path` names, or 404.
+    func stored(_ resource: ResourceInfo, _ path: ResourcePath, _ name: String) throws(Status) -> StoredObject {
+        guard let stored = store.get(resource, try key(resource, path, name)) else {
+            throw ObjectStore.notFound(resource, name)
+        }
+        return stored
     }
 
     func filter(_ resource: ResourceInfo, _ path: ResourcePath, _ query: QueryParameters) throws(Status) -> ObjectFilter {
@@ -335,9 +342,8 @@ struct ResourceHandler: Sendable {
         let matching = try store.list(resource, filter: try filter(resource, path, query), limit: nil, continueToken: nil)
         var deleted: [StoredObject] = []
         for item in matching.items {
-            let key = ObjectKey(namespace: resource.type.namespaced ? path.namespace : nil, name: item.key.name)
             do {
-                let result = try ObjectDeleter(store: store).delete(resource, key, options: deleteOptions, dryRun: dryRun)
+                let result = try ObjectDeleter(store: store).delete(resource, item.key, options: deleteOptions, dryRun: dryRun)
                 customResources.committed(resource, result.object.object, deleted: result.deleted, dryRun: dryRun)
                 deleted.append(result.object)
             } catch where error.statusReason == .notFound {

@@ -132,17 +132,11 @@ struct SchedulingQueue<Instant: InstantProtocol & Sendable>: Sendable where Inst
         return true
     }
 
-    /// Returns whether the fallback of this pod was not reported yet, and notes it reported.
-    mutating func noteFallback(_ key: String) -> Bool {
-        guard entries[key]?.reportedFallback == false else { return false }
-        entries[key]?.reportedFallback = true
-        return true
-    }
-
-    /// Returns whether the wait for this pod's lost node was not reported yet, and notes it reported.
-    mutating func noteWait(_ key: String) -> Bool {
-        guard entries[key]?.reportedWait == false else { return false }
-        entries[key]?.reportedWait = true
+    /// Returns whether `report` (``Entry/reportedFallback``, ``Entry/reportedWait``) was not made yet
+    /// for this pod, and notes it made.
+    mutating func noteFirst(_ report: WritableKeyPath<Entry, Bool>, of key: String) -> Bool {
+        guard entries[key]?[keyPath: report] == false else { return false }
+        entries[key]?[keyPath: report] = true
         return true
     }
 

@@ -27,7 +27,7 @@ extension SchedulingCore {
                 identity: reservation.identity, node: reservation.node, requests: reservation.requests,
                 expiresAt: until, replacing: reservation.replacedPodUID, owner: reservation.owner)
         }
-        let report = queue.noteWait(key)
+        let report = queue.noteFirst(\.reportedWait, of: key)
         if report {
             logger.info("replacement waits for its lost node", metadata: ["pod": "\(key)", "reason": "\(message)"])
         }

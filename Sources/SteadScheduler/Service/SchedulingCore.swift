@@ -100,7 +100,7 @@ actor SchedulingCore {
                 if case .wait(let until, let message) = verdict {
                     return waitForHomeNode(pod, until: until, message: message)
                 }
-                if queue.noteFallback(key) {
+                if queue.noteFirst(\.reportedFallback, of: key) {
                     metrics.recordFallback(reason)
                     if case .move(let message) = verdict { fallbackMessage = message }
                     logger.info(

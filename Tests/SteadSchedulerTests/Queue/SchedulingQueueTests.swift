@@ -118,8 +118,8 @@ struct SchedulingQueueTests {
     @Test func reportsAreMadeOncePerPodAndDiagnosisAgainWhenItChanges() {
         var queue = queue(with: ["a"])
         let key = "default/a"
-        let fallbacks = [queue.noteFallback(key), queue.noteFallback(key)]
-        let waits = [queue.noteWait(key), queue.noteWait(key)]
+        let fallbacks = [queue.noteFirst(\.reportedFallback, of: key), queue.noteFirst(\.reportedFallback, of: key)]
+        let waits = [queue.noteFirst(\.reportedWait, of: key), queue.noteFirst(\.reportedWait, of: key)]
         let diagnoses = ["0/3 nodes are available", "0/3 nodes are available", "0/4 nodes are available"]
             .map { queue.noteDiagnosis(key, $0) }
         #expect(fallbacks == [true, false])
@@ -128,7 +128,7 @@ struct SchedulingQueueTests {
         // A new incarnation of the same name starts over.
         queue.remove(key)
         queue.podChanged(Fixtures.pod("a", uid: "second"))
-        let again = queue.noteFallback(key)
+        let again = queue.noteFirst(\.reportedFallback, of: key)
         #expect(again)
     }
 
