@@ -76,6 +76,7 @@ struct UpCommand: AsyncParsableCommand {
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
+        try? await running.componentClient.shutdown()
         try? await client.shutdown()
     }
 
@@ -90,7 +91,8 @@ struct UpCommand: AsyncParsableCommand {
         clientConfiguration.qps = 0
         let client = try KubeClient(configuration: clientConfiguration, logger: logger.labelled("stead.client"))
         do {
-            let running = try await startStead(client: client, registry: registry, readiness: readiness, logger: logger)
+            let running = try await startStead(
+                client: client, configuration: clientConfiguration, registry: registry, readiness: readiness, logger: logger)
             try server.writeKubeconfig(to: absolutePath("\(dataDir)/kubeconfig"))
             return (server, client, running)
         } catch {
@@ -112,19 +114,30 @@ struct UpCommand: AsyncParsableCommand {
     private struct Running {
         var simulator: NodeSimulator
         var components: SteadComponents
+        var componentClient: KubeClient
         var metrics: MetricsServer
     }
 
-    /// Installs the CRD, then starts the nodes, Stead's loops and the metrics server, in that order.
+    /// Installs the CRD, then starts the nodes (with the admin's client, as kubelets have their own
+    /// authorizer), Stead's loops (as the ServiceAccount `deploy/` installs) and the metrics server.
     private func startStead(
-        client: KubeClient, registry: PrometheusCollectorRegistry, readiness: Readiness, logger: Logger
+        client: KubeClient, configuration: ClientConfiguration, registry: PrometheusCollectorRegistry,
+        readiness: Readiness, logger: Logger
     ) async throws -> Running {
         try await StatefulPodSetCRD.install(using: client)
+        let componentClient = try await ComponentAccess.client(
+            admin: client, configuration: configuration, logger: logger.labelled("stead.components.client"))
         let simulator = NodeSimulator(
             client: client, configuration: try await nodeConfiguration(client), logger: logger.labelled("stead.nodesim"))
-        try await simulator.start()
+        do {
+            try await simulator.start()
+        } catch {
+            try? await componentClient.shutdown()
+            throw error
+        }
         let components = SteadComponents(
-            client: client, options: ComponentOptions(schedulerName: schedulerName), readiness: readiness, logger: logger)
+            client: componentClient, options: ComponentOptions(schedulerName: schedulerName), readiness: readiness,
+            logger: logger)
         let metrics = MetricsServer(
             address: metricsAddress ?? ListenAddress(host: host, port: port == 0 ? 0 : port + 1), registry: registry,
             readiness: readiness, logger: logger.labelled("stead.metrics"))
@@ -134,9 +147,10 @@ struct UpCommand: AsyncParsableCommand {
         } catch {
             await components.stop()
             await simulator.stop()
+            try? await componentClient.shutdown()
             throw error
         }
-        return Running(simulator: simulator, components: components, metrics: metrics)
+        return Running(simulator: simulator, components: components, componentClient: componentClient, metrics: metrics)
     }
 
     private func startAPIServer(logger: Logger) async throws -> EmbeddedAPIServer {

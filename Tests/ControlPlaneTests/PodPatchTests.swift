@@ -241,7 +241,7 @@ import Testing
 }
 
 @Suite struct DeleteRulesTests {
-    static let pods = BuiltinResources.pod
+    static let pods = BuiltinResources.pods
     static let now = Date(timeIntervalSince1970: 1_700_000_000)
 
     @Test func podsOnANodeAreMarkedOthersRemoved() {

@@ -137,10 +137,10 @@ import Testing
     }
 
     @Test func tableAges() throws {
-        #expect(TableConverter.humanDuration(5) == "5s")
-        #expect(TableConverter.humanDuration(150) == "2m30s")
-        #expect(TableConverter.humanDuration(3600) == "60m")
-        #expect(TableConverter.humanDuration(3 * 86400) == "3d")
+        #expect(Cells.humanDuration(5) == "5s")
+        #expect(Cells.humanDuration(150) == "2m30s")
+        #expect(Cells.humanDuration(3600) == "60m")
+        #expect(Cells.humanDuration(3 * 86400) == "3d")
         #expect(try ResponseShape.negotiate("application/json;as=Table;v=v1;g=meta.k8s.io,application/json", list: true) == .table)
         #expect(try ResponseShape.negotiate("application/json", list: true) == .object)
     }
@@ -151,8 +151,8 @@ import Testing
             "spec": ["readinessGates": gates],
             "status": ["conditions": [["type": "a.example/Ready", "status": "True"], ["type": "b.example/Ready", "status": "False"]]],
         ]
-        #expect(TableConverter.readinessGates(pod) == "1/2")
-        #expect(TableConverter.readinessGates(["spec": ["readinessGates": gates]]) == "0/2")
-        #expect(TableConverter.readinessGates(["spec": [:]]) == "<none>")
+        #expect(PodStrategy.readinessGates(pod) == "1/2")
+        #expect(PodStrategy.readinessGates(["spec": ["readinessGates": gates]]) == "0/2")
+        #expect(PodStrategy.readinessGates(["spec": [:]]) == "<none>")
     }
 }

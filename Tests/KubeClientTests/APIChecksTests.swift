@@ -76,3 +76,30 @@ struct TooOldWatchTests {
         }
     }
 }
+
+/// The built-in kinds on the embedded server, printed and admitted as on a real Kubernetes (the e2e suite
+/// asks a real v1.21 the same with the same expectations, `BuiltinKindChecks`).
+@Suite struct BuiltinKindCheckTests {
+    @Test func everySampleKindPrintsKubernetesColumns() async throws {
+        try await withAPIServer { api in
+            let minor = try await BuiltinKindChecks.serverMinor(api.client)
+            #expect(minor == 32)
+            _ = try await api.client.create(Namespace(metadata: ObjectMeta(name: "kinds")))
+            let tables = try await BuiltinKindChecks.printedTables(api.client, namespace: "kinds", prefix: "kinds")
+            let expected = BuiltinKindChecks.expectedColumns(minor: minor)
+            #expect(Set(tables.keys) == Set(expected.keys))
+            for (plural, table) in tables.sorted(by: { $0.key < $1.key }) {
+                #expect(table.columns == expected[plural], "\(plural)")
+                #expect(table.cells == BuiltinKindChecks.expectedCells[plural] ?? [:], "\(plural)")
+                #expect(table.rows == 1, "\(plural)")
+            }
+        }
+    }
+
+    @Test func admissionAnswersAsKubernetes() async throws {
+        try await withAPIServer { api in
+            _ = try await api.client.create(Namespace(metadata: ObjectMeta(name: "admission")))
+            #expect(try await BuiltinKindChecks.admission(api.client, namespace: "admission") == BuiltinKindChecks.expectedAdmission)
+        }
+    }
+}

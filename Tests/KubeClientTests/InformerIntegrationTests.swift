@@ -173,13 +173,23 @@ struct InformerIntegrationTests {
     }
 }
 
+/// A kind no server here serves.
+private struct Widget: KubeResource {
+    static let resourceType = ResourceType(
+        group: "example.com", version: "v1", kind: "Widget", plural: "widgets", namespaced: false)
+    var apiVersion: String?
+    var kind: String?
+    var metadata = ObjectMeta()
+    var unknownFields: UnknownFields?
+}
+
 /// Informers a component waits for, when the server cannot or will not answer.
 @Suite("Informer sync, unserved resources and cancellation")
 struct InformerSyncTests {
     @Test func anOptionalInformerOfAnUnservedResourceCountsAsSyncedAndEmpty() async throws {
         try await withAPIServer { env in
-            // The embedded server serves no StorageClasses (404); it does serve ConfigMaps.
-            let absent = OptionalInformer(Informer<StorageClass>(client: env.client))
+            // The embedded server serves no Widgets (404); it does serve ConfigMaps.
+            let absent = OptionalInformer(Informer<Widget>(client: env.client))
             _ = try await env.client.create(configMap("present", namespace: "default"))
             let present = OptionalInformer(Informer<ConfigMap>(client: env.client, namespace: "default"))
             let group = InformerGroup([absent, present])

@@ -46,6 +46,25 @@ struct SchedulerEnvironment {
 
     /// A pod naming Stead's scheduler; with `owner`, controlled by it (kind StatefulPodSet unless told).
     @discardableResult
+    /// A StatefulSet in `default` (which the server serves, so its pods' owner must exist or the garbage
+    /// collector removes them): the owner of pods made with `createPod(owner:)`.
+    func createStatefulSet(_ name: String) async throws -> Owner {
+        let labels: JSONValue = ["app": "test"]
+        let created = try await client.create(
+            ResourceType(group: "apps", version: "v1", kind: "StatefulSet", plural: "statefulsets", namespaced: true),
+            [
+                "apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": ["name": .string(name), "namespace": "default"],
+                "spec": [
+                    "replicas": 1, "serviceName": .string(name), "selector": ["matchLabels": labels],
+                    "template": [
+                        "metadata": ["labels": labels],
+                        "spec": ["schedulerName": "stead", "containers": [["name": "app", "image": "app:1"]]],
+                    ],
+                ],
+            ])
+        return Owner.statefulSet(name, uid: created[path: ["metadata", "uid"]]?.stringValue ?? "")
+    }
+
     func createPod(
         _ name: String, cpu: String = "100m", memory: String = "64Mi", owner: Owner? = nil,
         nodeSelector: [String: String]? = nil, annotations: [String: String]? = nil
@@ -103,7 +122,7 @@ struct Owner {
 
     static func statefulPodSet(_ name: String) -> Owner { Owner(name: name, uid: "uid-\(name)-\(UUID().uuidString)") }
 
-    static func statefulSet(_ name: String) -> Owner {
-        Owner(name: name, uid: "uid-\(name)-\(UUID().uuidString)", kind: "StatefulSet", apiVersion: "apps/v1")
+    static func statefulSet(_ name: String, uid: String) -> Owner {
+        Owner(name: name, uid: uid, kind: "StatefulSet", apiVersion: "apps/v1")
     }
 }

@@ -50,7 +50,7 @@ struct StickyPathTests {
         try await SchedulerEnvironment.with { env in
             for index in 0..<10 { try await env.createNode("node-\(index)") }
             let scheduler = try await env.startScheduler()
-            let owner = Owner.statefulSet("web")
+            let owner = try await env.createStatefulSet("web")
             let node = try await placeAndDelete("web-0", owner: owner, env: env, scheduler: scheduler)
             let baseline = scheduler.counts
             try await env.createPod("web-0", owner: owner)

@@ -33,20 +33,22 @@ public struct TestAPIServer: Sendable {
 
     /// Another client of the same server, with its own connections: over the server's Unix socket when
     /// it has one (as `stead up`'s own components), else HTTPS; counting its requests in `metricsFactory`
-    /// (nil: the process's).
+    /// (nil: the process's); with `token`, as the user of that token instead of the admin.
     public func makeClient(
-        qps: Double = 0, burst: Int? = nil, userAgent: String? = nil, metricsFactory: (any MetricsFactory)? = nil
+        qps: Double = 0, burst: Int? = nil, userAgent: String? = nil, token: String? = nil,
+        metricsFactory: (any MetricsFactory)? = nil
     ) throws -> KubeClient {
         try Self.makeClient(
-            for: server, qps: qps, burst: burst, userAgent: userAgent, metricsFactory: metricsFactory,
+            for: server, qps: qps, burst: burst, userAgent: userAgent, token: token, metricsFactory: metricsFactory,
             logger: quietLogger("\(label).client"))
     }
 
     private static func makeClient(
         for server: EmbeddedAPIServer, qps: Double = 0, burst: Int? = nil, userAgent: String? = nil,
-        metricsFactory: (any MetricsFactory)? = nil, logger: Logger
+        token: String? = nil, metricsFactory: (any MetricsFactory)? = nil, logger: Logger
     ) throws -> KubeClient {
         var configuration = try ClientConfiguration.fromKubeconfig(server.localKubeconfig() ?? server.kubeconfig())
+        if let token { configuration.bearerToken = token }
         configuration.qps = qps
         if let burst { configuration.burst = burst }
         if let userAgent { configuration.userAgent = userAgent }

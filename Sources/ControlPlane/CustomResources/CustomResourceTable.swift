@@ -13,22 +13,18 @@ enum CustomResourceTable {
         custom.printerColumns.isEmpty ? defaultColumns : custom.printerColumns
     }
 
-    static func columns(_ custom: CustomResourceVersion) -> [TableConverter.Column] {
-        [TableConverter.Column(name: "Name", type: "string", format: "name")]
-            + printerColumns(custom).map {
-                TableConverter.Column(name: $0.name, type: $0.type, priority: $0.priority, format: $0.format)
-            }
+    static func printer(_ custom: CustomResourceVersion) -> TablePrinter {
+        TablePrinter([.name] + printerColumns(custom).map(column))
     }
 
-    static func cells(_ custom: CustomResourceVersion, _ object: JSONValue, now: Date) -> [JSONValue] {
-        let name = JSONValue.string(object[path: ["metadata", "name"]]?.stringValue ?? "")
-        return [name] + printerColumns(custom).map { column in
-            guard let value = JSONPathSubset(column.jsonPath)?.value(in: object), value != .null else { return .null }
-            if column.type == "date" {
-                guard let text = value.stringValue, let time = KubeTime(text: text) else { return .null }
-                return .string(TableConverter.humanDuration(now.timeIntervalSince(time.date)))
-            }
-            return value
+    private static func column(_ declared: CustomResourceVersion.PrinterColumn) -> PrinterColumn {
+        let path = JSONPathSubset(declared.jsonPath)
+        let isDate = declared.type == "date"
+        return PrinterColumn(declared.name, type: declared.type, format: declared.format, priority: declared.priority) {
+            object, now in
+            guard let value = path?.value(in: object), value != .null else { return .null }
+            guard isDate else { return value }
+            return Cells.since(value, now: now).map(JSONValue.string) ?? .null
         }
     }
 }

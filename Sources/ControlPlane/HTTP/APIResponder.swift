@@ -8,7 +8,8 @@ import Logging
 struct APIResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
-    let token: String
+    let authenticator: Authenticator
+    let authorizer: RBACAuthorizer
     let resources: ResourceHandler
     let discovery: Discovery
     /// nil: no audit log.
@@ -17,24 +18,30 @@ struct APIResponder: HTTPResponder {
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let received = Date()
-        let authenticated = authorized(request)
-        let response = await answer(request, authenticated: authenticated)
+        let user = authenticator.user(of: request)
+        let response = await answer(request, user: user)
         audit?.record(
-            AuditEvent(request: request, response: response, user: authenticated ? .tokenUser : .anonymous, received: received))
+            AuditEvent(
+                request: request, response: response, user: AuditUser(username: (user ?? .anonymous).name), received: received))
         return response
     }
 
-    private func answer(_ request: Request, authenticated: Bool) async -> Response {
+    private func answer(_ request: Request, user: UserInfo?) async -> Response {
         let path = RequestPath(request.uri.path)
         if case .health = path {
             return Responses.text("ok")
         }
-        guard authenticated else {
+        guard let user else {
             logger.info("unauthorized request", metadata: ["path": "\(request.uri.path)", "code": "401"])
             return Responses.status(.failure(.unauthorized, "Unauthorized"))
         }
-        do {
-            return try await route(request, path: path)
+        do throws(Status) {
+            let acting = try authenticator.impersonated(user, request: request, authorizer: authorizer)
+            let attributes = Self.attributes(request, path: path)
+            guard authorizer.authorize(acting, attributes).allowed else {
+                throw RBACAuthorizer.forbidden(acting, attributes)
+            }
+            return try await route(request, path: path, user: acting)
         } catch {
             logger.debug(
                 "request failed",
@@ -46,26 +53,28 @@ struct APIResponder: HTTPResponder {
         }
     }
 
-    private func authorized(_ request: Request) -> Bool {
-        guard let header = request.headers[.authorization] else { return false }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return false }
-        return constantTimeEquals(String(parts[1]).trimmingSpaces(), token)
+    /// What RBAC is asked about a request: the verb and resource of a resource path (a namespace's own
+    /// path counts as in that namespace), or the verb and the path.
+    static func attributes(_ request: Request, path: RequestPath) -> RequestAttributes {
+        let method = request.method.rawValue
+        guard case .resource(let resource) = path else {
+            return RequestAttributes(verb: method == "HEAD" ? "get" : method.lowercased(), resource: nil, path: request.uri.path)
+        }
+        let watch = QueryParameters(request.uri.query).flag("watch")
+        var namespace = resource.namespace ?? ""
+        if resource.group.isEmpty && resource.plural == "namespaces", let name = resource.name { namespace = name }
+        return RequestAttributes(
+            verb: RequestAttributes.verb(method: method, hasName: resource.name != nil, watch: watch),
+            resource: .init(
+                group: resource.group, resource: resource.plural, subresource: resource.subresource ?? "",
+                namespace: namespace, name: resource.name ?? ""),
+            path: request.uri.path)
     }
 
-    private func constantTimeEquals(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var difference: UInt8 = 0
-        for index in x.indices { difference |= x[index] ^ y[index] }
-        return difference == 0
-    }
-
-    private func route(_ request: Request, path: RequestPath) async throws(Status) -> Response {
+    private func route(_ request: Request, path: RequestPath, user: UserInfo) async throws(Status) -> Response {
         let query = QueryParameters(request.uri.query)
         if case .resource(let resourcePath) = path {
-            return try await resources.handle(request, path: resourcePath, query: query)
+            return try await resources.handle(request, path: resourcePath, query: query, user: user)
         }
         guard request.method == .get else {
             if path == .unknown { throw notFound(request) }

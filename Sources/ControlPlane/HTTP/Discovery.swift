@@ -63,6 +63,14 @@ struct Discovery: Sendable {
                     subresource["group"] = "autoscaling"
                     subresource["version"] = "v1"
                 }
+                if sub == "eviction" {
+                    subresource["group"] = "policy"
+                    subresource["version"] = "v1"
+                }
+                if sub == "token" {
+                    subresource["group"] = "authentication.k8s.io"
+                    subresource["version"] = "v1"
+                }
                 resources.append(.object(subresource))
             }
         }
@@ -102,6 +110,8 @@ struct Discovery: Sendable {
         case "scale": ("Scale", ["get", "patch", "update"])
         case "log": ("Pod", ["get"])
         case "exec": ("PodExecOptions", ["create", "get"])
+        case "eviction": ("Eviction", ["create"])
+        case "token": ("TokenRequest", ["create"])
         default: (info.type.kind, ["get", "patch", "update"])
         }
     }

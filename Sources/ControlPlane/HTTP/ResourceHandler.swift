@@ -9,9 +9,12 @@ struct ResourceHandler: Sendable {
     let store: ObjectStore
     let registry: ResourceRegistry
     let options: APIServerOptions
+    let tokens: ServiceAccountTokens
     let logger: Logger
 
-    func handle(_ request: Request, path: ResourcePath, query: QueryParameters) async throws(Status) -> Response {
+    func handle(_ request: Request, path: ResourcePath, query: QueryParameters, user: UserInfo) async throws(Status)
+        -> Response
+    {
         guard let resource = registry.lookup(group: path.group, version: path.version, plural: path.plural) else {
             throw Status.failure(
                 .notFound, "the server could not find the requested resource (\(path.plural))")
@@ -22,6 +25,7 @@ struct ResourceHandler: Sendable {
         if let sub = path.subresource, !resource.subresources.contains(sub) {
             throw Status.failure(.notFound, "\(resource.type.plural) has no subresource \"\(sub)\"")
         }
+        if resource.isReview { return try await review(resource, path: path, request: request, user: user) }
         let method = request.method
         switch (path.name, path.subresource) {
         case (nil, _):
@@ -73,6 +77,11 @@ struct ResourceHandler: Sendable {
         case (let name?, "log"?):
             guard method == .get else { throw methodNotAllowed(method, path: "log") }
             return try podLog(resource, path: path, name: name, query: query)
+        case (let name?, "eviction"?):
+            guard method == .post else { throw methodNotAllowed(method, path: "eviction") }
+            return try await evict(resource, path: path, name: name, request: request, query: query)
+        case (let name?, "token"?):
+            return try await tokenRequest(resource, path: path, name: name, request: request)
         case (let name?, "exec"?):
             return try podExec(resource, path: path, name: name)
         default:
@@ -177,7 +186,7 @@ struct ResourceHandler: Sendable {
 
     // MARK: Writes
 
-    private func body(_ request: Request) async throws(Status) -> JSONValue {
+    func body(_ request: Request) async throws(Status) -> JSONValue {
         let data = try await RequestBodyReader.read(request, options: options)
         return try RequestBodyReader.parse(data, contentType: request.headers[.contentType])
     }
@@ -198,7 +207,8 @@ struct ResourceHandler: Sendable {
             attempt += 1
             let object = try customResources.admit(
                 try ObjectRules.prepareForCreate(
-                    body, resource: resource, namespace: path.namespace, generatedSuffix: generated ? ObjectRules.randomSuffix() : ""),
+                    body, resource: resource, namespace: path.namespace,
+                    generatedSuffix: generated ? ObjectRules.randomSuffix() : "", context: AdmissionContext(store: store)),
                 old: nil, resource: resource, fieldValidation: query["fieldValidation"])
             do {
                 let stored = try store.create(resource, object, dryRun: dryRun)
@@ -365,17 +375,17 @@ struct ResourceHandler: Sendable {
             .put(try BindingRule.bind(current.object, to: node))
         }
         log("bind", resource, key, code: 201)
-        return Responses.json(Self.boundStatus, status: 201)
+        return Responses.json(Self.createdStatus, status: 201)
     }
 
-    /// The answer to every successful binding, encoded once.
-    private static let boundStatus: Data = {
+    /// The answer to every successful binding and eviction (Success, 201), encoded once.
+    static let createdStatus: Data = {
         var status = Status.success()
         status.code = 201
         return (try? KubeJSON.encode(status)) ?? Data()
     }()
 
-    private func log(_ verb: String, _ resource: ResourceInfo, _ key: ObjectKey, code: Int) {
+    func log(_ verb: String, _ resource: ResourceInfo, _ key: ObjectKey, code: Int) {
         logger.debug(
             "request",
             metadata: [

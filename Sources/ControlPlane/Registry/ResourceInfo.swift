@@ -1,8 +1,8 @@
 import KubeModel
 
-/// Everything the server knows about one resource: where it lives, what discovery says about it, and
-/// which subresources it has.
-public struct ResourceInfo: Sendable, Hashable {
+/// Everything the server knows about one resource: where it lives, what discovery says about it, which
+/// subresources it has, how its objects are admitted (`strategy`) and printed (`printer`).
+public struct ResourceInfo: Sendable {
     public var type: ResourceType
     public var singularName: String
     public var shortNames: [String]
@@ -10,10 +10,27 @@ public struct ResourceInfo: Sendable, Hashable {
     public var categories: [String]
     /// Set for resources a CustomResourceDefinition serves.
     public var custom: CustomResourceVersion?
+    var strategy: any ResourceStrategy
+    var printer: TablePrinter
+    /// The fields a field selector may name beyond `metadata.name` and `metadata.namespace`.
+    var fieldLabels: Set<String>
+    /// A question, not an object: only created, never stored (access reviews, token reviews).
+    var isReview = false
 
     public init(
         _ type: ResourceType, singular: String? = nil, shortNames: [String] = [], subresources: Set<String> = [],
         categories: [String] = [], custom: CustomResourceVersion? = nil
+    ) {
+        self.init(
+            type, singular: singular, shortNames: shortNames, subresources: subresources, categories: categories,
+            custom: custom, strategy: PlainStrategy(),
+            printer: custom.map(CustomResourceTable.printer) ?? .createdAt)
+    }
+
+    init(
+        _ type: ResourceType, singular: String? = nil, shortNames: [String] = [], subresources: Set<String> = [],
+        categories: [String] = [], custom: CustomResourceVersion? = nil, strategy: any ResourceStrategy,
+        printer: TablePrinter, fieldLabels: Set<String> = []
     ) {
         self.type = type
         self.singularName = singular ?? type.kind.lowercased()
@@ -21,6 +38,9 @@ public struct ResourceInfo: Sendable, Hashable {
         self.subresources = subresources
         self.categories = categories
         self.custom = custom
+        self.strategy = strategy
+        self.printer = printer
+        self.fieldLabels = fieldLabels
     }
 
     public var hasStatus: Bool { subresources.contains("status") }
@@ -31,10 +51,19 @@ public struct ResourceInfo: Sendable, Hashable {
     /// What discovery lists, as kube-apiserver: every resource here takes a collection delete but
     /// namespaces, which are deleted one by one.
     public var verbs: [String] {
-        supportsDeleteCollection
+        if isReview { return ["create"] }
+        return supportsDeleteCollection
             ? ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
             : ["create", "delete", "get", "list", "patch", "update", "watch"]
     }
 
     public var supportsDeleteCollection: Bool { !(type.group.isEmpty && type.plural == "namespaces") }
+}
+
+extension ResourceInfo: Equatable {
+    /// The same resource as discovery describes it.
+    public static func == (lhs: ResourceInfo, rhs: ResourceInfo) -> Bool {
+        lhs.type == rhs.type && lhs.singularName == rhs.singularName && lhs.shortNames == rhs.shortNames
+            && lhs.subresources == rhs.subresources && lhs.categories == rhs.categories && lhs.custom == rhs.custom
+    }
 }

@@ -14,6 +14,7 @@ import Yams
 public final class EmbeddedAPIServer: StartStopService, Sendable {
     public let options: APIServerOptions
     public let token: String
+    let serviceAccountTokens: ServiceAccountTokens
     /// The CA and serving certificate when `options.tls` is on.
     public let certificates: ServingCertificates?
     let store: ObjectStore
@@ -40,6 +41,7 @@ public final class EmbeddedAPIServer: StartStopService, Sendable {
         self.options = options
         self.logger = logger
         self.token = try TokenFile.resolve(given: options.token, directory: options.dataDirectory)
+        self.serviceAccountTokens = try ServiceAccountTokens(directory: options.dataDirectory)
         self.certificates = options.tls
             ? try ServingCertificates.loadOrCreate(in: options.dataDirectory, host: options.host) : nil
         self.audit = try options.auditLogPath.map { path throws(AuditLogError) in try AuditLog(path: path, logger: logger) }
@@ -48,18 +50,18 @@ public final class EmbeddedAPIServer: StartStopService, Sendable {
             directory: options.dataDirectory, historyLimit: options.watchHistoryLimit,
             watchBufferSize: options.watchBufferSize, logger: logger)
         self.lifecycle = LifecycleControllers(store: store, registry: registry, logger: logger)
-        try createInitialNamespaces()
+        try createInitialObjects()
         CustomResources(store: store, registry: registry, logger: logger).restore()
     }
 
-    private func createInitialNamespaces() throws {
-        let namespaces = BuiltinResources.namespaces
-        for name in BuiltinResources.initialNamespaces where !store.exists(namespaces, ObjectKey(namespace: nil, name: name)) {
-            let object = try ObjectRules.prepareForCreate(
-                ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(name)], "spec": ["finalizers": ["kubernetes"]],
-                 "status": ["phase": "Active"]],
-                resource: namespaces, namespace: nil, generatedSuffix: "")
-            _ = try store.create(namespaces, object)
+    /// What a new cluster has (namespaces, the system priority classes, a default StorageClass), made again
+    /// when missing, as kube-apiserver and a distribution's add-ons ensure them on every start.
+    private func createInitialObjects() throws {
+        for (resource, body) in BuiltinResources.initialObjects {
+            let name = body[path: ["metadata", "name"]]?.stringValue ?? ""
+            guard !store.exists(resource, ObjectKey(namespace: nil, name: name)) else { continue }
+            let object = try ObjectRules.prepareForCreate(body, resource: resource, namespace: nil, generatedSuffix: "")
+            _ = try store.create(resource, object)
         }
     }
 
@@ -69,8 +71,10 @@ public final class EmbeddedAPIServer: StartStopService, Sendable {
         guard starting.claim() else { return }
         lifecycle.start()
         let responder = APIResponder(
-            token: token,
-            resources: ResourceHandler(store: store, registry: registry, options: options, logger: logger),
+            authenticator: Authenticator(adminToken: token, tokens: serviceAccountTokens, store: store),
+            authorizer: RBACAuthorizer(store: store),
+            resources: ResourceHandler(
+                store: store, registry: registry, options: options, tokens: serviceAccountTokens, logger: logger),
             discovery: Discovery(registry: registry), audit: audit, logger: logger)
         do {
             try await startListening(responder)

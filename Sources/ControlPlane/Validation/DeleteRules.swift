@@ -272,7 +272,7 @@ public enum DeleteRules {
         (namespace[path: ["spec", "finalizers"]]?.arrayValue ?? []).compactMap(\.stringValue)
     }
 
-    static func isPod(_ resource: ResourceInfo) -> Bool { resource.type == BuiltinResources.pod.type }
+    static func isPod(_ resource: ResourceInfo) -> Bool { resource.type == BuiltinResources.pods.type }
 
     static func isNamespace(_ resource: ResourceInfo) -> Bool { resource.type == BuiltinResources.namespaces.type }
 

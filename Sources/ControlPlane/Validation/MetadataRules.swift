@@ -37,11 +37,4 @@ enum MetadataRules {
         }
         return errors
     }
-
-    static func check(_ metadata: JSONObject, resource: ResourceInfo) throws(Status) {
-        let errors = validate(metadata)
-        guard !errors.isEmpty else { return }
-        throw errors.invalidStatus(
-            kind: resource.type.kind, group: resource.type.group, name: metadata["name"]?.stringValue ?? "")
-    }
 }

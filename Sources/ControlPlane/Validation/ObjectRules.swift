@@ -4,12 +4,22 @@ import KubeModel
 /// What the server does to an object's metadata on create and update. Pure: unit-testable without HTTP.
 public enum ObjectRules {
     /// Checks a request body against the resource and path, and returns it ready to store:
-    /// apiVersion/kind must match (400), `metadata.namespace` must match the path (400) or is filled in,
-    /// the name must be valid (422); uid, creationTimestamp and generation 1 are set.
+    /// apiVersion/kind must match (400), `metadata.namespace` must match the path (400) or is filled in;
+    /// uid, creationTimestamp and generation 1 are set; then the resource's strategy adds its defaults,
+    /// and the name, the metadata and what the strategy validates must hold (one 422 naming all).
     /// A missing name with `generateName` gets `generatedSuffix` appended.
     public static func prepareForCreate(
         _ body: JSONValue, resource: ResourceInfo, namespace: String?, generatedSuffix: String,
         now: KubeTime = .now()
+    ) throws(Status) -> JSONValue {
+        try prepareForCreate(
+            body, resource: resource, namespace: namespace, generatedSuffix: generatedSuffix,
+            context: AdmissionContext(store: nil, now: now))
+    }
+
+    static func prepareForCreate(
+        _ body: JSONValue, resource: ResourceInfo, namespace: String?, generatedSuffix: String,
+        context: AdmissionContext
     ) throws(Status) -> JSONValue {
         var object = try checkTypeMeta(body, resource: resource)
         var metadata = object["metadata"]?.objectValue ?? [:]
@@ -19,38 +29,24 @@ public enum ObjectRules {
             name = prefix + generatedSuffix
             metadata["name"] = .string(name)
         }
-        try validateName(name, resource: resource)
-        try MetadataRules.check(metadata, resource: resource)
+        if name.isEmpty { throw NameValidation.missingName(kind: resource.type.kind) }
         metadata["uid"] = .string(UUID.newUID())
-        metadata["creationTimestamp"] = .string(now.description)
+        metadata["creationTimestamp"] = .string(context.now.description)
         metadata["generation"] = .int(1)
         metadata.removeValue(forKey: "resourceVersion")
         metadata.removeValue(forKey: "deletionTimestamp")
         metadata.removeValue(forKey: "deletionGracePeriodSeconds")
         object["metadata"] = .object(metadata)
-        if resource.type == BuiltinResources.pod.type { object = podDefaults(object) }
-        if resource.type == BuiltinResources.namespaces.type { object = NamespaceRules.defaults(object) }
+        try resource.strategy.prepareForCreate(&object, context: context)
+        try check(
+            resource.strategy.names.errors(name) + MetadataRules.validate(metadata) + resource.strategy.validate(object),
+            resource: resource, name: name)
         return object
     }
 
-    /// The defaults Kubernetes gives a new pod that the rest of Stead relies on: `spec.schedulerName`
-    /// (so `fieldSelector=spec.schedulerName=default-scheduler` finds it) and `status.phase` Pending.
-    static func podDefaults(_ pod: JSONValue) -> JSONValue {
-        var pod = pod
-        if var spec = pod["spec"]?.objectValue {
-            if (spec["schedulerName"]?.stringValue ?? "").isEmpty { spec["schedulerName"] = "default-scheduler" }
-            pod["spec"] = .object(spec)
-        }
-        if pod[path: ["status", "phase"]] == nil {
-            var status = pod["status"]?.objectValue ?? [:]
-            status["phase"] = .string(PodPhase.pending)
-            pod["status"] = .object(status)
-        }
-        return pod
-    }
-
     /// The object a PUT stores: identity, creation data and (for resources with a status subresource) the
-    /// status come from `old`; a stale `metadata.resourceVersion` is a 409 Conflict.
+    /// status come from `old`; a stale `metadata.resourceVersion` is a 409 Conflict; then the strategy's
+    /// update rules and validation (422).
     public static func prepareForUpdate(
         _ body: JSONValue, old: JSONValue, resource: ResourceInfo, namespace: String?, name: String
     ) throws(Status) -> JSONValue {
@@ -63,12 +59,21 @@ public enum ObjectRules {
                 .badRequest, "the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
         }
         metadata["name"] = .string(name)
-        try MetadataRules.check(metadata, resource: resource)
         try checkResourceVersion(metadata, old: old, resource: resource, name: name)
-        if resource.type == BuiltinResources.pod.type { try PodUpdateRule.check(new: object, old: old, name: name) }
         if resource.hasStatus { object["status"] = old["status"] }
         object["metadata"] = .object(keepSystemFields(metadata, from: old))
+        try resource.strategy.prepareForUpdate(&object, old: old)
+        try check(
+            MetadataRules.validate(metadata) + resource.strategy.validate(object)
+                + resource.strategy.validateUpdate(object, old: old),
+            resource: resource, name: name)
         return withGeneration(object, old: old)
+    }
+
+    /// One 422 Invalid naming every problem, or nothing.
+    static func check(_ errors: [FieldError], resource: ResourceInfo, name: String) throws(Status) {
+        guard !errors.isEmpty else { return }
+        throw errors.invalidStatus(kind: resource.type.kind, group: resource.type.group, name: name)
     }
 
     /// The object a status write stores: everything from `old` except `status`.
@@ -189,13 +194,6 @@ public enum ObjectRules {
         } else {
             metadata.removeValue(forKey: "namespace")
         }
-    }
-
-    public static func validateName(_ name: String, resource: ResourceInfo) throws(Status) {
-        if name.isEmpty { throw NameValidation.missingName(kind: resource.type.kind) }
-        let label = resource.type == BuiltinResources.namespaces.type
-        let valid = label ? NameValidation.isDNS1123Label(name) : NameValidation.isDNS1123Subdomain(name)
-        if !valid { throw NameValidation.invalidName(kind: resource.type.kind, name: name, label: label) }
     }
 
     /// Five random characters as Kubernetes uses for `generateName`.

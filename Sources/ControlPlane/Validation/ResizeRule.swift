@@ -15,13 +15,13 @@ public enum ResizeRule {
     /// any other change, a removed request or limit, a change of a resource other than cpu and memory, a
     /// request above its limit or a change of the pod's QoS class is 422 Invalid.
     public static func resize(_ body: JSONValue, old: JSONValue, name: String) throws(Status) -> JSONValue {
-        let pod = try ObjectRules.checkTypeMeta(body, resource: BuiltinResources.pod)
+        let pod = try ObjectRules.checkTypeMeta(body, resource: BuiltinResources.pods)
         let metadata = pod["metadata"]?.objectValue ?? [:]
         if let bodyName = metadata["name"]?.stringValue, !bodyName.isEmpty, bodyName != name {
             throw Status.failure(
                 .badRequest, "the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
         }
-        try ObjectRules.checkResourceVersion(metadata, old: old, resource: BuiltinResources.pod, name: name)
+        try ObjectRules.checkResourceVersion(metadata, old: old, resource: BuiltinResources.pods, name: name)
 
         var problems = metadataChanges(pod, old: old) + specChanges(pod["spec"], old: old["spec"])
         if problems.isEmpty { problems = resourceProblems(pod["spec"], old: old["spec"]) }

@@ -35,9 +35,10 @@ extension KubeClient {
     static let acceptMetadata = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1"
     static let acceptMetadataList = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1"
 
-    /// The body of a GET of a path outside the resource API (`/metrics`, `/version`).
-    public func getRaw(_ path: String) async throws -> Data {
-        try await send(.GET, path, verb: "GET")
+    /// The body of a GET of any path (`/metrics`, `/version`, or a collection as a Table with
+    /// `accept`), as the server sent it.
+    public func getRaw(_ path: String, accept: String = "application/json") async throws -> Data {
+        try await send(.GET, path, verb: "GET", accept: accept)
     }
 
     /// One page (or all, without `limit`) of objects; `namespace: nil` lists across all namespaces.

@@ -38,5 +38,31 @@ extension EndToEnd {
             let seen = try await APIChecks.watchError(installation.admin, namespace: Installation.namespace, from: "1")
             #expect(seen == APIChecks.expectedTooOldWatch)
         }
+
+        /// Every sample kind printed as the real v1.21 prints it (columns it has, cells that do not depend
+        /// on time or controllers), and the same admission answers.
+        @Test func builtinKindsPrintAndAdmitAsTheEmbeddedServerExpects() async throws {
+            let installation = try await Installation.shared()
+            let client = installation.admin
+            let minor = try await BuiltinKindChecks.serverMinor(client)
+            let run = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+            let (kinds, admitting) = ("stead-kinds-\(run)", "stead-admission-\(run)")
+            for namespace in [kinds, admitting] {
+                _ = try await client.create(Namespace(metadata: ObjectMeta(name: namespace)))
+            }
+            let tables = try await BuiltinKindChecks.printedTables(client, namespace: kinds, prefix: kinds)
+            await BuiltinKindChecks.deleteClusterSamples(client, prefix: kinds)
+            let expected = BuiltinKindChecks.expectedColumns(minor: minor)
+            for (plural, table) in tables.sorted(by: { $0.key < $1.key }) {
+                #expect(table.columns == expected[plural], "\(plural)")
+                #expect(table.cells == BuiltinKindChecks.expectedCells[plural] ?? [:], "\(plural)")
+                #expect(table.rows == 1, "\(plural)")
+            }
+            let admission = try await BuiltinKindChecks.admission(client, namespace: admitting)
+            #expect(admission == BuiltinKindChecks.expectedAdmission)
+            for namespace in [kinds, admitting] {
+                _ = try? await client.delete(Namespace.resourceType, name: namespace)
+            }
+        }
     }
 }
