@@ -10,12 +10,18 @@ import SteadScheduler
 /// What `stead run` and `stead up` configure of Stead's own loops.
 package struct ComponentOptions: Sendable {
     package var schedulerName: String
+    /// Pods naming these schedulers are placed as new pods are (``SchedulerConfiguration/plainSchedulerNames``).
+    package var plainSchedulerNames: Set<String>
     /// Watch and manage this namespace only; nil for the whole cluster.
     package var namespace: String?
     package var controllerWorkers: Int
 
-    package init(schedulerName: String = SteadKeys.schedulerName, namespace: String? = nil, controllerWorkers: Int = 4) {
+    package init(
+        schedulerName: String = SteadKeys.schedulerName, plainSchedulerNames: Set<String> = [], namespace: String? = nil,
+        controllerWorkers: Int = 4
+    ) {
         self.schedulerName = schedulerName
+        self.plainSchedulerNames = plainSchedulerNames
         self.namespace = namespace
         self.controllerWorkers = controllerWorkers
     }
@@ -36,9 +42,10 @@ package final class SteadComponents: StartStopService, Sendable {
         client: KubeClient, options: ComponentOptions, readiness: Readiness, logger: Logger,
         schedulerMetrics: any MetricsFactory = MetricsSystem.factory
     ) {
+        var schedulerConfiguration = SchedulerConfiguration(schedulerName: options.schedulerName, namespace: options.namespace)
+        schedulerConfiguration.plainSchedulerNames = options.plainSchedulerNames
         scheduler = SchedulerService(
-            client: client,
-            configuration: SchedulerConfiguration(schedulerName: options.schedulerName, namespace: options.namespace),
+            client: client, configuration: schedulerConfiguration,
             logger: logger.labelled("stead.scheduler"), metrics: schedulerMetrics)
         // Each component has a request budget of its own (`--qps`/`--burst` each), as kube-scheduler and
         // each controller of kube-controller-manager have: a busy rollout never slows binding, nor the reverse.

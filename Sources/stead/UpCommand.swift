@@ -136,7 +136,9 @@ struct UpCommand: AsyncParsableCommand {
             throw error
         }
         let components = SteadComponents(
-            client: componentClient, options: ComponentOptions(schedulerName: schedulerName), readiness: readiness,
+            client: componentClient,
+            options: ComponentOptions(schedulerName: schedulerName, plainSchedulerNames: ["default-scheduler"]),
+            readiness: readiness,
             logger: logger)
         let metrics = MetricsServer(
             address: metricsAddress ?? ListenAddress(host: host, port: port == 0 ? 0 : port + 1), registry: registry,

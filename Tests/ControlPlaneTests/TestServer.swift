@@ -59,11 +59,12 @@ final class TestServer: Sendable {
 
     func request(
         _ method: HTTPMethod, _ path: String, json: JSONValue? = nil, body: Data? = nil,
-        contentType: String? = "application/json", token: String? = nil, authorized: Bool = true
+        contentType: String? = "application/json", accept: String? = nil, token: String? = nil, authorized: Bool = true
     ) async throws -> Reply {
         var request = HTTPClientRequest(url: server.baseURL + path)
         request.method = method
         if authorized { request.headers.add(name: "Authorization", value: "Bearer \(token ?? server.token)") }
+        if let accept { request.headers.add(name: "Accept", value: accept) }
         var payload = body
         if let json { payload = try KubeJSON.serialize(json) }
         if let payload {

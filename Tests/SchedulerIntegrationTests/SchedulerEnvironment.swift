@@ -17,10 +17,13 @@ struct SchedulerEnvironment {
     }
 
     /// A started scheduler service with short retry intervals.
-    func startScheduler(reservationTimeout: Duration = .seconds(30)) async throws -> MeasuredScheduler {
-        let configuration = SchedulerConfiguration(
+    func startScheduler(reservationTimeout: Duration = .seconds(30), plainSchedulerNames: Set<String> = []) async throws
+        -> MeasuredScheduler
+    {
+        var configuration = SchedulerConfiguration(
             reservationTimeout: reservationTimeout, bindConcurrency: 8, unschedulableRetryInterval: .seconds(2),
             housekeepingInterval: .milliseconds(200))
+        configuration.plainSchedulerNames = plainSchedulerNames
         let scheduler = MeasuredScheduler(
             client: client, configuration: configuration, logger: quietLogger("test.scheduler"))
         try await scheduler.service.start()
@@ -67,7 +70,7 @@ struct SchedulerEnvironment {
 
     func createPod(
         _ name: String, cpu: String = "100m", memory: String = "64Mi", owner: Owner? = nil,
-        nodeSelector: [String: String]? = nil, annotations: [String: String]? = nil
+        nodeSelector: [String: String]? = nil, annotations: [String: String]? = nil, schedulerName: String? = "stead"
     ) async throws -> Pod {
         var metadata = ObjectMeta(name: name, namespace: "default", labels: ["app": "test"], annotations: annotations)
         if let owner {
@@ -83,7 +86,7 @@ struct SchedulerEnvironment {
                     resources: ResourceRequirements(
                         requests: ["cpu": Quantity(stringLiteral: cpu), "memory": Quantity(stringLiteral: memory)]))
             ],
-            schedulerName: "stead")
+            schedulerName: schedulerName)
         spec.nodeSelector = nodeSelector
         return try await client.create(Pod(metadata: metadata, spec: spec))
     }

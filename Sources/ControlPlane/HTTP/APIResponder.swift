@@ -82,8 +82,13 @@ struct APIResponder: HTTPResponder {
         }
         switch path {
         case .version: return Responses.json(discovery.version())
-        case .apiVersions: return Responses.json(discovery.apiVersions())
-        case .apiGroups: return Responses.json(discovery.apiGroupList())
+        case .apiVersions, .apiGroups:
+            if let version = Discovery.aggregatedVersion(request.headers[.accept]) {
+                var response = Responses.json(discovery.aggregated(core: path == .apiVersions, version: version))
+                response.headers[.contentType] = Discovery.aggregatedContentType(version)
+                return response
+            }
+            return Responses.json(path == .apiVersions ? discovery.apiVersions() : discovery.apiGroupList())
         case .apiGroup(let group):
             guard let value = discovery.apiGroup(group) else { throw notFound(request) }
             return Responses.json(value)

@@ -32,13 +32,94 @@ struct Discovery: Sendable {
     }
 
     private func groupValue(_ entry: (group: String, versions: [String])) -> JSONValue {
-        let versions: [JSONValue] = entry.versions.map {
+        let versions: [JSONValue] = Self.byPriority(entry.versions).map {
             ["groupVersion": .string("\(entry.group)/\($0)"), "version": .string($0)]
         }
+        return ["name": .string(entry.group), "versions": .array(versions), "preferredVersion": versions.first ?? .null]
+    }
+
+    /// Versions as Kubernetes orders them: GA before beta before alpha, higher numbers first, anything
+    /// else last by name (`v2`, `v1`, `v1beta2`, `v1beta1`, `v1alpha1`).
+    static func byPriority(_ versions: [String]) -> [String] {
+        func rank(_ version: String) -> (Int, Int, Int, String) {
+            let scanner = version.dropFirst()
+            guard version.hasPrefix("v"), let major = Int(scanner.prefix { $0.isNumber }) else { return (3, 0, 0, version) }
+            let rest = scanner.drop { $0.isNumber }
+            if rest.isEmpty { return (0, -major, 0, version) }
+            for (index, stage) in ["beta", "alpha"].enumerated() where rest.hasPrefix(stage) {
+                guard let minor = Int(rest.dropFirst(stage.count)) else { break }
+                return (1 + index, -major, -minor, version)
+            }
+            return (3, 0, 0, version)
+        }
+        return versions.sorted { rank($0) < rank($1) }
+    }
+
+    // MARK: Aggregated discovery
+
+    /// The `apidiscovery.k8s.io` version an Accept header asks for (`v2` or `v2beta1`), if any: kubectl
+    /// 1.30+ asks for every group's resources in one answer.
+    static func aggregatedVersion(_ accept: String?) -> String? {
+        for offer in MediaRange.offers(accept) {
+            guard offer.parameters["as"] == "APIGroupDiscoveryList", offer.parameters["g"] == "apidiscovery.k8s.io",
+                let version = offer.parameters["v"], ["v2", "v2beta1"].contains(version)
+            else {
+                if offer.parameters["as"] == nil { return nil }
+                continue
+            }
+            return version
+        }
+        return nil
+    }
+
+    static func aggregatedContentType(_ version: String) -> String {
+        "application/json;g=apidiscovery.k8s.io;v=\(version);as=APIGroupDiscoveryList"
+    }
+
+    /// `/api` (`core: true`) or `/apis` as an APIGroupDiscoveryList: each group with its versions
+    /// (preferred first) and every resource of each.
+    func aggregated(core: Bool, version: String) -> JSONValue {
+        let groups: [(group: String, versions: [String])] = core ? [("", ["v1"])] : registry.groups()
+        let items: [JSONValue] = groups.map { entry in
+            [
+                "metadata": ["name": .string(entry.group), "creationTimestamp": .null],
+                "versions": .array(
+                    Self.byPriority(entry.versions).map { groupVersion in
+                        [
+                            "version": .string(groupVersion), "freshness": "Current",
+                            "resources": .array(
+                                registry.resources(group: entry.group, version: groupVersion).map(Self.aggregatedResource)),
+                        ]
+                    }),
+            ]
+        }
         return [
-            "name": .string(entry.group), "versions": .array(versions),
-            "preferredVersion": versions.last ?? .null,
+            "kind": "APIGroupDiscoveryList", "apiVersion": .string("apidiscovery.k8s.io/\(version)"), "metadata": [:],
+            "items": .array(items),
         ]
+    }
+
+    private static func aggregatedResource(_ info: ResourceInfo) -> JSONValue {
+        let type = info.type
+        var resource: JSONObject = [
+            "resource": .string(type.plural),
+            "responseKind": ["group": .string(type.group), "version": .string(type.version), "kind": .string(type.kind)],
+            "scope": .string(type.namespaced ? "Namespaced" : "Cluster"), "singularResource": .string(info.singularName),
+            "verbs": .array(info.verbs.map(JSONValue.string)),
+        ]
+        if !info.shortNames.isEmpty { resource["shortNames"] = .array(info.shortNames.map(JSONValue.string)) }
+        if !info.categories.isEmpty { resource["categories"] = .array(info.categories.map(JSONValue.string)) }
+        let subresources: [JSONValue] = info.subresources.sorted().map { name in
+            let (kind, verbs) = subresource(name, of: info)
+            let (group, version) = subresourceGroupVersion(name, of: info)
+            return [
+                "subresource": .string(name),
+                "responseKind": ["group": .string(group), "version": .string(version), "kind": .string(kind)],
+                "verbs": .array(verbs),
+            ]
+        }
+        if !subresources.isEmpty { resource["subresources"] = .array(subresources) }
+        return .object(resource)
     }
 
     func resourceList(group: String, version: String) -> JSONValue? {
@@ -59,17 +140,10 @@ struct Discovery: Sendable {
                     "name": .string("\(info.type.plural)/\(sub)"), "singularName": "",
                     "namespaced": .bool(info.type.namespaced), "kind": .string(kind), "verbs": .array(verbs),
                 ]
-                if sub == "scale" {
-                    subresource["group"] = "autoscaling"
-                    subresource["version"] = "v1"
-                }
-                if sub == "eviction" {
-                    subresource["group"] = "policy"
-                    subresource["version"] = "v1"
-                }
-                if sub == "token" {
-                    subresource["group"] = "authentication.k8s.io"
-                    subresource["version"] = "v1"
+                let (subGroup, subVersion) = Self.subresourceGroupVersion(sub, of: info)
+                if subGroup != info.type.group || subVersion != info.type.version {
+                    subresource["group"] = .string(subGroup)
+                    subresource["version"] = .string(subVersion)
                 }
                 resources.append(.object(subresource))
             }
@@ -101,6 +175,17 @@ struct Discovery: Sendable {
     func openAPIV3(group: String, version: String) -> JSONValue? {
         guard registry.hasGroupVersion(group: group, version: version) else { return nil }
         return OpenAPIDocument.groupVersion(registry.resources(group: group, version: version), version: Self.gitVersion)
+    }
+
+    /// The group and version of a subresource's kind when it is not its resource's (Scale, Eviction,
+    /// TokenRequest).
+    static func subresourceGroupVersion(_ name: String, of info: ResourceInfo) -> (String, String) {
+        switch name {
+        case "scale": ("autoscaling", "v1")
+        case "eviction": ("policy", "v1")
+        case "token": ("authentication.k8s.io", "v1")
+        default: (info.type.group, info.type.version)
+        }
     }
 
     /// The kind and verbs discovery lists for a subresource, as kube-apiserver lists them.

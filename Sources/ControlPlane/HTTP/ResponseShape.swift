@@ -15,13 +15,8 @@ enum ResponseShape: Equatable, Sendable {
     static func negotiate(_ accept: String?, list: Bool) throws(Status) -> ResponseShape {
         guard let accept, !accept.isEmpty else { return .object }
         var refusal: String?
-        for offer in accept.split(separator: ",") {
-            let parameters = Dictionary(
-                offer.split(separator: ";").dropFirst().compactMap { parameter -> (String, String)? in
-                    let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                    return pair.count == 2 ? (pair[0], pair[1]) : nil
-                },
-                uniquingKeysWith: { first, _ in first })
+        for offer in MediaRange.offers(accept) {
+            let parameters = offer.parameters
             guard let transformation = parameters["as"] else { return .object }
             guard parameters["g"] == "meta.k8s.io", let version = parameters["v"], ["v1", "v1beta1"].contains(version)
             else { continue }

@@ -1,9 +1,13 @@
+import KubeModel
 import SteadAPI
 
 /// How a ``SchedulerService`` runs.
 public struct SchedulerConfiguration: Sendable {
     /// Pods whose `spec.schedulerName` is this are Stead's.
     public var schedulerName: String
+    /// Pods naming one of these are placed too, as kube-scheduler places new pods: filter and score, no
+    /// sticky path and no reservation. `stead up` names `default-scheduler`, having no kube-scheduler.
+    public var plainSchedulerNames: Set<String> = []
     /// kube-scheduler's percentageOfNodesToScore; nil for its adaptive default.
     public var percentageOfNodesToScore: Int?
     /// How long capacity stays reserved on a node for an identity whose pod is being replaced.
@@ -54,6 +58,12 @@ public struct SchedulerConfiguration: Sendable {
 }
 
 extension SchedulerConfiguration {
+    /// Whether this scheduler is to place `pod` now.
+    func places(_ pod: Pod) -> Bool {
+        pod.awaitsScheduling(by: schedulerName)
+            || (plainSchedulerNames.contains(pod.requestedScheduler) && pod.awaitsScheduling(by: pod.requestedScheduler))
+    }
+
     var queuePolicy: SchedulingQueue<ContinuousClock.Instant>.Policy {
         .init(initialBackoff: podInitialBackoff, maxBackoff: podMaxBackoff, unschedulableTimeout: unschedulableRetryInterval)
     }

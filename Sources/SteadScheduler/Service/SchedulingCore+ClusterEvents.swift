@@ -47,7 +47,7 @@ extension SchedulingCore {
             }
             return
         }
-        guard new.awaitsScheduling(by: configuration.schedulerName) else {
+        guard configuration.places(new) else {
             queue.remove(key)
             return
         }

@@ -141,11 +141,14 @@ actor SchedulingCore {
 
     // MARK: Bind results
 
-    /// Remembers the identity's node; returns the record to persist: pods with a controller owner only,
+    /// Remembers the identity's node; returns the record to persist: pods of Stead's own scheduler name
+    /// with a controller owner only (the plain path keeps no record),
     /// and only when the node or the owner changed (a replacement bound back to its node changes nothing
     /// a later incarnation is matched against).
     func bindSucceeded(_ request: BindRequest) -> PlacementRecord? {
-        guard request.pod.metadata.controllerReference != nil else { return nil }
+        guard request.pod.metadata.controllerReference != nil,
+            request.pod.requestedScheduler == configuration.schedulerName
+        else { return nil }
         let record = PlacementRecord(pod: request.pod, node: request.node, at: .now())
         let known = records[record.identity]
         records[record.identity] = record
