@@ -33,6 +33,8 @@ let package = Package(
             name: "KubeModel",
             swiftSettings: strict
         ),
+        // Kubernetes' protobuf encoding (application/vnd.kubernetes.protobuf) to and from JSON objects.
+        .target(name: "KubeProtobuf", dependencies: ["KubeModel"], swiftSettings: strict),
         // How every long-running part starts, stops and runs as a swift-service-lifecycle Service.
         .target(
             name: "SteadLifecycle",
@@ -58,7 +60,7 @@ let package = Package(
         .target(
             name: "ControlPlane",
             dependencies: [
-                "SteadLifecycle", "KubeModel",
+                "SteadLifecycle", "KubeModel", "KubeProtobuf",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -106,6 +108,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // kube-controller-manager's workload controllers (ReplicaSets, Deployments, StatefulSets) for `stead up`.
+        .target(
+            name: "Workloads",
+            dependencies: [
+                "SteadLifecycle", "KubeModel", "KubeClient",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // What the stead commands share: component wiring, metrics server, logging options, tables, progress.
         .target(
             name: "SteadRuntime",
@@ -140,7 +151,7 @@ let package = Package(
             name: "stead",
             dependencies: [
                 "KubeModel", "KubeClient", "ControlPlane", "NodeSim", "SteadAPI", "SteadScheduler", "SteadController",
-                "SteadRuntime", "SteadBench",
+                "SteadRuntime", "SteadBench", "Workloads",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -161,6 +172,15 @@ let package = Package(
             path: "Tests/SteadTestSupport",
             swiftSettings: strict),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "SteadTestSupport"], swiftSettings: strict),
+        .testTarget(name: "KubeProtobufTests", dependencies: ["KubeProtobuf", "KubeModel"], swiftSettings: strict),
+        .testTarget(
+            name: "WorkloadsTests",
+            dependencies: [
+                "Workloads", "KubeModel", "KubeClient", "ControlPlane", "SteadTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "NodeSimTests",
             dependencies: [

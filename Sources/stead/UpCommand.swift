@@ -9,6 +9,7 @@ import Prometheus
 import ServiceLifecycle
 import SteadController
 import SteadRuntime
+import Workloads
 
 struct UpCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -71,8 +72,8 @@ struct UpCommand: AsyncParsableCommand {
         // A graceful shutdown stops the services in reverse: metrics, Stead, the nodes, the API server last.
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: server), .init(service: simulator), .init(service: running.components),
-                           .init(service: metrics)],
+                services: [.init(service: server), .init(service: simulator), .init(service: running.workloads),
+                           .init(service: running.components), .init(service: metrics)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
@@ -113,13 +114,15 @@ struct UpCommand: AsyncParsableCommand {
 
     private struct Running {
         var simulator: NodeSimulator
+        var workloads: WorkloadControllers
         var components: SteadComponents
         var componentClient: KubeClient
         var metrics: MetricsServer
     }
 
-    /// Installs the CRD, then starts the nodes (with the admin's client, as kubelets have their own
-    /// authorizer), Stead's loops (as the ServiceAccount `deploy/` installs) and the metrics server.
+    /// Installs the CRD, then starts the nodes and the workload controllers (with the admin's client, as
+    /// kubelets and kube-controller-manager have their own), Stead's loops (as the ServiceAccount
+    /// `deploy/` installs) and the metrics server.
     private func startStead(
         client: KubeClient, configuration: ClientConfiguration, registry: PrometheusCollectorRegistry,
         readiness: Readiness, logger: Logger
@@ -140,19 +143,24 @@ struct UpCommand: AsyncParsableCommand {
             options: ComponentOptions(schedulerName: schedulerName, plainSchedulerNames: ["default-scheduler"]),
             readiness: readiness,
             logger: logger)
+        let workloads = WorkloadControllers(client: client, logger: logger.labelled("stead.workloads"))
         let metrics = MetricsServer(
             address: metricsAddress ?? ListenAddress(host: host, port: port == 0 ? 0 : port + 1), registry: registry,
             readiness: readiness, logger: logger.labelled("stead.metrics"))
         do {
+            try await workloads.start()
             try await components.start()
             try await metrics.start()
         } catch {
             await components.stop()
+            await workloads.stop()
             await simulator.stop()
             try? await componentClient.shutdown()
             throw error
         }
-        return Running(simulator: simulator, components: components, componentClient: componentClient, metrics: metrics)
+        return Running(
+            simulator: simulator, workloads: workloads, components: components, componentClient: componentClient,
+            metrics: metrics)
     }
 
     private func startAPIServer(logger: Logger) async throws -> EmbeddedAPIServer {

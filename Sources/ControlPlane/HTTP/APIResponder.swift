@@ -41,7 +41,18 @@ struct APIResponder: HTTPResponder {
             guard authorizer.authorize(acting, attributes).allowed else {
                 throw RBACAuthorizer.forbidden(acting, attributes)
             }
-            return try await route(request, path: path, user: acting)
+            let protobufOnly = ResponseEncoding.protobufOnly(accept: request.headers[.accept])
+            if protobufOnly && QueryParameters(request.uri.query).flag("watch") {
+                throw Status.failure(.notAcceptable, "watches are served as JSON only: accept application/json")
+            }
+            let answer: Result<Response, Status> = await ResponseEncoding.$protobufOnly.withValue(protobufOnly) {
+                do throws(Status) {
+                    return .success(try await route(request, path: path, user: acting))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            return try answer.get()
         } catch {
             logger.debug(
                 "request failed",

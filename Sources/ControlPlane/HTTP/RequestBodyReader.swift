@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KubeModel
+import KubeProtobuf
 import Yams
 
 /// Reads and parses request bodies, enforcing the size limit (413) and content type (415).
@@ -49,22 +50,40 @@ enum RequestBodyReader {
         return Data(buffer.readableBytesView)
     }
 
-    /// Parses an object body: JSON (any `*json` type or none) or YAML.
+    /// Parses an object body: JSON (any `*json` type or none), YAML, or Kubernetes' protobuf for the
+    /// built-in kinds `KubeProtobuf` knows (what client-go and kubectl's generators send).
     static func parse(_ data: Data, contentType: String?) throws(Status) -> JSONValue {
         if data.isEmpty { throw Status.failure(.badRequest, "the request body is empty") }
         let type = contentType?.split(separator: ";").first.map { String($0).trimmingSpaces().lowercased() } ?? ""
         if type.hasSuffix("yaml") {
             return try parseYAML(data)
         }
+        if type == KubeProtobuf.contentType {
+            return try parseProtobuf(data)
+        }
         guard type.isEmpty || type.hasSuffix("json") || type == "*/*" else {
-            if type.contains("protobuf") {
-                throw Status.failure(
-                    .unsupportedMediaType,
-                    "this server does not accept protobuf (\(type)): send the object as JSON or YAML, as kubectl create -f and kubectl apply -f do - accepted media types include: application/json, application/yaml")
-            }
-            throw Status.failure(.unsupportedMediaType, "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml")
+            throw Status.failure(
+                .unsupportedMediaType,
+                "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf")
         }
         return try parseJSON(data)
+    }
+
+    /// A protobuf body as the JSON object it stands for: 415 for a kind the codec does not know, 400
+    /// for bytes that do not decode.
+    static func parseProtobuf(_ data: Data) throws(Status) -> JSONValue {
+        do {
+            return try KubeProtobuf.decode(data)
+        } catch {
+            switch error.reason {
+            case .unsupportedKind:
+                throw Status.failure(
+                    .unsupportedMediaType,
+                    "\(error.message): send it as JSON or YAML - accepted media types include: application/json, application/yaml")
+            default:
+                throw Status.failure(.badRequest, "the protobuf body does not decode: \(error.description)")
+            }
+        }
     }
 
     static func parseJSON(_ data: Data) throws(Status) -> JSONValue {

@@ -331,7 +331,7 @@ struct ResourceHandler: Sendable {
         let data = try await RequestBodyReader.read(request, options: options)
         var deleteOptions = DeleteOptions()
         if !data.isEmpty {
-            deleteOptions = try DeleteOptions(body: try RequestBodyReader.parseJSON(data))
+            deleteOptions = try DeleteOptions(body: try RequestBodyReader.parse(data, contentType: request.headers[.contentType]))
         }
         if let policy = query["propagationPolicy"] { deleteOptions.propagationPolicy = policy }
         if let grace = try query.integer("gracePeriodSeconds") { deleteOptions.gracePeriodSeconds = grace }

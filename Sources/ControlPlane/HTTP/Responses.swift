@@ -1,14 +1,33 @@
 import Foundation
 import Hummingbird
 import KubeModel
+import KubeProtobuf
 
-/// Building JSON responses.
+/// Building responses: JSON, or Kubernetes' protobuf for a client that accepts nothing else
+/// (``ResponseEncoding/protobufOnly``).
 enum Responses {
     static func json(_ data: Data, status: Int = 200) -> Response {
-        Response(
+        if ResponseEncoding.protobufOnly { return protobuf(data, status: status) }
+        return Response(
             status: HTTPResponse.Status(code: status),
             headers: [.contentType: "application/json"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// The JSON document `data` in protobuf; 406 when it is of a kind the codec does not know (lists,
+    /// tables, kinds outside `KubeProtobuf`).
+    private static func protobuf(_ data: Data, status: Int) -> Response {
+        guard let value = try? KubeJSON.parse(data), let encoded = try? KubeProtobuf.encode(value) else {
+            let refusal = Status.failure(
+                .notAcceptable,
+                "only the following media types are accepted for this answer: application/json, application/yaml")
+            return Response(
+                status: .notAcceptable, headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: (try? KubeJSON.encode(refusal)) ?? Data())))
+        }
+        return Response(
+            status: HTTPResponse.Status(code: status), headers: [.contentType: .init(KubeProtobuf.contentType)],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: encoded)))
     }
 
     static func json(_ value: JSONValue, status: Int = 200) -> Response {
@@ -20,7 +39,8 @@ enum Responses {
     }
 
     static func table(_ value: JSONValue) -> Response {
-        Response(
+        if ResponseEncoding.protobufOnly { return protobuf(Data(), status: 200) }
+        return Response(
             status: .ok, headers: [.contentType: TableConverter.contentType],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: (try? KubeJSON.serialize(value)) ?? Data())))
     }
@@ -59,5 +79,16 @@ enum Responses {
         data.append(metadataData)
         data.append(UInt8(ascii: "}"))
         return json(data)
+    }
+}
+
+/// How the answer to the request being served is encoded.
+enum ResponseEncoding {
+    /// The client accepts protobuf and nothing JSON can answer (no `application/json`, `*/*`).
+    @TaskLocal static var protobufOnly = false
+
+    static func protobufOnly(accept: String?) -> Bool {
+        let offers = MediaRange.offers(accept)
+        return offers.contains { $0.type == KubeProtobuf.contentType } && !offers.contains(where: \.acceptsJSON)
     }
 }

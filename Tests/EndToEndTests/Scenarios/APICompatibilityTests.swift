@@ -64,5 +64,17 @@ extension EndToEnd {
                 _ = try? await client.delete(Namespace.resourceType, name: namespace)
             }
         }
+
+        /// kubectl's generators, `auth can-i` and `create token` on the real cluster: what the embedded
+        /// server's test expects of it too.
+        @Test func kubectlsGeneratorsAnswerAsTheEmbeddedServerExpects() async throws {
+            let kubectl = try #require(E2EConfiguration.kubectl)
+            let kubeconfig = try #require(E2EConfiguration.kubeconfig)
+            let namespace = "stead-generated-\(String(UInt32.random(in: 0...UInt32.max), radix: 36))"
+            let seen = try await KubectlChecks.generators(kubectl: kubectl, kubeconfig: kubeconfig, namespace: namespace)
+            let expected = KubectlChecks.expectedGenerators(namespace: namespace)
+            for (saw, wanted) in zip(seen, expected) { #expect(saw == wanted) }
+            _ = try? await Installation.shared().admin.delete(Namespace.resourceType, name: namespace)
+        }
     }
 }

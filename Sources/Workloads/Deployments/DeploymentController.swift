@@ -1,0 +1,279 @@
+import Foundation
+import KubeClient
+import KubeModel
+import Logging
+
+/// Rolls each Deployment out through ReplicaSets: one per template (named by its hash, numbered by
+/// revision), scaled step by step as its strategy says (``DeploymentPlan``), the old ones beyond
+/// `revisionHistoryLimit` deleted; writes the status `kubectl rollout status` reads.
+struct DeploymentController: Sendable {
+    let client: KubeClient
+    let caches: WorkloadCaches
+    let logger: Logger
+
+    func reconcile(_ key: String) async throws -> Duration? {
+        guard let deployment = await caches.deployments.store.get(key), !deployment.isDeleting else { return nil }
+        let namespace = deployment.namespace
+        let template = deployment.spec?["template"]
+        let sets = await caches.replicaSets(controlledBy: deployment.uid, namespace: namespace)
+            .sorted { DeploymentPlan.revision($0) < DeploymentPlan.revision($1) }
+        let collisions = deployment.status?["collisionCount"]?.intValue ?? 0
+        let current = sets.first { DeploymentPlan.templateWithoutHash($0) == template }
+        let old = sets.filter { $0.uid != current?.uid }
+        let maxOldRevision = old.map(DeploymentPlan.revision).max() ?? 0
+        let paused = deployment.spec?["paused"]?.boolValue == true
+        let newSet: ReplicaSet?
+        if let current {
+            newSet = current
+            if DeploymentPlan.revision(current) <= maxOldRevision {
+                try await annotate(current, revision: maxOldRevision + 1)
+                return nil  // the informer brings the renumbered set back
+            }
+            let minReady = deployment.spec?["minReadySeconds"]?.intValue ?? 0
+            if (current.spec?["minReadySeconds"]?.intValue ?? 0) != minReady {
+                _ = try await client.patch(
+                    ReplicaSet.resourceType, name: current.name, namespace: current.namespace,
+                    patch: .merge(["spec": ["minReadySeconds": .int(minReady)]]))
+            }
+        } else if paused {
+            newSet = nil  // a paused Deployment's template changes start no rollout until it is resumed
+        } else {
+            guard let created = try await createReplicaSet(for: deployment, revision: maxOldRevision + 1, collisions: collisions)
+            else { return nil }
+            newSet = created
+        }
+        if let newSet,
+            deployment.metadata.annotations?[DeploymentPlan.revisionAnnotation] != String(DeploymentPlan.revision(newSet))
+        {
+            try await annotateDeployment(deployment, revision: DeploymentPlan.revision(newSet))
+        }
+        if paused {
+            try await scaleWhilePaused(deployment, sets: sets)
+        } else if let newSet {
+            try await scale(deployment, new: newSet, old: old)
+        }
+        try await cleanUp(deployment, old: old)
+        let all = newSet.map { newSet in sets.contains { $0.uid == newSet.uid } ? sets : sets + [newSet] } ?? sets
+        return try await writeStatus(deployment, new: newSet, all: all)
+    }
+
+    // MARK: Sets
+
+    private func createReplicaSet(for deployment: Deployment, revision: Int64, collisions: Int64) async throws -> ReplicaSet? {
+        let hash = DeploymentPlan.templateHash(deployment.spec?["template"], collisionCount: collisions)
+        var template = deployment.spec?["template"] ?? [:]
+        var templateMetadata = template["metadata"]?.objectValue ?? [:]
+        var labels = templateMetadata["labels"]?.objectValue ?? [:]
+        labels[DeploymentPlan.hashLabel] = .string(hash)
+        templateMetadata["labels"] = .object(labels)
+        template["metadata"] = .object(templateMetadata)
+        var selector = deployment.spec?["selector"]?.objectValue ?? [:]
+        var matchLabels = selector["matchLabels"]?.objectValue ?? [:]
+        matchLabels[DeploymentPlan.hashLabel] = .string(hash)
+        selector["matchLabels"] = .object(matchLabels)
+        var annotations = (deployment.metadata.annotations ?? [:]).filter {
+            $0.key != "kubectl.kubernetes.io/last-applied-configuration" && $0.key != DeploymentPlan.revisionAnnotation
+        }
+        annotations[DeploymentPlan.revisionAnnotation] = String(revision)
+        annotations["deployment.kubernetes.io/desired-replicas"] = String(deployment.replicas)
+        let owner = deployment.controllerReference
+        var spec: JSONObject = ["replicas": 0, "selector": .object(selector), "template": template]
+        if let minReady = deployment.spec?["minReadySeconds"] { spec["minReadySeconds"] = minReady }
+        let body: JSONValue = [
+            "apiVersion": "apps/v1", "kind": "ReplicaSet",
+            "metadata": [
+                "name": .string("\(deployment.name)-\(hash)"), "namespace": .string(deployment.namespace ?? ""),
+                "labels": .object(labels), "annotations": .object(annotations.mapValues(JSONValue.string)),
+                "ownerReferences": [
+                    [
+                        "apiVersion": .string(owner.apiVersion), "kind": .string(owner.kind), "name": .string(owner.name),
+                        "uid": .string(owner.uid), "controller": true, "blockOwnerDeletion": true,
+                    ]
+                ],
+            ],
+            "spec": .object(spec),
+        ]
+        do {
+            let created = try await client.create(ReplicaSet.resourceType, body, namespace: deployment.namespace)
+            logger.info("replica set created", metadata: ["deployment": "\(deployment.key)", "replicaSet": "\(deployment.name)-\(hash)"])
+            return try KubeJSON.decode(ReplicaSet.self, from: created)
+        } catch let error as KubeAPIError where error.isAlreadyExists {
+            // Another template hashed to this name (or the cache is behind): count a collision and retry.
+            let existing = try await client.get(ReplicaSet.self, name: "\(deployment.name)-\(hash)", namespace: deployment.namespace ?? "")
+            if existing.metadata.controllerReference?.uid == deployment.uid,
+                DeploymentPlan.templateWithoutHash(existing) == deployment.spec?["template"]
+            {
+                return existing
+            }
+            _ = try await client.patch(
+                Deployment.resourceType, name: deployment.name, namespace: deployment.namespace,
+                patch: .merge(["status": ["collisionCount": .int(collisions + 1)]]), subresource: "status")
+            return nil
+        }
+    }
+
+    private func annotate(_ set: ReplicaSet, revision: Int64) async throws {
+        _ = try await client.patch(
+            ReplicaSet.resourceType, name: set.name, namespace: set.namespace,
+            patch: .merge(["metadata": ["annotations": [.init(DeploymentPlan.revisionAnnotation): .string(String(revision))]]]))
+    }
+
+    private func annotateDeployment(_ deployment: Deployment, revision: Int64) async throws {
+        _ = try await client.patch(
+            Deployment.resourceType, name: deployment.name, namespace: deployment.namespace,
+            patch: .merge(["metadata": ["annotations": [.init(DeploymentPlan.revisionAnnotation): .string(String(revision))]]]))
+    }
+
+    private func scale(_ deployment: Deployment, new: ReplicaSet, old: [ReplicaSet]) async throws {
+        let replicas = deployment.replicas
+        let targets: [String: Int64]
+        if deployment.spec?[path: ["strategy", "type"]]?.stringValue == "Recreate" {
+            var oldPodsRemain = false
+            for set in old {
+                // Finished pods run nothing (and are never deleted by their set): they do not hold up the new one.
+                let pods = await caches.pods(controlledBy: set.uid, namespace: set.namespace)
+                if pods.contains(where: { !$0.isFinished }) { oldPodsRemain = true }
+            }
+            targets = DeploymentPlan.recreateStep(
+                replicas: replicas, new: Self.state(new), old: old.map(Self.state), oldPodsRemain: oldPodsRemain)
+        } else {
+            let limits = DeploymentPlan.rollingLimits(deployment.spec, replicas: replicas)
+            targets = DeploymentPlan.rollingStep(
+                replicas: replicas, surge: limits.surge, unavailable: limits.unavailable, new: Self.state(new),
+                old: old.map(Self.state))
+        }
+        try await apply(targets, to: deployment)
+    }
+
+    /// A paused Deployment is still scaled (kube-controller-manager's `sync`): the one set with replicas
+    /// (or else the latest) follows `spec.replicas`; a rollout caught halfway keeps its proportions.
+    private func scaleWhilePaused(_ deployment: Deployment, sets: [ReplicaSet]) async throws {
+        let active = sets.filter { $0.replicas > 0 }
+        guard let target = active.count == 1 ? active.first : (active.isEmpty ? sets.last : nil),
+            target.replicas != deployment.replicas
+        else { return }
+        try await apply([target.name: deployment.replicas], to: deployment)
+    }
+
+    private func apply(_ targets: [String: Int64], to deployment: Deployment) async throws {
+        for (name, count) in targets.sorted(by: { $0.key < $1.key }) {
+            _ = try await client.patch(
+                ReplicaSet.resourceType, name: name, namespace: deployment.namespace,
+                patch: .merge([
+                    "metadata": ["annotations": ["deployment.kubernetes.io/desired-replicas": .string(String(deployment.replicas))]],
+                    "spec": ["replicas": .int(count)],
+                ]))
+        }
+    }
+
+    /// A set's place in the rollout: its desired replicas, its available pods, and the pods its status
+    /// still counts (more than desired while a scale-down is under way).
+    static func state(_ set: ReplicaSet) -> DeploymentPlan.SetState {
+        .init(
+            name: set.name, replicas: set.replicas, available: set.status?["availableReplicas"]?.intValue ?? 0,
+            pods: set.status?["replicas"]?.intValue ?? 0)
+    }
+
+    /// Old sets scaled to zero, beyond `revisionHistoryLimit`, oldest first.
+    private func cleanUp(_ deployment: Deployment, old: [ReplicaSet]) async throws {
+        let limit = Int(deployment.spec?["revisionHistoryLimit"]?.intValue ?? 10)
+        let idle = old.filter { $0.replicas == 0 && ($0.status?["replicas"]?.intValue ?? 0) == 0 && !$0.isDeleting }
+        for set in idle.prefix(max(0, idle.count - limit)) {
+            do {
+                try await client.delete(ReplicaSet.self, name: set.name, namespace: set.namespace ?? "")
+            } catch let error as KubeAPIError where error.isNotFound {}
+        }
+    }
+
+    // MARK: Status
+
+    /// Writes the status the sets give the Deployment; returns when to look again for the progress
+    /// deadline, while a rollout is under way.
+    private func writeStatus(_ deployment: Deployment, new: ReplicaSet?, all: [ReplicaSet]) async throws -> Duration? {
+        func sum(_ field: String) -> Int64 { all.reduce(0) { $0 + ($1.status?[field]?.intValue ?? 0) } }
+        let replicas = deployment.replicas
+        let specTotal = all.reduce(Int64(0)) { $0 + $1.replicas }
+        let available = sum("availableReplicas")
+        let updated = new?.status?["replicas"]?.intValue ?? 0
+        let limits = DeploymentPlan.rollingLimits(deployment.spec, replicas: replicas)
+        let minimum = deployment.spec?[path: ["strategy", "type"]]?.stringValue == "Recreate" ? replicas : replicas - limits.unavailable
+        let complete = updated == replicas && available == replicas && sum("replicas") == replicas
+            && (new?.status?["availableReplicas"]?.intValue ?? 0) == replicas
+        let date = Date()
+        let now = KubeTime(date).description
+        let previous = deployment.status?["conditions"]?.arrayValue ?? []
+        func condition(_ type: String, _ status: String, _ reason: String, _ message: String, touch: Bool = false) -> JSONValue {
+            let before = previous.first { $0["type"]?.stringValue == type }
+            let sameStatus = before?["status"]?.stringValue == status
+            let unchanged = sameStatus && before?["reason"]?.stringValue == reason && !touch
+            return [
+                "type": .string(type), "status": .string(status), "reason": .string(reason),
+                "message": .string(message),
+                "lastUpdateTime": unchanged ? before?["lastUpdateTime"] ?? .string(now) : .string(now),
+                "lastTransitionTime": sameStatus ? before?["lastTransitionTime"] ?? .string(now) : .string(now),
+            ]
+        }
+        let availableCondition = available >= minimum
+            ? condition("Available", "True", "MinimumReplicasAvailable", "Deployment has minimum availability.")
+            : condition("Available", "False", "MinimumReplicasUnavailable", "Deployment does not have minimum availability.")
+        let ready = sum("readyReplicas")
+        let total = sum("replicas")
+        let before = previous.first { $0["type"]?.stringValue == "Progressing" }
+        let progress = DeploymentPlan.progress(
+            paused: deployment.spec?["paused"]?.boolValue == true || new == nil, complete: complete,
+            progressed: DeploymentPlan.progressed(
+                from: deployment.status, generation: deployment.generation, updated: updated, ready: ready,
+                available: available, replicas: total),
+            previousReason: before?["reason"]?.stringValue,
+            lastProgress: before?["lastUpdateTime"]?.stringValue.flatMap { KubeTime(text: $0)?.date },
+            deadlineSeconds: deployment.spec?["progressDeadlineSeconds"]?.intValue, now: date)
+        let setName = new?.name ?? ""
+        let progressing: JSONValue
+        switch progress {
+        case .paused:
+            progressing = condition("Progressing", "Unknown", "DeploymentPaused", "Deployment is paused")
+        case .complete:
+            progressing = condition(
+                "Progressing", "True", "NewReplicaSetAvailable", "ReplicaSet \"\(setName)\" has successfully progressed.")
+        case .progressing(let touched, _):
+            progressing = condition(
+                "Progressing", "True", "ReplicaSetUpdated", "ReplicaSet \"\(setName)\" is progressing.", touch: touched)
+        case .timedOut:
+            progressing = before?["reason"]?.stringValue == DeploymentPlan.deadlineExceeded
+                ? before ?? .null
+                : condition(
+                    "Progressing", "False", DeploymentPlan.deadlineExceeded, "ReplicaSet \"\(setName)\" has timed out progressing.")
+        }
+        var status: JSONObject = [
+            "observedGeneration": .int(deployment.generation), "replicas": .int(total),
+            "updatedReplicas": .int(updated), "readyReplicas": .int(ready),
+            "availableReplicas": .int(available), "unavailableReplicas": .int(max(0, specTotal - available)),
+            "terminatingReplicas": .int(sum("terminatingReplicas")),
+            "conditions": [availableCondition, progressing],
+        ]
+        if let collisions = deployment.status?["collisionCount"], collisions != .null { status["collisionCount"] = collisions }
+        let wanted = JSONValue.object(status)
+        if !Self.sameIgnoringTimes(wanted, deployment.status) {
+            _ = try await client.patch(
+                Deployment.resourceType, name: deployment.name, namespace: deployment.namespace,
+                patch: .merge(["status": wanted]), subresource: "status")
+        }
+        if case .progressing(_, let deadline?) = progress { return deadline }
+        return nil
+    }
+
+    /// Whether two statuses differ only in their conditions' times (no write for those).
+    static func sameIgnoringTimes(_ a: JSONValue, _ b: JSONValue?) -> Bool {
+        func strip(_ value: JSONValue?) -> JSONValue? {
+            guard var value else { return nil }
+            value["conditions"] = .array((value["conditions"]?.arrayValue ?? []).map { condition in
+                var condition = condition
+                condition["lastUpdateTime"] = nil
+                condition["lastTransitionTime"] = nil
+                return condition
+            })
+            return value
+        }
+        return strip(a) == strip(b)
+    }
+}

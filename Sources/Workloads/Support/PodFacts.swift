@@ -1,0 +1,46 @@
+import Foundation
+import KubeModel
+
+/// What the workload controllers read of their pods.
+extension Pod {
+    /// Counts toward a workload's replicas: not being deleted, not finished.
+    var isActive: Bool { !isTerminating && !isFinished }
+
+    /// Succeeded or Failed: its containers will not run again.
+    var isFinished: Bool { status?.phase.map { $0 == PodPhase.succeeded || $0 == PodPhase.failed } ?? false }
+
+    /// Ready, and for at least `minReadySeconds` (the workloads' "available").
+    func isAvailable(minReadySeconds: Int64, now: Date) -> Bool {
+        guard isReady else { return false }
+        guard minReadySeconds > 0 else { return true }
+        guard let since = status?.condition(ConditionType.ready)?.lastTransitionTime else { return false }
+        return now.timeIntervalSince(since.date) >= TimeInterval(minReadySeconds)
+    }
+
+    func isControlled(by uid: String) -> Bool { metadata.controllerReference?.uid == uid }
+}
+
+/// A pod made from a workload's template: its labels and annotations, its spec, a controller reference.
+enum PodTemplate {
+    static func pod(
+        from template: JSONValue?, namespace: String, name: String? = nil, generateName: String? = nil,
+        owner: OwnerReference, extraLabels: [String: String] = [:]
+    ) -> JSONValue {
+        var metadata: JSONObject = ["namespace": .string(namespace)]
+        if let name { metadata["name"] = .string(name) }
+        if let generateName { metadata["generateName"] = .string(generateName) }
+        var labels = template?[path: ["metadata", "labels"]]?.objectValue ?? [:]
+        for (key, value) in extraLabels { labels[key] = .string(value) }
+        if !labels.isEmpty { metadata["labels"] = .object(labels) }
+        if let annotations = template?[path: ["metadata", "annotations"]], annotations != .null {
+            metadata["annotations"] = annotations
+        }
+        metadata["ownerReferences"] = [
+            [
+                "apiVersion": .string(owner.apiVersion), "kind": .string(owner.kind), "name": .string(owner.name),
+                "uid": .string(owner.uid), "controller": true, "blockOwnerDeletion": true,
+            ]
+        ]
+        return ["apiVersion": "v1", "kind": "Pod", "metadata": .object(metadata), "spec": template?["spec"] ?? [:]]
+    }
+}

@@ -1,0 +1,31 @@
+import KubeClient
+import KubeModel
+
+/// The informers the workload controllers share: one list and watch of each kind for all of them.
+final class WorkloadCaches: Sendable {
+    let pods: Informer<Pod>
+    let replicaSets: Informer<ReplicaSet>
+    let deployments: Informer<Deployment>
+    let statefulSets: Informer<StatefulSet>
+    let revisions: Informer<ControllerRevision>
+    let claims: Informer<PersistentVolumeClaim>
+    let group: InformerGroup
+
+    init(client: KubeClient) {
+        pods = Informer(client: client)
+        replicaSets = Informer(client: client)
+        deployments = Informer(client: client)
+        statefulSets = Informer(client: client)
+        revisions = Informer(client: client)
+        claims = Informer(client: client)
+        group = InformerGroup([pods, claims, revisions, replicaSets, statefulSets, deployments])
+    }
+
+    func pods(controlledBy uid: String, namespace: String?) async -> [Pod] {
+        await pods.store.byOwner(uid: uid).filter { $0.namespace == namespace && $0.isControlled(by: uid) }
+    }
+
+    func replicaSets(controlledBy uid: String, namespace: String?) async -> [ReplicaSet] {
+        await replicaSets.store.byOwner(uid: uid).filter { $0.namespace == namespace && $0.metadata.controllerReference?.uid == uid }
+    }
+}

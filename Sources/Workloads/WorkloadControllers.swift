@@ -1,0 +1,118 @@
+import Foundation
+import KubeClient
+import KubeModel
+import Logging
+import SteadLifecycle
+import Synchronization
+
+/// The workload controllers of kube-controller-manager that `stead up` runs beside Stead's own:
+/// ReplicaSets, Deployments and StatefulSets, on shared informers, each with its own work queue.
+public final class WorkloadControllers: StartStopService, Sendable {
+    let caches: WorkloadCaches
+    let replicaSetLoop: ControllerLoop
+    let deploymentLoop: ControllerLoop
+    let statefulSetLoop: ControllerLoop
+    let replicaSetExpectations = Expectations()
+    let statefulSetExpectations = Expectations()
+    private let logger: Logger
+    private let starting = Once()
+    private let stopping = Once()
+
+    public init(client: KubeClient, logger: Logger = Logger(label: "stead.workloads")) {
+        self.logger = logger
+        let caches = WorkloadCaches(client: client)
+        self.caches = caches
+        let replicaSets = ReplicaSetController(
+            client: client, caches: caches, expectations: replicaSetExpectations, logger: logger)
+        replicaSetLoop = ControllerLoop(name: "replicaset", logger: logger) { try await replicaSets.reconcile($0) }
+        let deployments = DeploymentController(client: client, caches: caches, logger: logger)
+        deploymentLoop = ControllerLoop(name: "deployment", logger: logger) { try await deployments.reconcile($0) }
+        let statefulSets = StatefulSetController(
+            client: client, caches: caches, expectations: statefulSetExpectations, logger: logger)
+        statefulSetLoop = ControllerLoop(name: "statefulset", logger: logger) { try await statefulSets.reconcile($0) }
+        registerHandlers()
+    }
+
+    public func start() async throws {
+        guard starting.claim() else { return }
+        try await caches.group.start()
+        for loop in [replicaSetLoop, deploymentLoop, statefulSetLoop] { loop.start(workers: 2) }
+        logger.info("workload controllers started")
+    }
+
+    public func stop() async {
+        guard stopping.claim() else { return }
+        for loop in [replicaSetLoop, deploymentLoop, statefulSetLoop] { await loop.stop() }
+        await caches.group.stop()
+    }
+
+    // MARK: Events
+
+    private func registerHandlers() {
+        caches.pods.addEventHandler(
+            EventHandler(
+                onAdd: { pod in await self.podChanged(pod, added: true) },
+                onUpdate: { _, pod in await self.podChanged(pod, added: false) },
+                onDelete: { pod in await self.podDeleted(pod) }))
+        caches.replicaSets.addEventHandler(ownerAndSelf(replicaSetLoop))
+        caches.deployments.addEventHandler(ownerAndSelf(deploymentLoop))
+        caches.statefulSets.addEventHandler(ownerAndSelf(statefulSetLoop))
+        caches.revisions.addEventHandler(controlled(ControllerRevision.self))
+        caches.claims.addEventHandler(controlled(PersistentVolumeClaim.self))
+    }
+
+    /// An object's own key to its loop; a ReplicaSet's change to its Deployment's loop too.
+    private func ownerAndSelf<T: KubeResource>(_ loop: ControllerLoop) -> EventHandler<T> {
+        let enqueue: @Sendable (T) async -> Void = { object in
+            await loop.enqueue(object.key)
+            await self.enqueueOwner(of: object.metadata, namespace: object.namespace)
+        }
+        return EventHandler(onAdd: enqueue, onUpdate: { _, new in await enqueue(new) }, onDelete: enqueue)
+    }
+
+    private func controlled<T: KubeResource>(_: T.Type) -> EventHandler<T> {
+        let enqueue: @Sendable (T) async -> Void = { object in
+            await self.enqueueOwner(of: object.metadata, namespace: object.namespace)
+        }
+        return EventHandler(onAdd: enqueue, onUpdate: { _, new in await enqueue(new) }, onDelete: enqueue)
+    }
+
+    private func podChanged(_ pod: Pod, added: Bool) async {
+        if added, let key = ownerKey(of: pod.metadata, namespace: pod.namespace) {
+            expectations(of: pod.metadata)?.created(key)
+        }
+        await enqueueOwner(of: pod.metadata, namespace: pod.namespace)
+    }
+
+    private func podDeleted(_ pod: Pod) async {
+        if let key = ownerKey(of: pod.metadata, namespace: pod.namespace) {
+            expectations(of: pod.metadata)?.deleted(key, pod: pod.name)
+        }
+        await enqueueOwner(of: pod.metadata, namespace: pod.namespace)
+    }
+
+    private func expectations(of metadata: ObjectMeta) -> Expectations? {
+        switch metadata.controllerReference?.kind {
+        case "ReplicaSet": replicaSetExpectations
+        case "StatefulSet": statefulSetExpectations
+        default: nil
+        }
+    }
+
+    private func ownerKey(of metadata: ObjectMeta, namespace: String?) -> String? {
+        guard let owner = metadata.controllerReference else { return nil }
+        return ObjectKey(namespace: namespace, name: owner.name).description
+    }
+
+    private func enqueueOwner(of metadata: ObjectMeta, namespace: String?) async {
+        guard let owner = metadata.controllerReference, owner.apiVersion == "apps/v1",
+            let key = ownerKey(of: metadata, namespace: namespace)
+        else { return }
+        switch owner.kind {
+        case "ReplicaSet": await replicaSetLoop.enqueue(key)
+        case "Deployment": await deploymentLoop.enqueue(key)
+        case "StatefulSet": await statefulSetLoop.enqueue(key)
+        default: break
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// kubectl 1.32's generators and access commands, as a user types them, run against one server: what
+/// each printed (normalized where the answer is a secret) and its exit code. The embedded server must
+/// answer as a real Kubernetes does; both suites expect ``expectedGenerators(namespace:)``.
+public enum KubectlChecks {
+    public struct Outcome: Equatable, Sendable, CustomStringConvertible {
+        public var command: String
+        public var status: Int32
+        public var output: String
+        public var description: String { "\(command) -> \(status): \(output)" }
+    }
+
+    static func commands(_ namespace: String) -> [[String]] {
+        let n = ["-n", namespace]
+        let bot = "system:serviceaccount:\(namespace):bot"
+        return [
+            ["create", "namespace", namespace],
+            ["create", "configmap", "cfg", "--from-literal=a=1"] + n,
+            ["create", "secret", "generic", "sec", "--from-literal=password=pw"] + n,
+            ["create", "serviceaccount", "bot"] + n,
+            ["create", "deployment", "web", "--image=registry.example/web:1", "--replicas=0"] + n,
+            ["create", "job", "once", "--image=registry.example/job:1"] + n + ["--", "true"],
+            ["create", "role", "reader", "--verb=get,list", "--resource=pods"] + n,
+            ["create", "rolebinding", "bot-reads", "--role=reader", "--serviceaccount=\(namespace):bot"] + n,
+            ["run", "solo", "--image=registry.example/solo:1"] + n,
+            ["auth", "can-i", "list", "pods", "--as=\(bot)"] + n,
+            ["auth", "can-i", "delete", "pods", "--as=\(bot)"] + n,
+            ["auth", "can-i", "list", "nodes", "--as=\(bot)"],
+            ["create", "token", "bot"] + n,
+            ["get", "configmap", "cfg", "-o", "jsonpath={.data.a}"] + n,
+            ["get", "secret", "sec", "-o", "jsonpath={.type} {.data.password}"] + n,
+            ["get", "rolebinding", "bot-reads", "-o", "jsonpath={.roleRef.kind}/{.roleRef.name} {.subjects[0].name}"] + n,
+        ]
+    }
+
+    /// Runs every command with `kubectl` against `kubeconfig`.
+    public static func generators(kubectl: String, kubeconfig: String, namespace: String) async throws -> [Outcome] {
+        var outcomes: [Outcome] = []
+        for arguments in commands(namespace) {
+            let result = try await runLongCommand(kubectl, ["--kubeconfig", kubeconfig] + arguments)
+            let printed = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            var output = printed.isEmpty ? result.stderr.trimmingCharacters(in: .whitespacesAndNewlines) : printed
+            if arguments.starts(with: ["create", "token"]) && result.status == 0 {
+                output = output.split(separator: ".").count == 3 ? "<a JWT>" : output
+            }
+            outcomes.append(Outcome(command: arguments.joined(separator: " "), status: result.status, output: output))
+        }
+        return outcomes
+    }
+
+    public static func expectedGenerators(namespace: String) -> [Outcome] {
+        let answers: [(Int32, String)] = [
+            (0, "namespace/\(namespace) created"), (0, "configmap/cfg created"), (0, "secret/sec created"),
+            (0, "serviceaccount/bot created"), (0, "deployment.apps/web created"), (0, "job.batch/once created"),
+            (0, "role.rbac.authorization.k8s.io/reader created"),
+            (0, "rolebinding.rbac.authorization.k8s.io/bot-reads created"), (0, "pod/solo created"), (0, "yes"),
+            (1, "no"), (1, "no"), (0, "<a JWT>"), (0, "1"), (0, "Opaque cHc="), (0, "Role/reader bot"),
+        ]
+        return zip(commands(namespace), answers).map { arguments, answer in
+            Outcome(command: arguments.joined(separator: " "), status: answer.0, output: answer.1)
+        }
+    }
+}

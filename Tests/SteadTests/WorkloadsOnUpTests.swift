@@ -1,0 +1,99 @@
+import Foundation
+import KubeClient
+import KubeModel
+import SteadTestSupport
+import Testing
+
+/// Issue 20's demonstration on `stead up`, with kubectl as the client: a native StatefulSet naming
+/// Stead's scheduler rolls out, back and forth, with `kubectl set image`, `rollout status|history|undo`,
+/// and its recreated pods go back to their nodes; a Deployment (default scheduler) does the same.
+@Suite("workloads on stead up", .enabled(if: TestPaths.kubectl != nil, "kubectl is not installed"))
+struct WorkloadsOnUpTests {
+    struct Placement: Equatable, CustomStringConvertible {
+        var node: String
+        var uid: String
+        var image: String
+        var description: String { "\(uid)@\(node) \(image)" }
+    }
+
+    static let deployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: front
+          namespace: cache
+        spec:
+          replicas: 2
+          selector:
+            matchLabels:
+              app: front
+          template:
+            metadata:
+              labels:
+                app: front
+            spec:
+              containers:
+              - name: web
+                image: nginx:1.27
+        """
+
+    @Test func aStatefulSetAndADeploymentRollOutAndBackAndTheSetsPodsGoHome() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let up = try await SteadUpProcess.start(dataDirectory: directory)
+        defer { up.child.signal(SIGKILL) }
+        func kubectl(_ arguments: String..., input: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+            let result = try up.kubectl(arguments, input: input)
+            #expect(result.status == 0, "kubectl \(arguments.joined(separator: " ")): \(result.stderr)", sourceLocation: sourceLocation)
+            return result.stdout
+        }
+
+        _ = try kubectl("apply", "-f", RepositoryPaths.file("examples/statefulset.yaml").path)
+        _ = try kubectl("rollout", "status", "statefulset/cache", "-n", "cache", "--timeout=120s")
+        let first = try await UpEndToEndTests.withClient(up) { try await Self.placements($0, set: "cache") }
+        #expect(first.count == 3 && first.values.allSatisfy { $0.image == "redis:7.4" }, "\(first)")
+
+        _ = try kubectl("set", "image", "statefulset/cache", "redis=redis:7.4.1", "-n", "cache")
+        let rolled = try kubectl("rollout", "status", "statefulset/cache", "-n", "cache", "--timeout=120s")
+        #expect(rolled.contains("roll out complete"), "\(rolled)")
+        let second = try await UpEndToEndTests.withClient(up) { try await Self.placements($0, set: "cache") }
+        for (name, before) in first {
+            let after = try #require(second[name], "\(name) missing after the update")
+            #expect(after.node == before.node, "\(name) moved: \(before) -> \(after)")
+            #expect(after.uid != before.uid && after.image == "redis:7.4.1", "\(name) was not replaced: \(after)")
+        }
+        let history = try kubectl("rollout", "history", "statefulset/cache", "-n", "cache")
+        #expect(history.contains("1 ") && history.contains("2 "), "\(history)")
+        _ = try kubectl("rollout", "undo", "statefulset/cache", "-n", "cache")
+        _ = try kubectl("rollout", "status", "statefulset/cache", "-n", "cache", "--timeout=120s")
+        let undone = try await UpEndToEndTests.withClient(up) { try await Self.placements($0, set: "cache") }
+        #expect(undone.values.allSatisfy { $0.image == "redis:7.4" }, "\(undone)")
+        #expect(undone.mapValues(\.node) == first.mapValues(\.node), "pods moved on undo: \(first) -> \(undone)")
+
+        _ = try kubectl("apply", "-f", "-", input: Self.deployment)
+        _ = try kubectl("rollout", "status", "deployment/front", "-n", "cache", "--timeout=120s")
+        _ = try kubectl("set", "image", "deployment/front", "web=nginx:1.27.3", "-n", "cache")
+        let deployed = try kubectl("rollout", "status", "deployment/front", "-n", "cache", "--timeout=120s")
+        #expect(deployed.contains("successfully rolled out"), "\(deployed)")
+        let revisions = try kubectl("rollout", "history", "deployment/front", "-n", "cache")
+        #expect(revisions.contains("1 ") && revisions.contains("2 "), "\(revisions)")
+        _ = try kubectl("rollout", "undo", "deployment/front", "-n", "cache")
+        _ = try kubectl("rollout", "status", "deployment/front", "-n", "cache", "--timeout=120s")
+        let images = try kubectl(
+            "get", "pods", "-n", "cache", "-l", "app=front", "-o", "jsonpath={range .items[*]}{.spec.containers[0].image}{\"\\n\"}{end}")
+        #expect(images.split(separator: "\n").sorted() == ["nginx:1.27", "nginx:1.27"], "\(images)")
+
+        up.child.signal(SIGINT)
+        #expect(await up.child.waitForExit(timeout: 60) == 0, "stead up did not stop cleanly: \(up.child.lines.suffix(20))")
+    }
+
+    /// The set's Ready pods, by name: node, uid and image.
+    static func placements(_ client: KubeClient, set: String) async throws -> [String: Placement] {
+        let pods = try await client.listAll(Pod.self, namespace: set).items.filter {
+            $0.metadata.controllerReference?.kind == "StatefulSet" && !$0.isTerminating
+        }
+        return Dictionary(uniqueKeysWithValues: pods.map { pod in
+            (pod.name, Placement(node: pod.spec?.nodeName ?? "", uid: pod.metadata.uid ?? "", image: pod.spec?.containers.first?.image ?? ""))
+        })
+    }
+}
