@@ -96,4 +96,21 @@ struct WorkloadsOnUpTests {
             (pod.name, Placement(node: pod.spec?.nodeName ?? "", uid: pod.metadata.uid ?? "", image: pod.spec?.containers.first?.image ?? ""))
         })
     }
+
+    /// The rollouts of `WorkloadChecks`, which the e2e suite runs on a real Kubernetes with the same
+    /// expectations.
+    @Test func theSharedWorkloadChecksAnswerAsOnKubernetes() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let up = try await SteadUpProcess.start(dataDirectory: directory)
+        defer { up.child.signal(SIGKILL) }
+        let seen = try await UpEndToEndTests.withClient(up) { client in
+            _ = try await client.create(Namespace(metadata: ObjectMeta(name: "checks")))
+            return try await WorkloadChecks.rollouts(
+                kubectl: try #require(TestPaths.kubectl), kubeconfig: up.kubeconfig, client: client, namespace: "checks")
+        }
+        #expect(seen == WorkloadChecks.expected)
+        up.child.signal(SIGINT)
+        #expect(await up.child.waitForExit(timeout: 60) == 0)
+    }
 }

@@ -67,6 +67,18 @@ extension EndToEnd {
             }
         }
 
+        /// The rollouts of `WorkloadChecks` on the real control plane (its StatefulSet and Deployment
+        /// controllers, kube-scheduler for the Deployment): what `stead up`'s test expects of it too.
+        @Test func theSharedWorkloadChecksAnswerAsOnStead() async throws {
+            try await Scenario.run("workloads", nodes: 3) { scenario in
+                let seen = try await WorkloadChecks.rollouts(
+                    kubectl: try #require(E2EConfiguration.kubectl), kubeconfig: try #require(E2EConfiguration.kubeconfig),
+                    client: scenario.admin, namespace: scenario.namespace,
+                    nodeSelector: [SimulatedPool.label: scenario.pool.name])
+                #expect(seen == WorkloadChecks.expected)
+            }
+        }
+
         func pods(_ scenario: Scenario) async throws -> [String: Pod] {
             let list = try await scenario.admin.list(
                 Pod.self, namespace: scenario.namespace, options: ListOptions(labelSelector: "app=cache"))
