@@ -137,7 +137,7 @@ let package = Package(
             name: "SteadBench",
             dependencies: [
                 "KubeModel", "KubeClient", "ControlPlane", "NodeSim", "SteadAPI", "SteadScheduler", "SteadController",
-                "SteadRuntime", "SteadTestSupport",
+                "SteadRuntime", "SteadTestSupport", "Workloads",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
@@ -176,7 +176,7 @@ let package = Package(
         .testTarget(
             name: "WorkloadsTests",
             dependencies: [
-                "Workloads", "KubeModel", "KubeClient", "ControlPlane", "SteadTestSupport",
+                "Workloads", "KubeModel", "KubeClient", "ControlPlane", "NodeSim", "SteadScheduler", "SteadTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

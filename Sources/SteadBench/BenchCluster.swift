@@ -7,11 +7,13 @@ import SteadController
 import SteadRuntime
 import SteadScheduler
 import SteadTestSupport
+import Workloads
 
-/// A whole cluster in this process for benchmarks: the embedded API server, NodeSim's kubelets and
-/// Stead's scheduler and controller (``SteadComponents``, as `stead up` runs them). The components and
-/// the kubelets each have their own client, whose requests count in ``clientMetrics``, apart from the
-/// benchmark's own reads; the scheduler counts in ``schedulerMetrics``.
+/// A whole cluster in this process for benchmarks: the embedded API server, NodeSim's kubelets, the
+/// workload controllers and Stead's scheduler and controller (as `stead up` runs them: Stead places the
+/// `default-scheduler` pods too). The components, the workload controllers and the kubelets each have
+/// their own client, whose requests count in ``clientMetrics``, apart from the benchmark's own reads;
+/// the scheduler counts in ``schedulerMetrics``.
 struct BenchCluster {
     let api: TestAPIServer
     let nodeCount: Int
@@ -21,6 +23,8 @@ struct BenchCluster {
     private let kubeletClient: KubeClient
     private let simulator: NodeSimulator
     private let components: SteadComponents
+    private let workloadsClient: KubeClient
+    private let workloads: WorkloadControllers
 
     /// The benchmark's own client: its requests are not counted.
     var client: KubeClient { api.client }
@@ -46,16 +50,22 @@ struct BenchCluster {
         try await StatefulPodSetCRD.install(using: api.client)
         let componentsClient = try api.makeClient(metricsFactory: clientMetrics)
         let components = SteadComponents(
-            client: componentsClient, options: ComponentOptions(controllerWorkers: 8), readiness: Readiness(),
-            logger: logger, schedulerMetrics: schedulerMetrics)
+            client: componentsClient,
+            options: ComponentOptions(plainSchedulerNames: ["default-scheduler"], controllerWorkers: 8),
+            readiness: Readiness(), logger: logger, schedulerMetrics: schedulerMetrics)
         try await components.start()
+        let workloadsClient = try api.makeClient(metricsFactory: clientMetrics)
+        let workloads = WorkloadControllers(client: workloadsClient, logger: logger.labelled("stead.bench.workloads"))
+        try await workloads.start()
         return BenchCluster(
             api: api, nodeCount: nodes, clientMetrics: clientMetrics, schedulerMetrics: schedulerMetrics,
             componentsClient: componentsClient, kubeletClient: kubeletClient,
-            simulator: simulator, components: components)
+            simulator: simulator, components: components, workloadsClient: workloadsClient, workloads: workloads)
     }
 
     func stop() async {
+        await workloads.stop()
+        try? await workloadsClient.shutdown()
         await components.stop()
         await simulator.stop()
         try? await componentsClient.shutdown()

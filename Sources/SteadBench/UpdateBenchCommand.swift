@@ -8,10 +8,11 @@ struct UpdateBenchCommand: AsyncParsableCommand {
         commandName: "update",
         abstract: "The same rollout under each update policy, side by side with plain Kubernetes.",
         discussion: """
-            Starts in this process an embedded API server, NodeSim with N nodes, and Stead's scheduler and \
-            controller. For each policy it creates a StatefulPodSet of R replicas (Parallel), waits for every \
-            pod to be Ready, rolls the change out, and waits until every replica is updated and Ready again. \
-            Recreate is what a StatefulSet does: delete, recreate, schedule anew.
+            Starts in this process an embedded API server, NodeSim with N nodes, the StatefulSet controller \
+            and Stead's scheduler and controller. First an apps/v1 StatefulSet of R replicas (Parallel, \
+            default scheduler) is created and the change rolled out by the StatefulSet controller: the \
+            baseline, plain Kubernetes. Then for each policy a StatefulPodSet of R replicas, the same change, \
+            waiting each time until every replica is updated and Ready again.
 
             With --kubeconfig it runs on that cluster instead: NodeSim registers N nodes into it, Stead's \
             scheduler and controller run in this process with stead run's client budget, and the rows are a \

@@ -7,6 +7,7 @@ import SteadController
 import SteadRuntime
 import SteadScheduler
 import SteadTestSupport
+import Workloads
 
 /// One cluster (embedded API server, NodeSim, Stead's scheduler and controller, all in this process),
 /// one StatefulPodSet per update policy, the same change rolled out to each: what each policy costs.
@@ -62,17 +63,17 @@ struct UpdateBenchmark {
                 "\($0.updatedInPlace) / \($0.recreatedOnSameNode) / \($0.rescheduled)"
             }
             var text = table.render()
-            if let baseline = policies.first(where: { $0.policy == PodUpdatePolicy.recreate.rawValue }) {
+            if let baseline = policies.first(where: { $0.policy == UpdateBenchmark.statefulSetRow }) {
                 text += "\n" + ratios(to: baseline)
             }
             return text
         }
 
-        /// One line per policy: how it compares with the Recreate baseline.
+        /// One line per policy: how it compares with the StatefulSet controller's rollout.
         private func ratios(to baseline: PolicyResult) -> String {
             policies.filter { $0.policy != baseline.policy }.map { result in
                 String(
-                    format: "%@ vs Recreate: %.2fx the wall time, %.2fx the API requests, %d vs %d scheduling attempts, %d vs %d node evaluations",
+                    format: "%@ vs StatefulSet: %.2fx the wall time, %.2fx the API requests, %d vs %d scheduling attempts, %d vs %d node evaluations",
                     result.policy, result.seconds / max(baseline.seconds, 1e-9),
                     Double(result.apiRequests) / Double(max(baseline.apiRequests, 1)), result.schedulingAttempts,
                     baseline.schedulingAttempts, result.nodeEvaluations, baseline.nodeEvaluations)
@@ -81,7 +82,7 @@ struct UpdateBenchmark {
     }
 
     func run() async throws -> Result {
-        var results: [PolicyResult] = []
+        var results: [PolicyResult] = [try await measureStatefulSet()]
         for policy in policies {
             results.append(try await measure(policy))
         }
@@ -128,6 +129,70 @@ struct UpdateBenchmark {
             podsChangedUID: PodPlace.changed(before, after, \.uid), peakUnavailable: peakUnavailable,
             updatedInPlace: Int(status?.updatedInPlace ?? 0), recreatedOnSameNode: Int(status?.recreatedOnSameNode ?? 0),
             rescheduled: Int(status?.rescheduled ?? 0))
+    }
+
+    /// The baseline row: an apps/v1 StatefulSet of the same pods (default scheduler, Parallel), rolled
+    /// out by the StatefulSet controller (`Workloads`) as Kubernetes rolls one out: each pod deleted and
+    /// made again, one at a time from the highest ordinal, scheduled anew.
+    static let statefulSetRow = "StatefulSet"
+
+    private func measureStatefulSet() async throws -> PolicyResult {
+        let name = "bench-statefulset"
+        let resource = StatefulSet.resourceType
+        let client = cluster.client
+        let container: JSONValue = [
+            "name": "app", "image": "nginx:1.25", "resources": ["requests": ["cpu": "100m", "memory": "64Mi"]],
+        ]
+        let set: JSONValue = [
+            "apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": ["name": .string(name)],
+            "spec": [
+                "replicas": .int(Int64(replicas)), "serviceName": .string(name), "podManagementPolicy": "Parallel",
+                "selector": ["matchLabels": ["app": .string(name)]],
+                "template": ["metadata": ["labels": ["app": .string(name)]], "spec": ["containers": [container]]],
+            ],
+        ]
+        _ = try await client.create(resource, set, namespace: Self.namespace)
+        try await waitForStatefulSet(name, label: "StatefulSet: creating \(replicas) pods", generation: 1)
+        let before = try await podsOf(name)
+        let countsBefore = cluster.scheduler
+        let algorithmBefore = algorithmNanoseconds()
+        let requestsBefore = cluster.requestsSent
+        let watcher = UnavailabilityWatcher(client: client, namespace: Self.namespace, set: name, replicas: replicas)
+        let watching = Task { try await watcher.run() }
+        try await watcher.waitUntilSynced()
+        let start = ContinuousClock.now
+        let updated = try await client.patch(resource, name: name, namespace: Self.namespace, patch: .json(change.patch))
+        try await waitForStatefulSet(
+            name, label: "StatefulSet: rolling out the \(change.rawValue) change",
+            generation: updated["metadata"]?["generation"]?.intValue ?? 2)
+        let seconds = (ContinuousClock.now - start).inSeconds
+        let apiRequests = cluster.requestsSent - requestsBefore
+        watching.cancel()
+        let after = try await podsOf(name)
+        let counts = cluster.scheduler.since(countsBefore)
+        _ = try await client.delete(resource, name: name, namespace: Self.namespace)
+        return PolicyResult(
+            policy: Self.statefulSetRow, seconds: seconds, schedulingAttempts: counts.attempts,
+            nodeEvaluations: counts.nodeEvaluations, stickyBinds: counts.stickyBinds,
+            schedulerAlgorithmMilliseconds: Double(algorithmNanoseconds() - algorithmBefore) / 1e6, apiRequests: apiRequests,
+            podsChangedNode: PodPlace.changed(before, after, \.node), podsChangedIP: PodPlace.changed(before, after, \.ip),
+            podsChangedUID: PodPlace.changed(before, after, \.uid), peakUnavailable: watcher.peak,
+            updatedInPlace: 0, recreatedOnSameNode: 0, rescheduled: PodPlace.changed(before, after, \.uid))
+    }
+
+    /// Waits until the StatefulSet has observed `generation` and every replica is updated and ready.
+    private func waitForStatefulSet(_ name: String, label: String, generation: Int64) async throws {
+        var progress = Progress(label, total: replicas)
+        try await BenchWait.until(label) {
+            guard let status = try? await cluster.client.get(StatefulSet.resourceType, name: name, namespace: Self.namespace)["status"]
+            else { return false }
+            func count(_ field: String) -> Int { Int(status[field]?.intValue ?? 0) }
+            let done = min(count("updatedReplicas"), count("readyReplicas"))
+            progress.update(min(done, replicas))
+            return (status["observedGeneration"]?.intValue ?? 0) >= generation && done == replicas
+                && count("replicas") == replicas
+                && status["currentRevision"]?.stringValue == status["updateRevision"]?.stringValue
+        }
     }
 
     /// The scheduler's time in its algorithm so far, both paths, in nanoseconds.

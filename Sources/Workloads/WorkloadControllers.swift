@@ -6,14 +6,16 @@ import SteadLifecycle
 import Synchronization
 
 /// The workload controllers of kube-controller-manager that `stead up` runs beside Stead's own:
-/// ReplicaSets, Deployments and StatefulSets, on shared informers, each with its own work queue.
+/// ReplicaSets, Deployments, StatefulSets and DaemonSets, on shared informers, each with its own work queue.
 public final class WorkloadControllers: StartStopService, Sendable {
     let caches: WorkloadCaches
     let replicaSetLoop: ControllerLoop
     let deploymentLoop: ControllerLoop
     let statefulSetLoop: ControllerLoop
+    let daemonSetLoop: ControllerLoop
     let replicaSetExpectations = Expectations()
     let statefulSetExpectations = Expectations()
+    let daemonSetExpectations = Expectations()
     private let logger: Logger
     private let starting = Once()
     private let stopping = Once()
@@ -30,19 +32,22 @@ public final class WorkloadControllers: StartStopService, Sendable {
         let statefulSets = StatefulSetController(
             client: client, caches: caches, expectations: statefulSetExpectations, logger: logger)
         statefulSetLoop = ControllerLoop(name: "statefulset", logger: logger) { try await statefulSets.reconcile($0) }
+        let daemonSets = DaemonSetController(
+            client: client, caches: caches, expectations: daemonSetExpectations, logger: logger)
+        daemonSetLoop = ControllerLoop(name: "daemonset", logger: logger) { try await daemonSets.reconcile($0) }
         registerHandlers()
     }
 
     public func start() async throws {
         guard starting.claim() else { return }
         try await caches.group.start()
-        for loop in [replicaSetLoop, deploymentLoop, statefulSetLoop] { loop.start(workers: 2) }
+        for loop in [replicaSetLoop, deploymentLoop, statefulSetLoop, daemonSetLoop] { loop.start(workers: 2) }
         logger.info("workload controllers started")
     }
 
     public func stop() async {
         guard stopping.claim() else { return }
-        for loop in [replicaSetLoop, deploymentLoop, statefulSetLoop] { await loop.stop() }
+        for loop in [replicaSetLoop, deploymentLoop, statefulSetLoop, daemonSetLoop] { await loop.stop() }
         await caches.group.stop()
     }
 
@@ -57,6 +62,14 @@ public final class WorkloadControllers: StartStopService, Sendable {
         caches.replicaSets.addEventHandler(ownerAndSelf(replicaSetLoop))
         caches.deployments.addEventHandler(ownerAndSelf(deploymentLoop))
         caches.statefulSets.addEventHandler(ownerAndSelf(statefulSetLoop))
+        caches.daemonSets.addEventHandler(ownerAndSelf(daemonSetLoop))
+        caches.nodes.addEventHandler(
+            EventHandler(
+                onAdd: { _ in await self.enqueueAllDaemonSets() }, onUpdate: { old, new in
+                    if old.metadata.labels != new.metadata.labels || old.spec?.taints != new.spec?.taints {
+                        await self.enqueueAllDaemonSets()
+                    }
+                }, onDelete: { _ in await self.enqueueAllDaemonSets() }))
         caches.revisions.addEventHandler(controlled(ControllerRevision.self))
         caches.claims.addEventHandler(controlled(PersistentVolumeClaim.self))
     }
@@ -95,8 +108,14 @@ public final class WorkloadControllers: StartStopService, Sendable {
         switch metadata.controllerReference?.kind {
         case "ReplicaSet": replicaSetExpectations
         case "StatefulSet": statefulSetExpectations
+        case "DaemonSet": daemonSetExpectations
         default: nil
         }
+    }
+
+    /// A node came, went or changed its labels or taints: every DaemonSet looks again.
+    private func enqueueAllDaemonSets() async {
+        for set in await caches.daemonSets.store.list() { await daemonSetLoop.enqueue(set.key) }
     }
 
     private func ownerKey(of metadata: ObjectMeta, namespace: String?) -> String? {
@@ -112,6 +131,7 @@ public final class WorkloadControllers: StartStopService, Sendable {
         case "ReplicaSet": await replicaSetLoop.enqueue(key)
         case "Deployment": await deploymentLoop.enqueue(key)
         case "StatefulSet": await statefulSetLoop.enqueue(key)
+        case "DaemonSet": await daemonSetLoop.enqueue(key)
         default: break
         }
     }

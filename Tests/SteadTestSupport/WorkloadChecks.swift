@@ -2,9 +2,9 @@ import Foundation
 import KubeClient
 import KubeModel
 
-/// The same workloads rolled out with kubectl on any cluster: a StatefulSet naming Stead's scheduler and
-/// a Deployment for the default scheduler, each created, updated with `kubectl set image` and rolled
-/// back, `kubectl rollout status|history|undo` as a user runs them. What kubectl printed (its last line),
+/// The same workloads rolled out with kubectl on any cluster: a StatefulSet naming Stead's scheduler, a
+/// Deployment and a DaemonSet for the default scheduler, each created, updated with `kubectl set image`
+/// (the first two rolled back too), `kubectl rollout status|history|undo` as a user runs them. What kubectl printed (its last line),
 /// and whether the set's recreated pods stayed on their nodes: the same on `stead up` and on a real
 /// Kubernetes.
 public enum WorkloadChecks {
@@ -16,6 +16,9 @@ public enum WorkloadChecks {
         /// StatefulSet pods that were not recreated by the update.
         public var setPodsKept: Int
         public var deploymentImages: [String]
+        /// Nodes running the DaemonSet's pods (one each), and their images.
+        public var daemonNodes: Int
+        public var daemonImages: [String]
     }
 
     static func statefulSet(nodeSelector: [String: String]) -> JSONValue {
@@ -44,6 +47,22 @@ public enum WorkloadChecks {
                     "spec": [
                         "nodeSelector": .object(nodeSelector.mapValues(JSONValue.string)),
                         "containers": [["name": "web", "image": "nginx:1.27", "resources": ["requests": ["cpu": "100m"]]]],
+                    ],
+                ],
+            ],
+        ]
+    }
+
+    static func daemonSet(nodeSelector: [String: String]) -> JSONValue {
+        [
+            "apiVersion": "apps/v1", "kind": "DaemonSet", "metadata": ["name": "agent"],
+            "spec": [
+                "selector": ["matchLabels": ["app": "agent"]],
+                "template": [
+                    "metadata": ["labels": ["app": "agent"]],
+                    "spec": [
+                        "nodeSelector": .object(nodeSelector.mapValues(JSONValue.string)),
+                        "containers": [["name": "agent", "image": "agent:1", "resources": ["requests": ["cpu": "10m"]]]],
                     ],
                 ],
             ],
@@ -83,9 +102,19 @@ public enum WorkloadChecks {
         let images = try await client.list(Pod.self, namespace: namespace, options: ListOptions(labelSelector: "app=front"))
             .items.filter { !$0.isTerminating }.compactMap { $0.spec?.containers.first?.image }.sorted()
 
+        try await run(["apply", "-f", "-"], input: try json(daemonSet(nodeSelector: nodeSelector)))
+        try await run(rollout + ["daemonset/agent"])
+        try await run(["set", "image", "daemonset/agent", "agent=agent:2"])
+        try await run(rollout + ["daemonset/agent"])
+        let daemons = try await client.list(Pod.self, namespace: namespace, options: ListOptions(labelSelector: "app=agent"))
+            .items.filter { !$0.isTerminating }
+
         let moved = first.filter { name, place in second[name]?.node != place.node || third[name]?.node != place.node }.count
         let kept = first.filter { name, place in second[name]?.uid == place.uid }.count
-        return Seen(lines: lines, setPodsMoved: moved, setPodsKept: kept, deploymentImages: images)
+        return Seen(
+            lines: lines, setPodsMoved: moved, setPodsKept: kept, deploymentImages: images,
+            daemonNodes: Set(daemons.compactMap { $0.spec?.nodeName }).count,
+            daemonImages: Set(daemons.compactMap { $0.spec?.containers.first?.image }).sorted())
     }
 
     public static let expected = Seen(
@@ -97,8 +126,11 @@ public enum WorkloadChecks {
             "deployment.apps/front created", "deployment \"front\" successfully rolled out",
             "deployment.apps/front image updated", "deployment \"front\" successfully rolled out",
             "deployment.apps/front rolled back", "deployment \"front\" successfully rolled out",
+            "daemonset.apps/agent created", "daemon set \"agent\" successfully rolled out",
+            "daemonset.apps/agent image updated", "daemon set \"agent\" successfully rolled out",
         ],
-        setPodsMoved: 0, setPodsKept: 0, deploymentImages: ["nginx:1.27", "nginx:1.27"])
+        setPodsMoved: 0, setPodsKept: 0, deploymentImages: ["nginx:1.27", "nginx:1.27"], daemonNodes: 3,
+        daemonImages: ["agent:2"])
 
     struct Place: Equatable {
         var node: String

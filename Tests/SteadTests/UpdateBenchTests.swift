@@ -2,8 +2,9 @@ import Foundation
 import SteadTestSupport
 import Testing
 
-/// `stead bench update` as a user runs it: the same image change under plain Kubernetes' Recreate and
-/// under InPlaceIfPossible, on one in-process cluster.
+/// `stead bench update` as a user runs it: the same image change rolled out by the StatefulSet controller
+/// (the baseline, plain Kubernetes), under Stead's Recreate and under InPlaceIfPossible, on one
+/// in-process cluster.
 @Suite("stead bench update")
 struct UpdateBenchTests {
     struct Report: Decodable {
@@ -34,8 +35,15 @@ struct UpdateBenchTests {
         #expect(result.status == 0, "stead bench update failed: \(result.stderr.suffix(2000))")
         let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
         #expect(report.nodes == 200 && report.replicas == 100)
+        #expect(report.policies.map(\.policy) == ["StatefulSet", "Recreate", "InPlaceIfPossible"])
+        let statefulSet = try #require(report.policies.first { $0.policy == "StatefulSet" })
         let recreate = try #require(report.policies.first { $0.policy == "Recreate" })
         let inPlace = try #require(report.policies.first { $0.policy == "InPlaceIfPossible" })
+
+        // The StatefulSet controller deletes and makes every pod again; each goes through filter and score.
+        #expect(statefulSet.podsChangedUID == 100)
+        #expect(statefulSet.schedulingAttempts == 100)
+        #expect(statefulSet.peakUnavailable >= 1)
 
         #expect(recreate.schedulingAttempts == 100)
         #expect(recreate.podsChangedUID == 100)

@@ -42,19 +42,23 @@ struct WorkloadsOnUpTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let up = try await SteadUpProcess.start(dataDirectory: directory)
         defer { up.child.signal(SIGKILL) }
-        func kubectl(_ arguments: String..., input: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-            let result = try up.kubectl(arguments, input: input)
+        func kubectl(_ arguments: String..., input: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws
+            -> String
+        {
+            // Off the cooperative pool: `rollout status` blocks until the rollout is done.
+            let result = try await runLongCommand(
+                TestPaths.kubectl ?? "kubectl", ["--kubeconfig", up.kubeconfig] + arguments, input: input)
             #expect(result.status == 0, "kubectl \(arguments.joined(separator: " ")): \(result.stderr)", sourceLocation: sourceLocation)
             return result.stdout
         }
 
-        _ = try kubectl("apply", "-f", RepositoryPaths.file("examples/statefulset.yaml").path)
-        _ = try kubectl("rollout", "status", "statefulset/cache", "-n", "cache", "--timeout=120s")
+        _ = try await kubectl("apply", "-f", RepositoryPaths.file("examples/statefulset.yaml").path)
+        _ = try await kubectl("rollout", "status", "statefulset/cache", "-n", "cache", "--timeout=120s")
         let first = try await UpEndToEndTests.withClient(up) { try await Self.placements($0, set: "cache") }
         #expect(first.count == 3 && first.values.allSatisfy { $0.image == "redis:7.4" }, "\(first)")
 
-        _ = try kubectl("set", "image", "statefulset/cache", "redis=redis:7.4.1", "-n", "cache")
-        let rolled = try kubectl("rollout", "status", "statefulset/cache", "-n", "cache", "--timeout=120s")
+        _ = try await kubectl("set", "image", "statefulset/cache", "redis=redis:7.4.1", "-n", "cache")
+        let rolled = try await kubectl("rollout", "status", "statefulset/cache", "-n", "cache", "--timeout=120s")
         #expect(rolled.contains("roll out complete"), "\(rolled)")
         let second = try await UpEndToEndTests.withClient(up) { try await Self.placements($0, set: "cache") }
         for (name, before) in first {
@@ -62,24 +66,24 @@ struct WorkloadsOnUpTests {
             #expect(after.node == before.node, "\(name) moved: \(before) -> \(after)")
             #expect(after.uid != before.uid && after.image == "redis:7.4.1", "\(name) was not replaced: \(after)")
         }
-        let history = try kubectl("rollout", "history", "statefulset/cache", "-n", "cache")
+        let history = try await kubectl("rollout", "history", "statefulset/cache", "-n", "cache")
         #expect(history.contains("1 ") && history.contains("2 "), "\(history)")
-        _ = try kubectl("rollout", "undo", "statefulset/cache", "-n", "cache")
-        _ = try kubectl("rollout", "status", "statefulset/cache", "-n", "cache", "--timeout=120s")
+        _ = try await kubectl("rollout", "undo", "statefulset/cache", "-n", "cache")
+        _ = try await kubectl("rollout", "status", "statefulset/cache", "-n", "cache", "--timeout=120s")
         let undone = try await UpEndToEndTests.withClient(up) { try await Self.placements($0, set: "cache") }
         #expect(undone.values.allSatisfy { $0.image == "redis:7.4" }, "\(undone)")
         #expect(undone.mapValues(\.node) == first.mapValues(\.node), "pods moved on undo: \(first) -> \(undone)")
 
-        _ = try kubectl("apply", "-f", "-", input: Self.deployment)
-        _ = try kubectl("rollout", "status", "deployment/front", "-n", "cache", "--timeout=120s")
-        _ = try kubectl("set", "image", "deployment/front", "web=nginx:1.27.3", "-n", "cache")
-        let deployed = try kubectl("rollout", "status", "deployment/front", "-n", "cache", "--timeout=120s")
+        _ = try await kubectl("apply", "-f", "-", input: Self.deployment)
+        _ = try await kubectl("rollout", "status", "deployment/front", "-n", "cache", "--timeout=120s")
+        _ = try await kubectl("set", "image", "deployment/front", "web=nginx:1.27.3", "-n", "cache")
+        let deployed = try await kubectl("rollout", "status", "deployment/front", "-n", "cache", "--timeout=120s")
         #expect(deployed.contains("successfully rolled out"), "\(deployed)")
-        let revisions = try kubectl("rollout", "history", "deployment/front", "-n", "cache")
+        let revisions = try await kubectl("rollout", "history", "deployment/front", "-n", "cache")
         #expect(revisions.contains("1 ") && revisions.contains("2 "), "\(revisions)")
-        _ = try kubectl("rollout", "undo", "deployment/front", "-n", "cache")
-        _ = try kubectl("rollout", "status", "deployment/front", "-n", "cache", "--timeout=120s")
-        let images = try kubectl(
+        _ = try await kubectl("rollout", "undo", "deployment/front", "-n", "cache")
+        _ = try await kubectl("rollout", "status", "deployment/front", "-n", "cache", "--timeout=120s")
+        let images = try await kubectl(
             "get", "pods", "-n", "cache", "-l", "app=front", "-o", "jsonpath={range .items[*]}{.spec.containers[0].image}{\"\\n\"}{end}")
         #expect(images.split(separator: "\n").sorted() == ["nginx:1.27", "nginx:1.27"], "\(images)")
 

@@ -146,7 +146,8 @@ struct DeploymentController: Sendable {
     }
 
     /// A paused Deployment is still scaled (kube-controller-manager's `sync`): the one set with replicas
-    /// (or else the latest) follows `spec.replicas`; a rollout caught halfway keeps its proportions.
+    /// (or else the latest) follows `spec.replicas`. A rollout paused halfway (several sets with replicas)
+    /// is left as it is: Kubernetes' proportional scaling is not done.
     private func scaleWhilePaused(_ deployment: Deployment, sets: [ReplicaSet]) async throws {
         let active = sets.filter { $0.replicas > 0 }
         guard let target = active.count == 1 ? active.first : (active.isEmpty ? sets.last : nil),

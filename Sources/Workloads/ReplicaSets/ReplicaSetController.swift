@@ -40,11 +40,15 @@ struct ReplicaSetController: Sendable {
             }
         case .delete(let names):
             expectations.expect(key, deletes: names)
-            for name in names {
+            for (index, name) in names.enumerated() {
                 do {
                     try await client.delete(Pod.self, name: name, namespace: set.namespace ?? "")
                 } catch let error as KubeAPIError where error.isNotFound {
                     expectations.deleted(key, pod: name)
+                } catch {
+                    // This delete and those not sent will never be seen: the retry must not wait for them.
+                    for unsent in names[index...] { expectations.deleted(key, pod: unsent) }
+                    throw error
                 }
             }
         case .none:

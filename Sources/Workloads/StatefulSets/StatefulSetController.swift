@@ -20,7 +20,10 @@ struct StatefulSetController: Sendable {
         let revisions = await caches.revisions.store.list().filter {
             $0.namespace == set.namespace && $0.metadata.controllerReference?.uid == set.uid
         }
-        let update = try await updateRevision(of: set, existing: revisions)
+        let history = RevisionHistory(client: client)
+        let update = try await history.revision(
+            for: set.spec?["template"], owner: set.controllerReference, namespace: set.namespace, existing: revisions,
+            collisionCount: set.status?["collisionCount"]?.intValue ?? 0, collisionTarget: set.key)
         let currentName = set.status?["currentRevision"]?.stringValue
         let current = revisions.first { $0.name == currentName } ?? update
         let pods = await caches.pods(controlledBy: set.uid, namespace: set.namespace)
@@ -35,7 +38,7 @@ struct StatefulSetController: Sendable {
             partition: strategy == "OnDelete"
                 ? nil : Int(set.spec?[path: ["updateStrategy", "rollingUpdate", "partition"]]?.intValue ?? 0),
             currentRevision: current.name, updateRevision: update.name, pods: byOrdinal)
-        var templates = [current.name: StatefulSetPlan.template(ofRevisionData: current.data)]
+        var templates = [current.name: RevisionHistory.template(of: current)]
         templates[update.name] = set.spec?["template"]
         for step in StatefulSetPlan.steps(input) {
             switch step {
@@ -58,58 +61,10 @@ struct StatefulSetController: Sendable {
                 StatefulSet.resourceType, name: set.name, namespace: set.namespace, patch: .merge(["status": status]),
                 subresource: "status")
         }
-        try await trimHistory(set, revisions: revisions, keeping: [current.name, update.name], pods: pods)
+        try await history.trim(
+            revisions, limit: Int(set.spec?["revisionHistoryLimit"]?.intValue ?? 10),
+            keeping: Set(pods.map(StatefulSetPlan.revision)).union([current.name, update.name]))
         return nil
-    }
-
-    // MARK: Revisions
-
-    /// The revision of the set's template: an existing one with the same data, else a new one numbered
-    /// after the highest.
-    private func updateRevision(of set: StatefulSet, existing: [ControllerRevision]) async throws -> ControllerRevision {
-        let data = StatefulSetPlan.revisionData(template: set.spec?["template"])
-        let number = (existing.map(\.revision).max() ?? 0) + 1
-        if let match = existing.first(where: { $0.data == data }) {
-            if match.revision < number - 1 {
-                // A rollback to an older template: it becomes the newest revision again.
-                let renumbered = try await client.patch(
-                    ControllerRevision.resourceType, name: match.name, namespace: set.namespace,
-                    patch: .merge(["revision": .int(number)]))
-                return try KubeJSON.decode(ControllerRevision.self, from: renumbered)
-            }
-            return match
-        }
-        let collisions = set.status?["collisionCount"]?.intValue ?? 0
-        let hash = DeploymentPlan.templateHash(data, collisionCount: collisions)
-        var labels = set.spec?[path: ["template", "metadata", "labels"]]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
-        labels["controller.kubernetes.io/hash"] = hash
-        var metadata = ObjectMeta(name: "\(set.name)-\(hash)", namespace: set.namespace, labels: labels)
-        metadata.ownerReferences = [set.controllerReference]
-        let revision = ControllerRevision(metadata: metadata, data: data, revision: number)
-        do {
-            return try await client.create(revision)
-        } catch let error as KubeAPIError where error.isAlreadyExists {
-            let existing = try await client.get(ControllerRevision.self, name: "\(set.name)-\(hash)", namespace: set.namespace ?? "")
-            if existing.data == data, existing.metadata.controllerReference?.uid == set.uid { return existing }
-            _ = try await client.patch(
-                StatefulSet.resourceType, name: set.name, namespace: set.namespace,
-                patch: .merge(["status": ["collisionCount": .int(collisions + 1)]]), subresource: "status")
-            throw error
-        }
-    }
-
-    /// Revisions beyond `revisionHistoryLimit` that no pod runs, oldest first.
-    private func trimHistory(
-        _ set: StatefulSet, revisions: [ControllerRevision], keeping: Set<String>, pods: [Pod]
-    ) async throws {
-        let limit = Int(set.spec?["revisionHistoryLimit"]?.intValue ?? 10)
-        let used = Set(pods.map(StatefulSetPlan.revision)).union(keeping)
-        let unused = revisions.filter { !used.contains($0.name) }.sorted { $0.revision < $1.revision }
-        for revision in unused.prefix(max(0, unused.count - limit)) {
-            do {
-                try await client.delete(ControllerRevision.self, name: revision.name, namespace: set.namespace ?? "")
-            } catch let error as KubeAPIError where error.isNotFound {}
-        }
     }
 
     // MARK: Pods and claims

@@ -83,20 +83,6 @@ enum StatefulSetPlan {
         return [.none]
     }
 
-    /// The revision data Kubernetes keeps for a StatefulSet: its template, to be applied as a
-    /// strategic merge patch that replaces it (what `kubectl rollout undo` applies).
-    static func revisionData(template: JSONValue?) -> JSONValue {
-        var template = template ?? [:]
-        template["$patch"] = "replace"
-        return ["spec": ["template": template]]
-    }
-
-    static func template(ofRevisionData data: JSONValue?) -> JSONValue? {
-        guard var template = data?[path: ["spec", "template"]] else { return nil }
-        template["$patch"] = nil
-        return template
-    }
-
     static func status(
         set: StatefulSet, pods: [Pod], currentRevision: String, updateRevision: String, now: Date
     ) -> JSONValue {

@@ -54,6 +54,12 @@ public enum StatefulSetKind: WorkloadKind {
         group: "apps", version: "v1", kind: "StatefulSet", plural: "statefulsets", namespaced: true)
 }
 
+public enum DaemonSetKind: WorkloadKind {
+    public static let resourceType = ResourceType(
+        group: "apps", version: "v1", kind: "DaemonSet", plural: "daemonsets", namespaced: true)
+}
+
 public typealias ReplicaSet = Workload<ReplicaSetKind>
+public typealias DaemonSet = Workload<DaemonSetKind>
 public typealias Deployment = Workload<DeploymentKind>
 public typealias StatefulSet = Workload<StatefulSetKind>

@@ -7,6 +7,8 @@ final class WorkloadCaches: Sendable {
     let replicaSets: Informer<ReplicaSet>
     let deployments: Informer<Deployment>
     let statefulSets: Informer<StatefulSet>
+    let daemonSets: Informer<DaemonSet>
+    let nodes: Informer<Node>
     let revisions: Informer<ControllerRevision>
     let claims: Informer<PersistentVolumeClaim>
     let group: InformerGroup
@@ -16,9 +18,11 @@ final class WorkloadCaches: Sendable {
         replicaSets = Informer(client: client)
         deployments = Informer(client: client)
         statefulSets = Informer(client: client)
+        daemonSets = Informer(client: client)
+        nodes = Informer(client: client)
         revisions = Informer(client: client)
         claims = Informer(client: client)
-        group = InformerGroup([pods, claims, revisions, replicaSets, statefulSets, deployments])
+        group = InformerGroup([nodes, pods, claims, revisions, replicaSets, statefulSets, daemonSets, deployments])
     }
 
     func pods(controlledBy uid: String, namespace: String?) async -> [Pod] {

@@ -1,8 +1,6 @@
-import KubeModel
-
 extension Toleration {
     /// kube's ToleratesTaint: an empty effect or key matches any; `Exists` ignores the value.
-    func tolerates(_ taint: Taint) -> Bool {
+    public func tolerates(_ taint: Taint) -> Bool {
         if let effect, !effect.isEmpty, effect != taint.effect { return false }
         if let key, !key.isEmpty, key != taint.key { return false }
         switch self.operator ?? "Equal" {
@@ -14,5 +12,5 @@ extension Toleration {
 }
 
 extension Array where Element == Toleration {
-    func tolerate(_ taint: Taint) -> Bool { contains { $0.tolerates(taint) } }
+    public func tolerate(_ taint: Taint) -> Bool { contains { $0.tolerates(taint) } }
 }
