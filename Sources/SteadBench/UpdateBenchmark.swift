@@ -95,40 +95,19 @@ struct UpdateBenchmark {
     private func measure(_ policy: PodUpdatePolicy) async throws -> PolicyResult {
         let name = "bench-" + policy.rawValue.lowercased()
         let client = cluster.client
-        _ = try await client.create(makeSet(name, policy: policy))
-        try await waitForRollout(name, label: "\(policy.rawValue): creating \(replicas) pods", generation: 1)
-        let before = try await podsOf(name)
-
-        let countsBefore = cluster.scheduler
-        let algorithmBefore = algorithmNanoseconds()
-        let requestsBefore = cluster.requestsSent
-        let watcher = UnavailabilityWatcher(client: client, namespace: Self.namespace, set: name, replicas: replicas)
-        let watching = Task { try await watcher.run() }
-        try await watcher.waitUntilSynced()
-        let start = ContinuousClock.now
-
-        let updated = try await client.patch(
-            StatefulPodSet.self, name: name, namespace: Self.namespace, patch: .json(change.patch))
-        try await waitForRollout(
-            name, label: "\(policy.rawValue): rolling out the \(change.rawValue) change",
-            generation: updated.metadata.generation ?? 2)
-        let seconds = (ContinuousClock.now - start).inSeconds
-        let apiRequests = cluster.requestsSent - requestsBefore
-        watching.cancel()
-        let peakUnavailable = watcher.peak
-
-        let after = try await podsOf(name)
-        let counts = cluster.scheduler.since(countsBefore)
+        var result = try await measureRollout(
+            name, title: policy.rawValue,
+            create: { _ = try await client.create(makeSet(name, policy: policy)) },
+            change: {
+                try await client.patch(StatefulPodSet.self, name: name, namespace: Self.namespace, patch: .json(change.patch))
+                    .metadata.generation ?? 2
+            },
+            waitForRollout: { try await waitForRollout(name, label: $0, generation: $1) })
         let status = try await client.get(StatefulPodSet.self, name: name, namespace: Self.namespace).status
-        let algorithm = algorithmNanoseconds() - algorithmBefore
-        return PolicyResult(
-            policy: policy.rawValue, seconds: seconds, schedulingAttempts: counts.attempts,
-            nodeEvaluations: counts.nodeEvaluations, stickyBinds: counts.stickyBinds,
-            schedulerAlgorithmMilliseconds: Double(algorithm) / 1e6, apiRequests: apiRequests,
-            podsChangedNode: PodPlace.changed(before, after, \.node), podsChangedIP: PodPlace.changed(before, after, \.ip),
-            podsChangedUID: PodPlace.changed(before, after, \.uid), peakUnavailable: peakUnavailable,
-            updatedInPlace: Int(status?.updatedInPlace ?? 0), recreatedOnSameNode: Int(status?.recreatedOnSameNode ?? 0),
-            rescheduled: Int(status?.rescheduled ?? 0))
+        result.updatedInPlace = Int(status?.updatedInPlace ?? 0)
+        result.recreatedOnSameNode = Int(status?.recreatedOnSameNode ?? 0)
+        result.rescheduled = Int(status?.rescheduled ?? 0)
+        return result
     }
 
     /// The baseline row: an apps/v1 StatefulSet of the same pods (default scheduler, Parallel), rolled
@@ -151,33 +130,50 @@ struct UpdateBenchmark {
                 "template": ["metadata": ["labels": ["app": .string(name)]], "spec": ["containers": [container]]],
             ],
         ]
-        _ = try await client.create(resource, set, namespace: Self.namespace)
-        try await waitForStatefulSet(name, label: "StatefulSet: creating \(replicas) pods", generation: 1)
+        var result = try await measureRollout(
+            name, title: Self.statefulSetRow,
+            create: { _ = try await client.create(resource, set, namespace: Self.namespace) },
+            change: {
+                try await client.patch(resource, name: name, namespace: Self.namespace, patch: .json(change.patch))[
+                    "metadata"]?["generation"]?.intValue ?? 2
+            },
+            waitForRollout: { try await waitForStatefulSet(name, label: $0, generation: $1) })
+        result.rescheduled = result.podsChangedUID
+        _ = try await client.delete(resource, name: name, namespace: Self.namespace)
+        return result
+    }
+
+    /// One rollout measured: the workload created and waited for, then the change made and rolled out,
+    /// with what the scheduler, the components and the pods did meanwhile. The status counts are left 0.
+    private func measureRollout(
+        _ name: String, title: String, create: () async throws -> Void, change: () async throws -> Int64,
+        waitForRollout: (_ label: String, _ generation: Int64) async throws -> Void
+    ) async throws -> PolicyResult {
+        try await create()
+        try await waitForRollout("\(title): creating \(replicas) pods", 1)
         let before = try await podsOf(name)
         let countsBefore = cluster.scheduler
         let algorithmBefore = algorithmNanoseconds()
         let requestsBefore = cluster.requestsSent
-        let watcher = UnavailabilityWatcher(client: client, namespace: Self.namespace, set: name, replicas: replicas)
+        let watcher = UnavailabilityWatcher(client: cluster.client, namespace: Self.namespace, set: name, replicas: replicas)
         let watching = Task { try await watcher.run() }
+        defer { watching.cancel() }
         try await watcher.waitUntilSynced()
         let start = ContinuousClock.now
-        let updated = try await client.patch(resource, name: name, namespace: Self.namespace, patch: .json(change.patch))
-        try await waitForStatefulSet(
-            name, label: "StatefulSet: rolling out the \(change.rawValue) change",
-            generation: updated["metadata"]?["generation"]?.intValue ?? 2)
+        let generation = try await change()
+        try await waitForRollout("\(title): rolling out the \(self.change.rawValue) change", generation)
         let seconds = (ContinuousClock.now - start).inSeconds
         let apiRequests = cluster.requestsSent - requestsBefore
-        watching.cancel()
+        let peakUnavailable = watcher.peak
         let after = try await podsOf(name)
         let counts = cluster.scheduler.since(countsBefore)
-        _ = try await client.delete(resource, name: name, namespace: Self.namespace)
         return PolicyResult(
-            policy: Self.statefulSetRow, seconds: seconds, schedulingAttempts: counts.attempts,
+            policy: title, seconds: seconds, schedulingAttempts: counts.attempts,
             nodeEvaluations: counts.nodeEvaluations, stickyBinds: counts.stickyBinds,
             schedulerAlgorithmMilliseconds: Double(algorithmNanoseconds() - algorithmBefore) / 1e6, apiRequests: apiRequests,
             podsChangedNode: PodPlace.changed(before, after, \.node), podsChangedIP: PodPlace.changed(before, after, \.ip),
-            podsChangedUID: PodPlace.changed(before, after, \.uid), peakUnavailable: watcher.peak,
-            updatedInPlace: 0, recreatedOnSameNode: 0, rescheduled: PodPlace.changed(before, after, \.uid))
+            podsChangedUID: PodPlace.changed(before, after, \.uid), peakUnavailable: peakUnavailable,
+            updatedInPlace: 0, recreatedOnSameNode: 0, rescheduled: 0)
     }
 
     /// Waits until the StatefulSet has observed `generation` and every replica is updated and ready.

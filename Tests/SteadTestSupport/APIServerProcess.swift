@@ -27,7 +27,7 @@ public struct APIServerProcess: Sendable {
         public var description: String { "stead apiserver did not print its ready line:\n" + output.joined(separator: "\n") }
     }
 
-    public func kubectl(_ arguments: [String], input: String? = nil) throws -> CommandResult {
-        try runCommand(TestPaths.kubectl ?? "kubectl", ["--kubeconfig", kubeconfig] + arguments, input: input)
+    public func kubectl(_ arguments: [String], input: String? = nil) async throws -> CommandResult {
+        try await runLongCommand(TestPaths.kubectl ?? "kubectl", ["--kubeconfig", kubeconfig] + arguments, input: input)
     }
 }

@@ -113,16 +113,20 @@ public func runCommand(_ executable: String, _ arguments: [String], input: Strin
         stderr: (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "")
 }
 
-/// ``runCommand(_:_:input:environment:)`` on a Dispatch thread, for long commands: a test must not hold one of
+/// ``runCommand(_:_:input:environment:)`` on a thread of its own, for long commands: a test must not hold one of
 /// the few threads of Swift's cooperative pool while it blocks.
 public func runLongCommand(
     _ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:]
 ) async throws -> CommandResult {
+    // A thread of its own: Dispatch's global queues share their few threads (one per core) with Swift's
+    // cooperative pool on Linux, so commands that block for seconds there (`kubectl rollout status`,
+    // `kubectl wait`) starved every task of the test process.
     try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async {
+        let thread = Thread {
             continuation.resume(
                 with: Result { try runCommand(executable, arguments, input: input, environment: environment) })
         }
+        thread.start()
     }
 }
 

@@ -18,10 +18,10 @@ struct FirstHourTests {
 
         try await thePrintedNextStepsWorkAsPrinted(up)
         try aSecondInstanceIsRefusedOnceAndClearly(directory: directory)
-        try explainDescribesTheFields(up)
-        try invalidSetsAreRefusedOrNeverAvailable(up)
-        try anUpdateNamesEachPodAndARollbackBringsTheOldTemplateBack(up)
-        try logsAndExecAnswerAsAKubeletWould(up)
+        try await explainDescribesTheFields(up)
+        try await invalidSetsAreRefusedOrNeverAvailable(up)
+        try await anUpdateNamesEachPodAndARollbackBringsTheOldTemplateBack(up)
+        try await logsAndExecAnswerAsAKubeletWould(up)
     }
 
     /// Every `$ ` command of the README's walkthrough, in order, from the repository root, as a user
@@ -35,7 +35,8 @@ struct FirstHourTests {
         #expect(commands.contains { $0.hasPrefix("stead rollback") }, "the walkthrough shows no rollback")
         let steadFolder = URL(fileURLWithPath: TestPaths.stead).deletingLastPathComponent().path
         for command in commands where !command.hasPrefix("export ") {
-            let result = try runCommand(
+            // Off the cooperative pool: `kubectl rollout status` blocks until the rollout is done.
+            let result = try await runLongCommand(
                 "/bin/sh", ["-c", "cd '\(RepositoryPaths.root.path)' && \(command)"],
                 environment: [
                     "KUBECONFIG": up.kubeconfig,
@@ -43,7 +44,10 @@ struct FirstHourTests {
                 ])
             #expect(result.status == 0, "\(command): \(result.stderr)")
             if command.hasPrefix("kubectl apply") {
-                let ready = try up.kubectl(["wait", "sps/web", "-n", "web", "--for=jsonpath={.status.readyReplicas}=3", "--timeout=60s"])
+                let ready = try await runLongCommand(
+                    TestPaths.kubectl ?? "kubectl",
+                    ["--kubeconfig", up.kubeconfig, "wait", "sps/web", "-n", "web", "--for=jsonpath={.status.readyReplicas}=3",
+                     "--timeout=60s"])
                 #expect(ready.status == 0, "\(ready.stderr)")
             }
         }
@@ -79,7 +83,7 @@ struct FirstHourTests {
         #expect(steps[steps.startIndex] == "export KUBECONFIG=\(up.kubeconfig)")
         let apply = try #require(steps.dropFirst().first).split(separator: " ").map(String.init)
         #expect(apply == ["kubectl", "apply", "-f", "examples/web.yaml"])
-        let applied = try up.kubectl(["apply", "-f", RepositoryPaths.file(apply[3]).path])
+        let applied = try await up.kubectl(["apply", "-f", RepositoryPaths.file(apply[3]).path])
         #expect(applied.status == 0, "\(applied.stderr)")
 
         let watch = try #require(steps.last).split(separator: " ").map(String.init)
@@ -97,44 +101,44 @@ struct FirstHourTests {
         #expect(second.stderr.components(separatedBy: message).count == 2, "said other than once: \(second.stderr)")
     }
 
-    private func explainDescribesTheFields(_ up: SteadUpProcess) throws {
-        let explain = try up.kubectl(["explain", "statefulpodset.spec.updateStrategy.rollingUpdate"])
+    private func explainDescribesTheFields(_ up: SteadUpProcess) async throws {
+        let explain = try await up.kubectl(["explain", "statefulpodset.spec.updateStrategy.rollingUpdate"])
         #expect(explain.status == 0, "\(explain.stderr)")
         #expect(explain.stdout.contains("Pods with an ordinal below it keep the current revision"), "\(explain.stdout)")
         #expect(!explain.stdout.contains("<no description>"), "\(explain.stdout)")
     }
 
-    private func invalidSetsAreRefusedOrNeverAvailable(_ up: SteadUpProcess) throws {
-        let empty = try up.kubectl(["apply", "-f", "-"], input: Self.set("empty", selector: "empty", containers: "[]"))
+    private func invalidSetsAreRefusedOrNeverAvailable(_ up: SteadUpProcess) async throws {
+        let empty = try await up.kubectl(["apply", "-f", "-"], input: Self.set("empty", selector: "empty", containers: "[]"))
         #expect(empty.status != 0)
         #expect(empty.stderr.contains("spec.template.spec.containers") && empty.stderr.contains("at least 1 items"), "\(empty.stderr)")
 
         // Kubernetes v1.21 has no CEL rules for a CRD to refuse a selector that misses the template's
         // labels, so the set is admitted, then reported Invalid and never Available.
-        let mismatch = try up.kubectl(
+        let mismatch = try await up.kubectl(
             ["apply", "-f", "-"], input: Self.set("mismatch", selector: "other", containers: "[{name: c, image: nginx}]"))
         #expect(mismatch.status == 0, "\(mismatch.stderr)")
-        let invalid = try up.kubectl(["wait", "sps/mismatch", "-n", "web", "--for=condition=Invalid", "--timeout=30s"])
+        let invalid = try await up.kubectl(["wait", "sps/mismatch", "-n", "web", "--for=condition=Invalid", "--timeout=30s"])
         #expect(invalid.status == 0, "\(invalid.stderr)")
-        let available = try up.kubectl(
+        let available = try await up.kubectl(
             ["get", "sps/mismatch", "-n", "web", "-o", #"jsonpath={.status.conditions[?(@.type=="Available")].status}"#])
         #expect(available.stdout == "False")
     }
 
-    private func anUpdateNamesEachPodAndARollbackBringsTheOldTemplateBack(_ up: SteadUpProcess) throws {
-        let first = try up.kubectl(["get", "sps/web", "-n", "web", "-o", "jsonpath={.status.updateRevision}"]).stdout
-        let patched = try up.kubectl([
+    private func anUpdateNamesEachPodAndARollbackBringsTheOldTemplateBack(_ up: SteadUpProcess) async throws {
+        let first = try await up.kubectl(["get", "sps/web", "-n", "web", "-o", "jsonpath={.status.updateRevision}"]).stdout
+        let patched = try await up.kubectl([
             "patch", "sps", "web", "-n", "web", "--type=json",
             "-p", #"[{"op":"replace","path":"/spec/template/spec/containers/0/image","value":"nginx:1.28"}]"#,
         ])
         #expect(patched.status == 0, "\(patched.stderr)")
         // This rollout's in-place count goes 0 -> 3; then every pod runs the new revision.
-        let inPlace = try up.kubectl(["wait", "sps/web", "-n", "web", "--for=jsonpath={.status.updatedInPlace}=3", "--timeout=60s"])
+        let inPlace = try await up.kubectl(["wait", "sps/web", "-n", "web", "--for=jsonpath={.status.updatedInPlace}=3", "--timeout=60s"])
         #expect(inPlace.status == 0, "\(inPlace.stderr)")
-        let second = try up.kubectl(["get", "sps/web", "-n", "web", "-o", "jsonpath={.status.updateRevision}"]).stdout
+        let second = try await up.kubectl(["get", "sps/web", "-n", "web", "-o", "jsonpath={.status.updateRevision}"]).stdout
         #expect(second != first)
-        try waitForRollout(up, to: second)
-        let described = try up.kubectl(["describe", "sps", "web", "-n", "web"]).stdout
+        try await waitForRollout(up, to: second)
+        let described = try await up.kubectl(["describe", "sps", "web", "-n", "web"]).stdout
         for ordinal in 0..<3 {
             #expect(described.contains("pod web-\(ordinal) updated in place: image nginx: nginx:1.27 -> nginx:1.28"), "\(described)")
         }
@@ -142,25 +146,25 @@ struct FirstHourTests {
         let rollback = try runCommand(TestPaths.stead, ["rollback", "web", "-n", "web", "--kubeconfig", up.kubeconfig])
         #expect(rollback.status == 0, "\(rollback.stderr)")
         #expect(rollback.stdout.hasPrefix("statefulpodset web rolled back to revision 1 (\(first))"), "\(rollback.stdout)")
-        try waitForRollout(up, to: first)
+        try await waitForRollout(up, to: first)
         let status = try runCommand(TestPaths.stead, ["status", "web", "-n", "web", "--kubeconfig", up.kubeconfig])
         #expect(status.stdout.components(separatedBy: "in place (image nginx: nginx:1.28 -> nginx:1.27)").count == 4, "\(status.stdout)")
     }
 
     /// Waits through a watch (`kubectl wait`) until every pod runs `revision` and is ready.
-    private func waitForRollout(_ up: SteadUpProcess, to revision: String) throws {
+    private func waitForRollout(_ up: SteadUpProcess, to revision: String) async throws {
         for condition in ["{.status.currentRevision}=\(revision)", "{.status.readyReplicas}=3"] {
-            let done = try up.kubectl(["wait", "sps/web", "-n", "web", "--for=jsonpath=\(condition)", "--timeout=60s"])
+            let done = try await up.kubectl(["wait", "sps/web", "-n", "web", "--for=jsonpath=\(condition)", "--timeout=60s"])
             #expect(done.status == 0, "\(condition): \(done.stderr)")
         }
     }
 
-    private func logsAndExecAnswerAsAKubeletWould(_ up: SteadUpProcess) throws {
-        let logs = try up.kubectl(["logs", "web-0", "-n", "web"])
+    private func logsAndExecAnswerAsAKubeletWould(_ up: SteadUpProcess) async throws {
+        let logs = try await up.kubectl(["logs", "web-0", "-n", "web"])
         #expect(logs.status == 0, "\(logs.stderr)")
         #expect(logs.stdout.contains("container nginx (nginx:1.27) started on simulated node"), "\(logs.stdout)")
         #expect(logs.stdout.hasSuffix("a simulated container writes no output\n"))
-        let exec = try up.kubectl(["exec", "web-0", "-n", "web", "--", "sh"])
+        let exec = try await up.kubectl(["exec", "web-0", "-n", "web", "--", "sh"])
         #expect(exec.status != 0)
         #expect(exec.stderr.contains("runs on a simulated node"), "\(exec.stderr)")
     }

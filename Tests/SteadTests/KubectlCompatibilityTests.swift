@@ -41,27 +41,27 @@ struct KubectlCompatibilityTests {
         let server = try await APIServerProcess.start(dataDirectory: try TestPaths.temporaryDirectory())
         defer { server.child.signal(SIGKILL) }
 
-        let created = try server.kubectl(["create", "-f", "-"], input: Self.manifests)
+        let created = try await server.kubectl(["create", "-f", "-"], input: Self.manifests)
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout.contains("namespace/shop created"))
         #expect(created.stdout.contains("node/sim-1 created"))
         #expect(created.stdout.contains("pod/web-0 created"))
 
-        let again = try server.kubectl(["create", "-f", "-"], input: Self.manifests)
+        let again = try await server.kubectl(["create", "-f", "-"], input: Self.manifests)
         #expect(again.status != 0)
         #expect(again.stderr.contains("AlreadyExists") || again.stderr.contains("already exists"))
 
-        let got = try server.kubectl(["get", "pod", "web-0", "-n", "shop", "-o", "json"])
+        let got = try await server.kubectl(["get", "pod", "web-0", "-n", "shop", "-o", "json"])
         #expect(got.status == 0, "\(got.stderr)")
         let pod = try KubeJSON.decode(Pod.self, from: Data(got.stdout.utf8))
         #expect(pod.spec?.containers.first?.image == "nginx:1.25")
         #expect(pod.metadata.uid?.isEmpty == false)
         #expect(Int(pod.metadata.resourceVersion ?? "") != nil)
 
-        let node = try server.kubectl(["get", "node", "sim-1", "-o", "json"])
+        let node = try await server.kubectl(["get", "node", "sim-1", "-o", "json"])
         #expect(try KubeJSON.decode(Node.self, from: Data(node.stdout.utf8)).status?.allocatable?["cpu"] == "8")
 
-        let applied = try server.kubectl(
+        let applied = try await server.kubectl(
             ["apply", "-f", "-"],
             input: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\ndata:\n  mode: fast\n")
         #expect(applied.status == 0, "\(applied.stderr)")
@@ -73,15 +73,15 @@ struct KubectlCompatibilityTests {
              "-o", "jsonpath={.metadata.labels.step}{\"\\n\"}"])
         defer { watcher.signal(SIGKILL) }
         #expect(await watcher.waitForLine(containing: "one", timeout: 20) != nil, "\(watcher.lines)")
-        let patched = try server.kubectl(
+        let patched = try await server.kubectl(
             ["patch", "pod", "web-0", "-n", "shop", "--type=merge", "-p", #"{"metadata":{"labels":{"step":"two"}}}"#])
         #expect(patched.status == 0, "\(patched.stderr)")
         #expect(await watcher.waitForLine(containing: "two", timeout: 20) != nil, "the watch saw \(watcher.lines)")
 
-        let deleted = try server.kubectl(["delete", "pod", "web-0", "-n", "shop"])
+        let deleted = try await server.kubectl(["delete", "pod", "web-0", "-n", "shop"])
         #expect(deleted.status == 0, "\(deleted.stderr)")
         #expect(deleted.stdout.contains("pod \"web-0\" deleted"))
-        let gone = try server.kubectl(["get", "pod", "web-0", "-n", "shop"])
+        let gone = try await server.kubectl(["get", "pod", "web-0", "-n", "shop"])
         #expect(gone.status == 1)
         #expect(gone.stderr.contains("NotFound") || gone.stderr.contains("not found"))
     }

@@ -21,12 +21,12 @@ struct UpEndToEndTests {
         defer { first.child.signal(SIGKILL) }
         #expect(first.child.lines.contains { $0.contains("kubectl apply -f examples/web.yaml") })
 
-        let applied = try first.kubectl(["apply", "-f", RepositoryPaths.file("examples/web.yaml").path])
+        let applied = try await first.kubectl(["apply", "-f", RepositoryPaths.file("examples/web.yaml").path])
         #expect(applied.status == 0, "\(applied.stderr)")
         let before = try await Self.withClient(first) { try await Self.waitForPods($0, image: "nginx:1.27") }
         #expect(before.count == 3)
 
-        let patched = try first.kubectl([
+        let patched = try await first.kubectl([
             "patch", "statefulpodset", "web", "-n", "web", "--type=json",
             "-p", #"[{"op":"replace","path":"/spec/template/spec/containers/0/image","value":"nginx:1.27.3"}]"#,
         ])
@@ -42,7 +42,7 @@ struct UpEndToEndTests {
 
         let second = try await SteadUpProcess.start(dataDirectory: directory)
         defer { second.child.signal(SIGKILL) }
-        let image = try second.kubectl(
+        let image = try await second.kubectl(
             ["get", "statefulpodset", "web", "-n", "web", "-o", "jsonpath={.spec.template.spec.containers[0].image}"])
         #expect(image.stdout == "nginx:1.27.3", "\(image.stderr)")
         let restarted = try await Self.withClient(second) { try await Self.waitForPods($0, image: "nginx:1.27.3") }

@@ -7,7 +7,7 @@ import Testing
 /// Issue 20's demonstration on `stead up`, with kubectl as the client: a native StatefulSet naming
 /// Stead's scheduler rolls out, back and forth, with `kubectl set image`, `rollout status|history|undo`,
 /// and its recreated pods go back to their nodes; a Deployment (default scheduler) does the same.
-@Suite("workloads on stead up", .enabled(if: TestPaths.kubectl != nil, "kubectl is not installed"))
+@Suite("workloads on stead up", .serialized, .enabled(if: TestPaths.kubectl != nil, "kubectl is not installed"))
 struct WorkloadsOnUpTests {
     struct Placement: Equatable, CustomStringConvertible {
         var node: String

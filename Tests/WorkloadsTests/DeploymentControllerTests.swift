@@ -34,7 +34,7 @@ struct DeploymentControllerTests {
 
             // A new image: a second ReplicaSet (revision 2) takes over, the first ends at 0.
             let pods = try await cluster.watchPods("app=web")
-            try await pods.waitUntil("4 pods of web listed", timeout: .seconds(20)) { $0.count == 4 }
+            try await pods.waitUntil("4 pods of web listed", timeout: .seconds(90)) { $0.count == 4 }
             let listed = await pods.history.count
             let second = try await waitForRollout(of: "web", generation: try await cluster.setImage("web", "web:2"), deployments)
             #expect(second.metadata.annotations?[DeploymentPlan.revisionAnnotation] == "2")
@@ -44,7 +44,7 @@ struct DeploymentControllerTests {
             #expect(afterUpdate.last?.image == "web:2")
             let updatedHash = try #require(afterUpdate.last?.templateHash)
             #expect(updatedHash != hash)
-            try await pods.waitUntil("4 pods of web:2 only", timeout: .seconds(20)) { pods in
+            try await pods.waitUntil("4 pods of web:2 only", timeout: .seconds(90)) { pods in
                 pods.count == 4 && pods.allSatisfy { $0.metadata.labels?["pod-template-hash"] == updatedHash }
             }
 
@@ -54,7 +54,7 @@ struct DeploymentControllerTests {
             let afterRollback = try await settled(sets, of: third, replicas: [0, 4])
             #expect(afterRollback.map(\.uid) == [afterUpdate[1].uid, original.uid])
             #expect(afterRollback.map(\.revision) == [2, 3])
-            try await pods.waitUntil("4 pods of web:1 only", timeout: .seconds(20)) { pods in
+            try await pods.waitUntil("4 pods of web:1 only", timeout: .seconds(90)) { pods in
                 pods.count == 4 && pods.allSatisfy { $0.metadata.labels?["pod-template-hash"] == hash }
             }
 
@@ -70,18 +70,18 @@ struct DeploymentControllerTests {
             let created = try await cluster.createDeployment("batch", replicas: 3, strategy: ["type": "Recreate"])
             let first = try await waitForRollout(of: "batch", generation: created.generation, deployments)
             let pods = try await cluster.watchPods("app=batch")
-            let listed = try await pods.waitUntil("3 pods of batch listed", timeout: .seconds(20)) { $0.count == 3 }
+            let listed = try await pods.waitUntil("3 pods of batch listed", timeout: .seconds(90)) { $0.count == 3 }
             let oldHashes = Set(listed.compactMap { $0.metadata.labels?["pod-template-hash"] })
             #expect(oldHashes.count == 1)
 
             // One old pod takes its time to stop: the new ReplicaSet waits for it.
             try await cluster.hold([listed[0]])
             let generation = try await cluster.setImage("batch", "batch:2")
-            try await sets.waitUntil("the old ReplicaSet at 0 with one pod terminating", timeout: .seconds(10)) { sets in
+            try await sets.waitUntil("the old ReplicaSet at 0 with one pod terminating", timeout: .seconds(90)) { sets in
                 guard let old = sets.owned(by: first).first(where: { oldHashes.contains($0.templateHash ?? "") }) else { return false }
                 return old.replicas == 0 && old.count("replicas") == 0 && old.count("terminatingReplicas") == 1
             }
-            try await deployments.waitUntil("batch's status at generation \(generation)", timeout: .seconds(10)) { deployments in
+            try await deployments.waitUntil("batch's status at generation \(generation)", timeout: .seconds(90)) { deployments in
                 deployments.first { $0.name == "batch" }.map { $0.count("observedGeneration") == generation } ?? false
             }
             #expect(await pods.objects.map(\.name) == [listed[0].name], "only the held pod is left")
@@ -116,7 +116,7 @@ struct DeploymentControllerTests {
                 deployment = try await waitForRollout(of: "api", generation: generation, deployments)
             }
             let owner = deployment
-            let kept = try await sets.waitUntil("two ReplicaSets of api left", timeout: .seconds(20)) { sets in
+            let kept = try await sets.waitUntil("two ReplicaSets of api left", timeout: .seconds(90)) { sets in
                 sets.owned(by: owner).count == 2
             }.owned(by: owner)
             #expect(kept.map(\.revision) == [3, 4])
@@ -138,7 +138,7 @@ struct DeploymentControllerTests {
                 #expect(scaled.metadata.annotations?[DeploymentPlan.revisionAnnotation] == "1", "scaling is no new revision")
                 let owned = try await settled(sets, of: deployment, replicas: [replicas])
                 #expect(owned.first?.metadata.annotations?["deployment.kubernetes.io/desired-replicas"] == String(replicas))
-                try await pods.waitUntil("\(replicas) pods of cache", timeout: .seconds(20)) { pods in
+                try await pods.waitUntil("\(replicas) pods of cache", timeout: .seconds(90)) { pods in
                     pods.count == replicas && pods.allSatisfy(\.servesTraffic)
                 }
             }
@@ -156,7 +156,7 @@ extension DeploymentControllerTests {
             let first = try await waitForRollout(of: "queue", generation: created.generation, deployments)
             try await cluster.patch("queue", ["spec": ["paused": true]])
             let changed = try await cluster.setImage("queue", "queue:2")
-            let paused = try await deployments.waitUntil("queue's status paused at \(changed)", timeout: .seconds(10)) {
+            let paused = try await deployments.waitUntil("queue's status paused at \(changed)", timeout: .seconds(90)) {
                 deployments in
                 guard let deployment = deployments.first(where: { $0.name == "queue" }) else { return false }
                 return deployment.count("observedGeneration") == changed
@@ -191,14 +191,14 @@ extension DeploymentControllerTests {
             let created = try await cluster.createDeployment("stuck", replicas: 3)
             let first = try await waitForRollout(of: "stuck", generation: created.generation, deployments)
             let pods = try await cluster.watchPods("app=stuck")
-            try await pods.waitUntil("3 pods of stuck listed", timeout: .seconds(20)) { $0.count == 3 }
+            try await pods.waitUntil("3 pods of stuck listed", timeout: .seconds(90)) { $0.count == 3 }
             let listed = await pods.history.count
 
             // NodeSim never makes a `:fail` image Ready. 25% of 3: one pod of surge, none unavailable.
             let failing = try await cluster.patch(
                 "stuck",
                 ["spec": ["progressDeadlineSeconds": 2, "template": WorkloadCluster.template(app: "stuck", image: "stuck:fail")]])
-            let failed = try await deployments.waitUntil("stuck past its progress deadline", timeout: .seconds(15)) { deployments in
+            let failed = try await deployments.waitUntil("stuck past its progress deadline", timeout: .seconds(90)) { deployments in
                 guard let deployment = deployments.first(where: { $0.name == "stuck" }) else { return false }
                 return deployment.count("observedGeneration") == failing
                     && deployment.condition("Progressing")?["reason"] == "ProgressDeadlineExceeded"
@@ -232,7 +232,7 @@ extension DeploymentControllerTests {
 
             let changed = try await cluster.patch("slow", ["spec": ["minReadySeconds": 0]])
             try await waitForRollout(of: "slow", generation: changed, deployments)
-            try await sets.waitUntil("slow's ReplicaSet with minReadySeconds 0", timeout: .seconds(10)) { sets in
+            try await sets.waitUntil("slow's ReplicaSet with minReadySeconds 0", timeout: .seconds(90)) { sets in
                 sets.owned(by: done).map { $0.spec?["minReadySeconds"] } == [0]
             }
         }
@@ -242,7 +242,7 @@ extension DeploymentControllerTests {
 /// Waits until the Deployment has observed `generation` and its rollout is complete; returns it.
 @discardableResult
 func waitForRollout(of name: String, generation: Int64, _ deployments: Watched<Deployment>) async throws -> Deployment {
-    let reached = try await deployments.waitUntil("rollout of \(name) at generation \(generation)", timeout: .seconds(20)) {
+    let reached = try await deployments.waitUntil("rollout of \(name) at generation \(generation)", timeout: .seconds(90)) {
         deployments in
         guard let deployment = deployments.first(where: { $0.name == name }) else { return false }
         return deployment.generation == generation && deployment.rolloutComplete
@@ -254,7 +254,7 @@ func waitForRollout(of name: String, generation: Int64, _ deployments: Watched<D
 /// The Deployment's ReplicaSets, oldest revision first, once their desired and current replicas are
 /// `replicas` (the ReplicaSet watch may be a moment behind the Deployment's).
 func settled(_ sets: Watched<ReplicaSet>, of deployment: Deployment, replicas: [Int64]) async throws -> [ReplicaSet] {
-    try await sets.waitUntil("ReplicaSets of \(deployment.name) at \(replicas)", timeout: .seconds(20)) { sets in
+    try await sets.waitUntil("ReplicaSets of \(deployment.name) at \(replicas)", timeout: .seconds(90)) { sets in
         let owned = sets.owned(by: deployment)
         return owned.map(\.replicas) == replicas && owned.map { $0.count("replicas") } == replicas
     }.owned(by: deployment)

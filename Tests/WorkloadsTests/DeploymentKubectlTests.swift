@@ -16,35 +16,35 @@ struct DeploymentKubectlTests {
         try await WorkloadCluster.with { cluster in
             let kubeconfig = cluster.api.directory + "/kubectl/kubeconfig"
             try cluster.api.server.writeKubeconfig(to: kubeconfig)
-            func kubectl(_ arguments: String...) async throws -> Kubectl.Run {
-                let run = try await Kubectl.run(arguments, kubeconfig: kubeconfig)
-                #expect(run.status == 0, "kubectl \(arguments.joined(separator: " ")): \(run.error)\(run.output)")
+            func kubectl(_ arguments: String...) async throws -> CommandResult {
+                let run = try await Self.kubectl(arguments, cluster: cluster)
+                #expect(run.status == 0, "kubectl \(arguments.joined(separator: " ")): \(run.stderr)\(run.stdout)")
                 return run
             }
             let deployments = try await cluster.watchDeployments()
             try await cluster.createDeployment("shop", replicas: 3)
-            let first = try await kubectl("rollout", "status", "deployment/shop", "--timeout=20s")
-            #expect(first.output.contains("deployment \"shop\" successfully rolled out"), "\(first.output)")
+            let first = try await kubectl("rollout", "status", "deployment/shop", "--timeout=150s")
+            #expect(first.stdout.contains("deployment \"shop\" successfully rolled out"), "\(first.stdout)")
 
             // Started while the second template rolls out: it follows the rollout and ends when it is done.
             let generation = try await cluster.setImage("shop", "shop:2")
-            let second = try await kubectl("rollout", "status", "deployment/shop", "--timeout=20s")
-            #expect(second.output.contains("successfully rolled out"), "\(second.output)")
+            let second = try await kubectl("rollout", "status", "deployment/shop", "--timeout=150s")
+            #expect(second.stdout.contains("successfully rolled out"), "\(second.stdout)")
             let done = try await waitForRollout(of: "shop", generation: generation, deployments)
             #expect(done.revision == 2)
 
             let history = try await kubectl("rollout", "history", "deployment/shop")
-            #expect(revisions(in: history.output) == [1, 2], "\(history.output)")
+            #expect(revisions(in: history.stdout) == [1, 2], "\(history.stdout)")
             let detail = try await kubectl("rollout", "history", "deployment/shop", "--revision=1")
-            #expect(detail.output.contains("shop:1"), "\(detail.output)")
+            #expect(detail.stdout.contains("shop:1"), "\(detail.stdout)")
 
             // Back to revision 1's template, which comes back as revision 3.
             _ = try await kubectl("rollout", "undo", "deployment/shop")
-            _ = try await kubectl("rollout", "status", "deployment/shop", "--timeout=20s")
+            _ = try await kubectl("rollout", "status", "deployment/shop", "--timeout=150s")
             let undone = try await kubectl("rollout", "history", "deployment/shop")
-            #expect(revisions(in: undone.output) == [2, 3], "\(undone.output)")
+            #expect(revisions(in: undone.stdout) == [2, 3], "\(undone.stdout)")
             let image = try await kubectl("get", "deployment/shop", "-o", "jsonpath={.spec.template.spec.containers[0].image}")
-            #expect(image.output == "shop:1")
+            #expect(image.stdout == "shop:1")
         }
     }
 
@@ -53,65 +53,28 @@ struct DeploymentKubectlTests {
             let kubeconfig = cluster.api.directory + "/kubectl/kubeconfig"
             try cluster.api.server.writeKubeconfig(to: kubeconfig)
             try await cluster.createDeployment("stall", replicas: 1)
-            let done = try await Kubectl.run(["rollout", "status", "deployment/stall", "--timeout=20s"], kubeconfig: kubeconfig)
-            #expect(done.status == 0, "\(done.error)")
+            let done = try await Self.kubectl(["rollout", "status", "deployment/stall", "--timeout=150s"], cluster: cluster)
+            #expect(done.status == 0, "\(done.stderr)")
             // A template NodeSim never makes Ready, with a deadline of 1 s.
             try await cluster.patch(
                 "stall",
                 ["spec": ["progressDeadlineSeconds": 1, "template": WorkloadCluster.template(app: "stall", image: "stall:fail")]])
-            let stuck = try await Kubectl.run(["rollout", "status", "deployment/stall", "--timeout=20s"], kubeconfig: kubeconfig)
+            let stuck = try await Self.kubectl(["rollout", "status", "deployment/stall", "--timeout=150s"], cluster: cluster)
             #expect(stuck.status == 1)
-            #expect(stuck.error.contains("deployment \"stall\" exceeded its progress deadline"), "\(stuck.error)")
+            #expect(stuck.stderr.contains("deployment \"stall\" exceeded its progress deadline"), "\(stuck.stderr)")
         }
+    }
+
+    /// kubectl against the cluster's kubeconfig (written under `kubectl/`), off the cooperative pool.
+    static func kubectl(_ arguments: [String], cluster: WorkloadCluster) async throws -> CommandResult {
+        let directory = cluster.api.directory + "/kubectl"
+        return try await runLongCommand(
+            kubectlPath, ["--kubeconfig", directory + "/kubeconfig", "--request-timeout=60s"] + arguments,
+            environment: ["HOME": directory, "KUBECACHEDIR": directory + "/cache"])
     }
 
     /// The REVISION column of `kubectl rollout history`.
     private func revisions(in output: String) -> [Int] {
         output.split(separator: "\n").compactMap { line in line.split(separator: " ").first.flatMap { Int($0) } }
-    }
-}
-
-/// Runs kubectl with its output in files and waits through the termination handler, so no thread of
-/// the cooperative pool blocks (the machine may have only two).
-enum Kubectl {
-    struct Run {
-        var status: Int32
-        var output: String
-        var error: String
-    }
-
-    static func run(_ arguments: [String], kubeconfig: String) async throws -> Run {
-        let directory = (kubeconfig as NSString).deletingLastPathComponent
-        let outPath = directory + "/kubectl-\(UUID().uuidString).out"
-        let errPath = directory + "/kubectl-\(UUID().uuidString).err"
-        guard FileManager.default.createFile(atPath: outPath, contents: nil),
-            FileManager.default.createFile(atPath: errPath, contents: nil)
-        else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: directory]) }
-        defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: kubectlPath)
-        process.arguments = ["--kubeconfig", kubeconfig, "--request-timeout=20s"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["HOME"] = directory
-        environment["KUBECACHEDIR"] = directory + "/cache"
-        process.environment = environment
-        process.standardOutput = FileHandle(forWritingAtPath: outPath)
-        process.standardError = FileHandle(forWritingAtPath: errPath)
-        process.standardInput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
-            do {
-                try ChildLaunch.start(process)
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-        return Run(
-            status: status, output: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-            error: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
 }

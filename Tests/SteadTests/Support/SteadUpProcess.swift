@@ -30,7 +30,8 @@ struct SteadUpProcess {
         var description: String { "stead up did not print its ready line:\n" + output.joined(separator: "\n") }
     }
 
-    func kubectl(_ arguments: [String], input: String? = nil) throws -> CommandResult {
-        try runCommand(TestPaths.kubectl ?? "kubectl", ["--kubeconfig", kubeconfig] + arguments, input: input)
+    /// kubectl against this instance, off the cooperative pool (`wait` and `rollout status` block).
+    func kubectl(_ arguments: [String], input: String? = nil) async throws -> CommandResult {
+        try await runLongCommand(TestPaths.kubectl ?? "kubectl", ["--kubeconfig", kubeconfig] + arguments, input: input)
     }
 }

@@ -3,6 +3,35 @@
 // `.omitEmpty` (omitempty on a non-pointer scalar): the json tags of the same Go types. Message names are
 // unique across groups.
 extension Schema.Builder {
+    /// The fields of a Container (and of an ephemeral container, which has the same).
+    static let containerFields: [Int: (String, FieldSpec)] = [
+        1: ("name", .string),
+        2: ("image", .string.omitEmpty),
+        3: ("command", .repeated(.string)),
+        4: ("args", .repeated(.string)),
+        5: ("workingDir", .string.omitEmpty),
+        6: ("ports", .repeated(.message("ContainerPort"))),
+        7: ("env", .repeated(.message("EnvVar"))),
+        8: ("resources", .message("ResourceRequirements")),
+        9: ("volumeMounts", .repeated(.message("VolumeMount"))),
+        10: ("livenessProbe", .message("Probe")),
+        11: ("readinessProbe", .message("Probe")),
+        12: ("lifecycle", .message("Lifecycle")),
+        13: ("terminationMessagePath", .string.omitEmpty),
+        14: ("imagePullPolicy", .string.omitEmpty),
+        15: ("securityContext", .message("SecurityContext")),
+        16: ("stdin", .bool.omitEmpty),
+        17: ("stdinOnce", .bool.omitEmpty),
+        18: ("tty", .bool.omitEmpty),
+        19: ("envFrom", .repeated(.message("EnvFromSource"))),
+        20: ("terminationMessagePolicy", .string.omitEmpty),
+        21: ("volumeDevices", .repeated(.message("VolumeDevice"))),
+        22: ("startupProbe", .message("Probe")),
+        23: ("resizePolicy", .repeated(.message("ContainerResizePolicy"))),
+        24: ("restartPolicy", .string),
+        25: ("restartPolicyRules", .repeated(.message("ContainerRestartRule"))),
+    ]
+
     /// core/v1 (`v1`).
     mutating func declareCoreV1() {
         message("Namespace", [
@@ -485,33 +514,7 @@ extension Schema.Builder {
             1: ("reference", .string.omitEmpty),
             2: ("pullPolicy", .string.omitEmpty),
         ])
-        message("Container", [
-            1: ("name", .string),
-            2: ("image", .string.omitEmpty),
-            3: ("command", .repeated(.string)),
-            4: ("args", .repeated(.string)),
-            5: ("workingDir", .string.omitEmpty),
-            6: ("ports", .repeated(.message("ContainerPort"))),
-            7: ("env", .repeated(.message("EnvVar"))),
-            8: ("resources", .message("ResourceRequirements")),
-            9: ("volumeMounts", .repeated(.message("VolumeMount"))),
-            10: ("livenessProbe", .message("Probe")),
-            11: ("readinessProbe", .message("Probe")),
-            12: ("lifecycle", .message("Lifecycle")),
-            13: ("terminationMessagePath", .string.omitEmpty),
-            14: ("imagePullPolicy", .string.omitEmpty),
-            15: ("securityContext", .message("SecurityContext")),
-            16: ("stdin", .bool.omitEmpty),
-            17: ("stdinOnce", .bool.omitEmpty),
-            18: ("tty", .bool.omitEmpty),
-            19: ("envFrom", .repeated(.message("EnvFromSource"))),
-            20: ("terminationMessagePolicy", .string.omitEmpty),
-            21: ("volumeDevices", .repeated(.message("VolumeDevice"))),
-            22: ("startupProbe", .message("Probe")),
-            23: ("resizePolicy", .repeated(.message("ContainerResizePolicy"))),
-            24: ("restartPolicy", .string),
-            25: ("restartPolicyRules", .repeated(.message("ContainerRestartRule"))),
-        ])
+        message("Container", Self.containerFields)
         message("ContainerPort", [
             1: ("name", .string.omitEmpty),
             2: ("hostPort", .int32.omitEmpty),
@@ -690,33 +693,8 @@ extension Schema.Builder {
             1: ("ephemeralContainerCommon", .inline("EphemeralContainerCommon")),
             2: ("targetContainerName", .string.omitEmpty),
         ])
-        message("EphemeralContainerCommon", [
-            1: ("name", .string),
-            2: ("image", .string.omitEmpty),
-            3: ("command", .repeated(.string)),
-            4: ("args", .repeated(.string)),
-            5: ("workingDir", .string.omitEmpty),
-            6: ("ports", .repeated(.message("ContainerPort"))),
-            7: ("env", .repeated(.message("EnvVar"))),
-            8: ("resources", .message("ResourceRequirements")),
-            9: ("volumeMounts", .repeated(.message("VolumeMount"))),
-            10: ("livenessProbe", .message("Probe")),
-            11: ("readinessProbe", .message("Probe")),
-            12: ("lifecycle", .message("Lifecycle")),
-            13: ("terminationMessagePath", .string.omitEmpty),
-            14: ("imagePullPolicy", .string.omitEmpty),
-            15: ("securityContext", .message("SecurityContext")),
-            16: ("stdin", .bool.omitEmpty),
-            17: ("stdinOnce", .bool.omitEmpty),
-            18: ("tty", .bool.omitEmpty),
-            19: ("envFrom", .repeated(.message("EnvFromSource"))),
-            20: ("terminationMessagePolicy", .string.omitEmpty),
-            21: ("volumeDevices", .repeated(.message("VolumeDevice"))),
-            22: ("startupProbe", .message("Probe")),
-            23: ("resizePolicy", .repeated(.message("ContainerResizePolicy"))),
-            24: ("restartPolicy", .string),
-            25: ("restartPolicyRules", .repeated(.message("ContainerRestartRule"))),
-        ])
+        // The same fields as Container, as Kubernetes keeps them in step.
+        message("EphemeralContainerCommon", Self.containerFields)
         message("PodSecurityContext", [
             1: ("seLinuxOptions", .message("SELinuxOptions")),
             2: ("runAsUser", .int64),
