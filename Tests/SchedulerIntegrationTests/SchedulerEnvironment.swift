@@ -48,7 +48,6 @@ struct SchedulerEnvironment {
     }
 
     /// A pod naming Stead's scheduler; with `owner`, controlled by it (kind StatefulPodSet unless told).
-    @discardableResult
     /// A StatefulSet in `default` (which the server serves, so its pods' owner must exist or the garbage
     /// collector removes them): the owner of pods made with `createPod(owner:)`.
     func createStatefulSet(_ name: String) async throws -> Owner {
@@ -68,6 +67,7 @@ struct SchedulerEnvironment {
         return Owner.statefulSet(name, uid: created[path: ["metadata", "uid"]]?.stringValue ?? "")
     }
 
+    @discardableResult
     func createPod(
         _ name: String, cpu: String = "100m", memory: String = "64Mi", owner: Owner? = nil,
         nodeSelector: [String: String]? = nil, annotations: [String: String]? = nil, schedulerName: String? = "stead"
