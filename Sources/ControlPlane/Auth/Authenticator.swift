@@ -18,11 +18,7 @@ struct Authenticator: Sendable {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
         let token = String(parts[1]).trimmingSpaces()
         if Self.constantTimeEquals(token, adminToken) { return .admin }
-        guard let account = tokens.verify(token, now: now),
-            let stored = store.get(BuiltinResources.serviceAccounts, ObjectKey(namespace: account.namespace, name: account.name)),
-            stored.object.metadataUID == account.uid
-        else { return nil }
-        return .serviceAccount(namespace: account.namespace, name: account.name, uid: account.uid)
+        return tokens.user(of: token, store: store, now: now)
     }
 
     /// The user named by the impersonation headers, when the authenticated user may impersonate them

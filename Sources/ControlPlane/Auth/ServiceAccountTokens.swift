@@ -40,35 +40,34 @@ struct ServiceAccountTokens: Sendable {
             "exp": .int(issued + seconds),
             "kubernetes.io": ["namespace": .string(namespace), "serviceaccount": ["name": .string(name), "uid": .string(uid)]],
         ]
-        let header = Self.base64URL(Data(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
-        let payload = Self.base64URL((try? KubeJSON.serialize(claims)) ?? Data())
+        let header = Base64URL.encode(Data(#"{"alg":"HS256","typ":"JWT"}"#.utf8))
+        let payload = Base64URL.encode((try? KubeJSON.serialize(claims)) ?? Data())
         let signed = "\(header).\(payload)"
         let signature = HMAC<SHA256>.authenticationCode(for: Data(signed.utf8), using: key)
-        return ("\(signed).\(Self.base64URL(Data(signature)))", Date(timeIntervalSince1970: TimeInterval(issued + seconds)))
+        return ("\(signed).\(Base64URL.encode(Data(signature)))", Date(timeIntervalSince1970: TimeInterval(issued + seconds)))
+    }
+
+    /// The user of a token: the account it names, while the signature holds, it has not expired, and the
+    /// account still exists with the uid the token was issued for.
+    func user(of token: String, store: ObjectStore, now: Date) -> UserInfo? {
+        guard let account = verify(token, now: now),
+            let stored = store.get(BuiltinResources.serviceAccounts, ObjectKey(namespace: account.namespace, name: account.name)),
+            stored.object.metadataUID == account.uid
+        else { return nil }
+        return .serviceAccount(namespace: account.namespace, name: account.name, uid: account.uid)
     }
 
     /// The account a token names when its signature holds and it has not expired; nil otherwise.
     func verify(_ token: String, now: Date) -> (namespace: String, name: String, uid: String)? {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let signature = Self.decodeBase64URL(String(parts[2])) else { return nil }
+        guard parts.count == 3, let signature = Base64URL.decode(String(parts[2])) else { return nil }
         let signed = Data("\(parts[0]).\(parts[1])".utf8)
         guard HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: signed, using: key),
-            let payload = Self.decodeBase64URL(String(parts[1])), let claims = try? KubeJSON.parse(payload),
+            let payload = Base64URL.decode(String(parts[1])), let claims = try? KubeJSON.parse(payload),
             let expires = claims["exp"]?.intValue, Int64(now.timeIntervalSince1970) < expires,
             let namespace = claims[path: ["kubernetes.io", "namespace"]]?.stringValue,
             let name = claims[path: ["kubernetes.io", "serviceaccount", "name"]]?.stringValue
         else { return nil }
         return (namespace, name, claims[path: ["kubernetes.io", "serviceaccount", "uid"]]?.stringValue ?? "")
-    }
-
-    static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func decodeBase64URL(_ text: String) -> Data? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64.append("=") }
-        return Data(base64Encoded: base64)
     }
 }

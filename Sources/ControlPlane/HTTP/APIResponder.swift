@@ -37,17 +37,18 @@ struct APIResponder: HTTPResponder {
         }
         do throws(Status) {
             let acting = try authenticator.impersonated(user, request: request, authorizer: authorizer)
-            let attributes = Self.attributes(request, path: path)
+            let query = QueryParameters(request.uri.query)
+            let attributes = Self.attributes(request, path: path, query: query)
             guard authorizer.authorize(acting, attributes).allowed else {
                 throw RBACAuthorizer.forbidden(acting, attributes)
             }
             let protobufOnly = ResponseEncoding.protobufOnly(accept: request.headers[.accept])
-            if protobufOnly && QueryParameters(request.uri.query).flag("watch") {
+            if protobufOnly && query.flag("watch") {
                 throw Status.failure(.notAcceptable, "watches are served as JSON only: accept application/json")
             }
             let answer: Result<Response, Status> = await ResponseEncoding.$protobufOnly.withValue(protobufOnly) {
                 do throws(Status) {
-                    return .success(try await route(request, path: path, user: acting))
+                    return .success(try await route(request, path: path, query: query, user: acting))
                 } catch {
                     return .failure(error)
                 }
@@ -66,12 +67,12 @@ struct APIResponder: HTTPResponder {
 
     /// What RBAC is asked about a request: the verb and resource of a resource path (a namespace's own
     /// path counts as in that namespace), or the verb and the path.
-    static func attributes(_ request: Request, path: RequestPath) -> RequestAttributes {
+    static func attributes(_ request: Request, path: RequestPath, query: QueryParameters) -> RequestAttributes {
         let method = request.method.rawValue
         guard case .resource(let resource) = path else {
             return RequestAttributes(verb: method == "HEAD" ? "get" : method.lowercased(), resource: nil, path: request.uri.path)
         }
-        let watch = QueryParameters(request.uri.query).flag("watch")
+        let watch = query.flag("watch")
         var namespace = resource.namespace ?? ""
         if resource.group.isEmpty && resource.plural == "namespaces", let name = resource.name { namespace = name }
         return RequestAttributes(
@@ -82,8 +83,9 @@ struct APIResponder: HTTPResponder {
             path: request.uri.path)
     }
 
-    private func route(_ request: Request, path: RequestPath, user: UserInfo) async throws(Status) -> Response {
-        let query = QueryParameters(request.uri.query)
+    private func route(
+        _ request: Request, path: RequestPath, query: QueryParameters, user: UserInfo
+    ) async throws(Status) -> Response {
         if case .resource(let resourcePath) = path {
             return try await resources.handle(request, path: resourcePath, query: query, user: user)
         }

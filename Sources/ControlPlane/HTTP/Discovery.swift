@@ -110,8 +110,7 @@ struct Discovery: Sendable {
         if !info.shortNames.isEmpty { resource["shortNames"] = .array(info.shortNames.map(JSONValue.string)) }
         if !info.categories.isEmpty { resource["categories"] = .array(info.categories.map(JSONValue.string)) }
         let subresources: [JSONValue] = info.subresources.sorted().map { name in
-            let (kind, verbs) = subresource(name, of: info)
-            let (group, version) = subresourceGroupVersion(name, of: info)
+            let (group, version, kind, verbs) = subresource(name, of: info)
             return [
                 "subresource": .string(name),
                 "responseKind": ["group": .string(group), "version": .string(version), "kind": .string(kind)],
@@ -135,12 +134,11 @@ struct Discovery: Sendable {
             if !info.categories.isEmpty { entry["categories"] = .array(info.categories.map { .string($0) }) }
             resources.append(.object(entry))
             for sub in info.subresources.sorted() {
-                let (kind, verbs) = Self.subresource(sub, of: info)
+                let (subGroup, subVersion, kind, verbs) = Self.subresource(sub, of: info)
                 var subresource: JSONObject = [
                     "name": .string("\(info.type.plural)/\(sub)"), "singularName": "",
                     "namespaced": .bool(info.type.namespaced), "kind": .string(kind), "verbs": .array(verbs),
                 ]
-                let (subGroup, subVersion) = Self.subresourceGroupVersion(sub, of: info)
                 if subGroup != info.type.group || subVersion != info.type.version {
                     subresource["group"] = .string(subGroup)
                     subresource["version"] = .string(subVersion)
@@ -177,27 +175,20 @@ struct Discovery: Sendable {
         return OpenAPIDocument.groupVersion(registry.resources(group: group, version: version), version: Self.gitVersion)
     }
 
-    /// The group and version of a subresource's kind when it is not its resource's (Scale, Eviction,
-    /// TokenRequest).
-    static func subresourceGroupVersion(_ name: String, of info: ResourceInfo) -> (String, String) {
+    /// What discovery lists for a subresource, as kube-apiserver lists it: the group, version and kind
+    /// it answers with (Scale, Eviction and TokenRequest are of other groups) and its verbs.
+    static func subresource(_ name: String, of info: ResourceInfo)
+        -> (group: String, version: String, kind: String, verbs: [JSONValue])
+    {
+        let (group, version) = (info.type.group, info.type.version)
         switch name {
-        case "scale": ("autoscaling", "v1")
-        case "eviction": ("policy", "v1")
-        case "token": ("authentication.k8s.io", "v1")
-        default: (info.type.group, info.type.version)
-        }
-    }
-
-    /// The kind and verbs discovery lists for a subresource, as kube-apiserver lists them.
-    static func subresource(_ name: String, of info: ResourceInfo) -> (kind: String, verbs: [JSONValue]) {
-        switch name {
-        case "binding": ("Binding", ["create"])
-        case "scale": ("Scale", ["get", "patch", "update"])
-        case "log": ("Pod", ["get"])
-        case "exec": ("PodExecOptions", ["create", "get"])
-        case "eviction": ("Eviction", ["create"])
-        case "token": ("TokenRequest", ["create"])
-        default: (info.type.kind, ["get", "patch", "update"])
+        case "binding": return (group, version, "Binding", ["create"])
+        case "scale": return ("autoscaling", "v1", "Scale", ["get", "patch", "update"])
+        case "log": return (group, version, "Pod", ["get"])
+        case "exec": return (group, version, "PodExecOptions", ["create", "get"])
+        case "eviction": return ("policy", "v1", "Eviction", ["create"])
+        case "token": return ("authentication.k8s.io", "v1", "TokenRequest", ["create"])
+        default: return (group, version, info.type.kind, ["get", "patch", "update"])
         }
     }
 }

@@ -49,14 +49,13 @@ enum PodEviction {
     }
 
     static func selects(_ budget: JSONValue, _ pod: JSONValue) -> Bool {
-        guard let selector = budget[path: ["spec", "selector"]], selector != .null else { return false }
-        return PodTemplateRules.selects(selector, pod[path: ["metadata", "labels"]] ?? [:])
+        let labels = pod[path: ["metadata", "labels"]]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
+        return LabelSelector(budget[path: ["spec", "selector"]])?.matches(labels) ?? false
     }
 
     static func isHealthy(_ pod: JSONValue) -> Bool {
         let conditions = pod[path: ["status", "conditions"]]?.arrayValue ?? []
-        let deleting = pod[path: ["metadata", "deletionTimestamp"]].map { $0 != .null } ?? false
-        return !deleting && conditions.contains { $0["type"] == "Ready" && $0["status"] == "True" }
+        return !DeleteRules.isDeleting(pod) && conditions.contains { $0["type"] == "Ready" && $0["status"] == "True" }
     }
 
     static func check(_ budget: JSONValue, pod: JSONValue, pods: [JSONValue]) throws(Status) {
@@ -66,9 +65,9 @@ enum PodEviction {
         let healthy = Int64(selected.filter(isHealthy).count)
         let desired: Int64
         if let minAvailable = budget[path: ["spec", "minAvailable"]] {
-            desired = scaled(minAvailable, of: expected, roundUp: true)
+            desired = scaled(minAvailable, of: expected)
         } else if let maxUnavailable = budget[path: ["spec", "maxUnavailable"]] {
-            desired = max(0, expected - scaled(maxUnavailable, of: expected, roundUp: true))
+            desired = max(0, expected - scaled(maxUnavailable, of: expected))
         } else {
             desired = 0
         }
@@ -85,11 +84,8 @@ enum PodEviction {
                 ]))
     }
 
-    /// An int-or-percent of `total`.
-    static func scaled(_ value: JSONValue, of total: Int64, roundUp: Bool) -> Int64 {
-        if let number = value.intValue { return number }
-        guard let text = value.stringValue, text.hasSuffix("%"), let percent = Double(text.dropLast()) else { return 0 }
-        let exact = Double(total) * percent / 100
-        return Int64(roundUp ? exact.rounded(.up) : exact.rounded(.down))
+    /// An int-or-percent of `total`, percentages rounded up (as the disruption controller does).
+    static func scaled(_ value: JSONValue, of total: Int64) -> Int64 {
+        Int64(IntOrString(value)?.scaled(of: Int(total), roundUp: true) ?? 0)
     }
 }

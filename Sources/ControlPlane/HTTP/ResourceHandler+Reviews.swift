@@ -37,12 +37,7 @@ extension ResourceHandler {
         case "selfsubjectreviews":
             review["status"] = ["userInfo": Reviews.userInfo(user)]
         case "tokenreviews":
-            let token = spec["token"]?.stringValue ?? ""
-            if let account = tokens.verify(token, now: Date()),
-                store.get(BuiltinResources.serviceAccounts, ObjectKey(namespace: account.namespace, name: account.name))?.object
-                    .metadataUID == account.uid
-            {
-                let reviewed = UserInfo.serviceAccount(namespace: account.namespace, name: account.name, uid: account.uid)
+            if let reviewed = tokens.user(of: spec["token"]?.stringValue ?? "", store: store, now: Date()) {
                 review["status"] = ["authenticated": true, "user": Reviews.userInfo(reviewed), "audiences": [.string(ServiceAccountTokens.issuer)]]
             } else {
                 review["status"] = ["authenticated": false, "error": "invalid bearer token"]

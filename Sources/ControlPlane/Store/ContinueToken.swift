@@ -9,9 +9,7 @@ struct ContinueToken: Sendable, Hashable {
     func encoded() -> String {
         let json = JSONValue.object(["rv": .int(resourceVersion), "start": .string(lastKey)])
         let data = (try? KubeJSON.serialize(json)) ?? Data()
-        return data.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode(data)
     }
 
     init(resourceVersion: Int64, lastKey: String) {
@@ -20,9 +18,7 @@ struct ContinueToken: Sendable, Hashable {
     }
 
     init(decoding text: String) throws(Status) {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64.append("=") }
-        guard let data = Data(base64Encoded: base64), let value = try? KubeJSON.parse(data),
+        guard let data = Base64URL.decode(text), let value = try? KubeJSON.parse(data),
             let rv = value["rv"]?.intValue, let start = value["start"]?.stringValue
         else {
             throw Status.failure(.badRequest, "continue key is not valid: \(text)")

@@ -36,20 +36,6 @@ public enum NameValidation {
         (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
-    /// A 422 Invalid Status naming `metadata.name`, worded like Kubernetes.
-    public static func invalidName(kind: String, name: String, label: Bool) -> Status {
-        let rule =
-            label
-            ? "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character"
-            : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"
-        let message = "Invalid value: \"\(name)\": \(rule)"
-        return .failure(
-            .invalid, "\(kind) \"\(name)\" is invalid: metadata.name: \(message)",
-            details: StatusDetails(
-                name: name, kind: kind,
-                causes: [StatusCause(reason: "FieldValueInvalid", message: message, field: "metadata.name")]))
-    }
-
     public static func missingName(kind: String) -> Status {
         .failure(
             .invalid, "\(kind) \"\" is invalid: metadata.name: Required value: name or generateName is required",

@@ -1,4 +1,12 @@
 extension LabelSelector {
+    /// A selector as sent in an object (`spec.selector`); nil when it is missing or is not one.
+    public init?(_ value: JSONValue?) {
+        guard let value, value != .null, let selector = try? KubeJSON.decode(LabelSelector.self, from: value) else {
+            return nil
+        }
+        self = selector
+    }
+
     /// Whether `labels` satisfy every matchLabels entry and matchExpressions requirement. An empty
     /// selector matches everything.
     public func matches(_ labels: [String: String]) -> Bool {

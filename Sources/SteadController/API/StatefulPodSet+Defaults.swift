@@ -90,26 +90,6 @@ extension StatefulPodSetSpec {
     /// maxUnavailable resolved against the replica count: a percentage rounds down; never below 1.
     public var effectiveMaxUnavailable: Int {
         let value = updateStrategy?.rollingUpdate?.maxUnavailable ?? StatefulPodSet.defaultMaxUnavailable
-        return max(1, IntOrStringValue.resolve(value, total: effectiveReplicas, roundUp: false) ?? 1)
-    }
-}
-
-/// Resolves `IntOrString` values such as `2` or `"25%"`.
-enum IntOrStringValue {
-    /// nil when the value is neither an integer nor a percentage.
-    static func resolve(_ value: IntOrString, total: Int, roundUp: Bool) -> Int? {
-        switch value {
-        case .int(let number): return number
-        case .string(let text):
-            guard let percent = percentage(text) else { return nil }
-            let scaled = Double(percent) * Double(total) / 100
-            return Int(roundUp ? scaled.rounded(.up) : scaled.rounded(.down))
-        }
-    }
-
-    /// The number in "25%", or nil.
-    static func percentage(_ text: String) -> Int? {
-        guard text.hasSuffix("%") else { return nil }
-        return Int(text.dropLast())
+        return max(1, value.scaled(of: effectiveReplicas, roundUp: false) ?? 1)
     }
 }

@@ -99,7 +99,7 @@ public enum StatefulPodSetValidator {
         case .int(let number):
             return number > 0 ? [] : [FieldError(path, "must be greater than 0")]
         case .string(let text):
-            guard let percent = IntOrStringValue.percentage(text) else {
+            guard let percent = IntOrString.percentage(text) else {
                 return [FieldError(path, "Invalid value: \"\(text)\": must be an integer or a percentage (e.g. '25%')")]
             }
             if percent <= 0 { return [FieldError(path, "must be greater than 0")] }

@@ -19,9 +19,7 @@ struct DaemonSetController: Sendable {
         }
         guard expectations.satisfied(key) else { return nil }
         let template = set.spec?["template"]
-        let revisions = await caches.revisions.store.list().filter {
-            $0.namespace == set.namespace && $0.metadata.controllerReference?.uid == set.uid
-        }
+        let revisions = await caches.revisions(controlledBy: set.uid, namespace: set.namespace)
         let history = RevisionHistory(client: client)
         let revision = try await history.revision(
             for: template, owner: set.controllerReference, namespace: set.namespace, existing: revisions,

@@ -132,7 +132,7 @@ struct DeploymentController: Sendable {
             for set in old {
                 // Finished pods run nothing (and are never deleted by their set): they do not hold up the new one.
                 let pods = await caches.pods(controlledBy: set.uid, namespace: set.namespace)
-                if pods.contains(where: { !$0.isFinished }) { oldPodsRemain = true }
+                if pods.contains(where: { !$0.hasFinished }) { oldPodsRemain = true }
             }
             targets = DeploymentPlan.recreateStep(
                 replicas: replicas, new: Self.state(new), old: old.map(Self.state), oldPodsRemain: oldPodsRemain)

@@ -37,12 +37,10 @@ enum DeploymentPlan {
         Int64(set.metadata.annotations?[revisionAnnotation] ?? "") ?? 0
     }
 
-    /// An int-or-percent of `total` (percentages rounded up for surge, down for unavailability).
+    /// An int-or-percent field of `total` (percentages rounded up for surge, down for unavailability);
+    /// 0 for a value that is neither.
     static func scaled(_ value: JSONValue?, of total: Int64, roundUp: Bool) -> Int64 {
-        if let number = value?.intValue { return number }
-        guard let text = value?.stringValue, text.hasSuffix("%"), let percent = Double(text.dropLast()) else { return 0 }
-        let exact = Double(total) * percent / 100
-        return Int64(roundUp ? exact.rounded(.up) : exact.rounded(.down))
+        Int64(IntOrString(value)?.scaled(of: Int(total), roundUp: roundUp) ?? 0)
     }
 
     /// maxSurge and maxUnavailable of a rolling update; never both 0 (then one pod may be unavailable).

@@ -45,12 +45,12 @@ enum ReplicaSetPlan {
     /// finished) as `terminatingReplicas`.
     static func status(_ set: ReplicaSet, pods: [Pod], now: Date) -> JSONValue {
         let active = pods.filter(\.isActive)
-        let terminating = pods.filter { $0.isTerminating && !$0.isFinished }
+        let terminating = pods.filter { $0.isTerminating && !$0.hasFinished }
         let minReady = set.spec?["minReadySeconds"]?.intValue ?? 0
-        let selector = set.spec?["selector"] ?? [:]
+        let selector = LabelSelector(set.spec?["selector"] ?? [:])
         var status: JSONObject = [
             "replicas": .int(Int64(active.count)),
-            "fullyLabeledReplicas": .int(Int64(active.filter { LabelMatch.selects(selector, $0.metadata.labels ?? [:]) }.count)),
+            "fullyLabeledReplicas": .int(Int64(active.filter { selector?.matches($0.metadata.labels ?? [:]) ?? false }.count)),
             "readyReplicas": .int(Int64(active.filter(\.isReady).count)),
             "availableReplicas": .int(Int64(active.filter { $0.isAvailable(minReadySeconds: minReady, now: now) }.count)),
             "terminatingReplicas": .int(Int64(terminating.count)),
@@ -58,26 +58,5 @@ enum ReplicaSetPlan {
         ]
         if let conditions = set.status?["conditions"], conditions != .null { status["conditions"] = conditions }
         return .object(status)
-    }
-}
-
-/// Whether a LabelSelector (`matchLabels`, `matchExpressions`) selects a label map.
-enum LabelMatch {
-    static func selects(_ selector: JSONValue, _ labels: [String: String]) -> Bool {
-        for (key, value) in selector["matchLabels"]?.objectValue ?? [:] where labels[key] != value.stringValue {
-            return false
-        }
-        for expression in selector["matchExpressions"]?.arrayValue ?? [] {
-            let key = expression["key"]?.stringValue ?? ""
-            let values = (expression["values"]?.arrayValue ?? []).compactMap(\.stringValue)
-            switch expression["operator"]?.stringValue {
-            case "In": if !(labels[key].map(values.contains) ?? false) { return false }
-            case "NotIn": if labels[key].map(values.contains) ?? false { return false }
-            case "Exists": if labels[key] == nil { return false }
-            case "DoesNotExist": if labels[key] != nil { return false }
-            default: return false
-            }
-        }
-        return true
     }
 }

@@ -17,9 +17,7 @@ struct StatefulSetController: Sendable {
     func reconcile(_ key: String) async throws -> Duration? {
         guard let set = await caches.statefulSets.store.get(key), !set.isDeleting else { return nil }
         let namespace = set.namespace ?? ""
-        let revisions = await caches.revisions.store.list().filter {
-            $0.namespace == set.namespace && $0.metadata.controllerReference?.uid == set.uid
-        }
+        let revisions = await caches.revisions(controlledBy: set.uid, namespace: set.namespace)
         let history = RevisionHistory(client: client)
         let update = try await history.revision(
             for: set.spec?["template"], owner: set.controllerReference, namespace: set.namespace, existing: revisions,

@@ -4,10 +4,7 @@ import KubeModel
 /// What the workload controllers read of their pods.
 extension Pod {
     /// Counts toward a workload's replicas: not being deleted, not finished.
-    var isActive: Bool { !isTerminating && !isFinished }
-
-    /// Succeeded or Failed: its containers will not run again.
-    var isFinished: Bool { status?.phase.map { $0 == PodPhase.succeeded || $0 == PodPhase.failed } ?? false }
+    var isActive: Bool { !isTerminating && !hasFinished }
 
     /// Ready, and for at least `minReadySeconds` (the workloads' "available").
     func isAvailable(minReadySeconds: Int64, now: Date) -> Bool {
@@ -16,8 +13,6 @@ extension Pod {
         guard let since = status?.condition(ConditionType.ready)?.lastTransitionTime else { return false }
         return now.timeIntervalSince(since.date) >= TimeInterval(minReadySeconds)
     }
-
-    func isControlled(by uid: String) -> Bool { metadata.controllerReference?.uid == uid }
 }
 
 /// A pod made from a workload's template: its labels and annotations, its spec, a controller reference.

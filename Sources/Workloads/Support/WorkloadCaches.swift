@@ -26,10 +26,21 @@ final class WorkloadCaches: Sendable {
     }
 
     func pods(controlledBy uid: String, namespace: String?) async -> [Pod] {
-        await pods.store.byOwner(uid: uid).filter { $0.namespace == namespace && $0.isControlled(by: uid) }
+        await controlled(pods, by: uid, namespace: namespace)
     }
 
     func replicaSets(controlledBy uid: String, namespace: String?) async -> [ReplicaSet] {
-        await replicaSets.store.byOwner(uid: uid).filter { $0.namespace == namespace && $0.metadata.controllerReference?.uid == uid }
+        await controlled(replicaSets, by: uid, namespace: namespace)
+    }
+
+    func revisions(controlledBy uid: String, namespace: String?) async -> [ControllerRevision] {
+        await controlled(revisions, by: uid, namespace: namespace)
+    }
+
+    /// The objects `uid` controls in `namespace`, through the store's owner index (no scan of the cache).
+    private func controlled<T: KubeResource>(_ informer: Informer<T>, by uid: String, namespace: String?) async -> [T] {
+        await informer.store.byOwner(uid: uid).filter {
+            $0.namespace == namespace && $0.metadata.controllerReference?.uid == uid
+        }
     }
 }

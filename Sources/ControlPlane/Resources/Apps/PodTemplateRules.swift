@@ -74,28 +74,8 @@ enum PodTemplateRules {
             return [.invalid("spec.selector", selector, "empty selector is invalid for \(kind)")]
         }
         let labels = spec?[path: ["template", "metadata", "labels"]] ?? [:]
-        return selects(selector, labels) ? [] : [.invalid("spec.template.metadata.labels", labels, "`selector` does not match template `labels`")]
-    }
-
-    /// Whether a LabelSelector selects a label map.
-    static func selects(_ selector: JSONValue, _ labels: JSONValue) -> Bool {
-        let labels = labels.objectValue ?? [:]
-        for (key, value) in selector["matchLabels"]?.objectValue ?? [:] where labels[key] != value {
-            return false
-        }
-        for expression in selector["matchExpressions"]?.arrayValue ?? [] {
-            let key = expression["key"]?.stringValue ?? ""
-            let values = expression["values"]?.arrayValue ?? []
-            let present = labels[key]
-            switch expression["operator"]?.stringValue ?? "" {
-            case "In": if !(present.map(values.contains) ?? false) { return false }
-            case "NotIn": if present.map(values.contains) ?? false { return false }
-            case "Exists": if present == nil { return false }
-            case "DoesNotExist": if present != nil { return false }
-            default: return false
-            }
-        }
-        return true
+        let selects = LabelSelector(selector)?.matches(labels.objectValue?.compactMapValues(\.stringValue) ?? [:]) ?? false
+        return selects ? [] : [.invalid("spec.template.metadata.labels", labels, "`selector` does not match template `labels`")]
     }
 
     static func nonNegative(_ spec: JSONValue?, _ fields: [String]) -> [FieldError] {

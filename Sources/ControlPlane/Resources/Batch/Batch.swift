@@ -65,7 +65,7 @@ extension BuiltinResources {
         func holds(_ type: String) -> Bool { conditions.first { $0["type"]?.stringValue == type }?["status"] == "True" }
         if holds("Complete") { return "Complete" }
         if holds("Failed") { return "Failed" }
-        if deleting(job) { return "Terminating" }
+        if DeleteRules.isDeleting(job) { return "Terminating" }
         if holds("Suspended") { return "Suspended" }
         if holds("FailureTarget") { return "FailureTarget" }
         return "Running"

@@ -15,7 +15,7 @@ extension BuiltinResources {
         .core("PersistentVolumeClaim", "persistentvolumeclaims"), shortNames: ["pvc"], subresources: ["status"],
         strategy: PlainStrategy(),
         printer: TablePrinter([
-            .name, PrinterColumn("Status") { .string(deleting($0) ? "Terminating" : Cells.text($0[path: ["status", "phase"]]) ?? "") },
+            .name, PrinterColumn("Status") { .string(DeleteRules.isDeleting($0) ? "Terminating" : Cells.text($0[path: ["status", "phase"]]) ?? "") },
             .field("Volume", ["spec", "volumeName"], absent: ""),
             PrinterColumn("Capacity") { claim in
                 guard Cells.text(claim[path: ["spec", "volumeName"]]) != nil else { return "" }
@@ -37,7 +37,7 @@ extension BuiltinResources {
             .name, .field("Capacity", ["spec", "capacity", "storage"], absent: ""),
             PrinterColumn("Access Modes") { .string(accessModes($0[path: ["spec", "accessModes"]])) },
             .field("Reclaim Policy", ["spec", "persistentVolumeReclaimPolicy"], absent: ""),
-            PrinterColumn("Status") { .string(deleting($0) ? "Terminating" : Cells.text($0[path: ["status", "phase"]]) ?? "") },
+            PrinterColumn("Status") { .string(DeleteRules.isDeleting($0) ? "Terminating" : Cells.text($0[path: ["status", "phase"]]) ?? "") },
             PrinterColumn("Claim") { volume in
                 guard let name = Cells.text(volume[path: ["spec", "claimRef", "name"]]) else { return "" }
                 return .string("\(volume[path: ["spec", "claimRef", "namespace"]]?.stringValue ?? "")/\(name)")
@@ -88,10 +88,6 @@ extension BuiltinResources {
             PrinterColumn("Images") { .string(Cells.containerImages($0["template"])) },
             PrinterColumn("Pod Labels") { .string(Cells.labels($0[path: ["template", "metadata", "labels"]])) },
         ]))
-
-    static func deleting(_ object: JSONValue) -> Bool {
-        object[path: ["metadata", "deletionTimestamp"]].map { $0 != .null } ?? false
-    }
 
     /// Access modes as kubectl abbreviates them, in Kubernetes' order.
     static func accessModes(_ value: JSONValue?) -> String {

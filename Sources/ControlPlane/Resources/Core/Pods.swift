@@ -122,7 +122,7 @@ struct PodSummary {
                 status = conditions.contains { $0["type"] == "Ready" && $0["status"] == "True" } ? "Running" : "NotReady"
             }
         }
-        if let deleting = pod[path: ["metadata", "deletionTimestamp"]], deleting != .null {
+        if DeleteRules.isDeleting(pod) {
             if pod[path: ["status", "reason"]]?.stringValue == "NodeLost" {
                 status = "Unknown"
             } else if phase != PodPhase.succeeded && phase != PodPhase.failed {
