@@ -6,16 +6,20 @@ import SteadLifecycle
 import Synchronization
 
 /// The workload controllers of kube-controller-manager that `stead up` runs beside Stead's own:
-/// ReplicaSets, Deployments, StatefulSets and DaemonSets, on shared informers, each with its own work queue.
+/// ReplicaSets, Deployments, StatefulSets, DaemonSets, Jobs and CronJobs, on shared informers, each with
+/// its own work queue.
 public final class WorkloadControllers: StartStopService, Sendable {
     let caches: WorkloadCaches
     let replicaSetLoop: ControllerLoop
     let deploymentLoop: ControllerLoop
     let statefulSetLoop: ControllerLoop
     let daemonSetLoop: ControllerLoop
+    let jobLoop: ControllerLoop
+    let cronJobLoop: ControllerLoop
     let replicaSetExpectations = Expectations()
     let statefulSetExpectations = Expectations()
     let daemonSetExpectations = Expectations()
+    let jobExpectations = Expectations()
     private let logger: Logger
     private let starting = Once()
     private let stopping = Once()
@@ -35,20 +39,28 @@ public final class WorkloadControllers: StartStopService, Sendable {
         let daemonSets = DaemonSetController(
             client: client, caches: caches, expectations: daemonSetExpectations, logger: logger)
         daemonSetLoop = ControllerLoop(name: "daemonset", logger: logger) { try await daemonSets.reconcile($0) }
+        let jobs = JobController(client: client, caches: caches, expectations: jobExpectations, logger: logger)
+        jobLoop = ControllerLoop(name: "job", logger: logger) { try await jobs.reconcile($0) }
+        let cronJobs = CronJobController(client: client, caches: caches, logger: logger)
+        cronJobLoop = ControllerLoop(name: "cronjob", logger: logger) { try await cronJobs.reconcile($0) }
         registerHandlers()
     }
 
     public func start() async throws {
         guard starting.claim() else { return }
         try await caches.group.start()
-        for loop in [replicaSetLoop, deploymentLoop, statefulSetLoop, daemonSetLoop] { loop.start(workers: 2) }
+        for loop in loops { loop.start(workers: 2) }
         logger.info("workload controllers started")
     }
 
     public func stop() async {
         guard stopping.claim() else { return }
-        for loop in [replicaSetLoop, deploymentLoop, statefulSetLoop, daemonSetLoop] { await loop.stop() }
+        for loop in loops { await loop.stop() }
         await caches.group.stop()
+    }
+
+    private var loops: [ControllerLoop] {
+        [replicaSetLoop, deploymentLoop, statefulSetLoop, daemonSetLoop, jobLoop, cronJobLoop]
     }
 
     // MARK: Events
@@ -63,6 +75,8 @@ public final class WorkloadControllers: StartStopService, Sendable {
         caches.deployments.addEventHandler(ownerAndSelf(deploymentLoop))
         caches.statefulSets.addEventHandler(ownerAndSelf(statefulSetLoop))
         caches.daemonSets.addEventHandler(ownerAndSelf(daemonSetLoop))
+        caches.jobs.addEventHandler(ownerAndSelf(jobLoop))
+        caches.cronJobs.addEventHandler(ownerAndSelf(cronJobLoop))
         caches.nodes.addEventHandler(
             EventHandler(
                 onAdd: { _ in await self.enqueueAllDaemonSets() }, onUpdate: { old, new in
@@ -74,7 +88,8 @@ public final class WorkloadControllers: StartStopService, Sendable {
         caches.claims.addEventHandler(controlled(PersistentVolumeClaim.self))
     }
 
-    /// An object's own key to its loop; a ReplicaSet's change to its Deployment's loop too.
+    /// An object's own key to its loop; a ReplicaSet's change to its Deployment's loop too, a Job's to
+    /// its CronJob's.
     private func ownerAndSelf<T: KubeResource>(_ loop: ControllerLoop) -> EventHandler<T> {
         let enqueue: @Sendable (T) async -> Void = { object in
             await loop.enqueue(object.key)
@@ -109,6 +124,7 @@ public final class WorkloadControllers: StartStopService, Sendable {
         case "ReplicaSet": replicaSetExpectations
         case "StatefulSet": statefulSetExpectations
         case "DaemonSet": daemonSetExpectations
+        case "Job": jobExpectations
         default: nil
         }
     }
@@ -124,14 +140,14 @@ public final class WorkloadControllers: StartStopService, Sendable {
     }
 
     private func enqueueOwner(of metadata: ObjectMeta, namespace: String?) async {
-        guard let owner = metadata.controllerReference, owner.apiVersion == "apps/v1",
-            let key = ownerKey(of: metadata, namespace: namespace)
-        else { return }
-        switch owner.kind {
-        case "ReplicaSet": await replicaSetLoop.enqueue(key)
-        case "Deployment": await deploymentLoop.enqueue(key)
-        case "StatefulSet": await statefulSetLoop.enqueue(key)
-        case "DaemonSet": await daemonSetLoop.enqueue(key)
+        guard let owner = metadata.controllerReference, let key = ownerKey(of: metadata, namespace: namespace) else { return }
+        switch (owner.apiVersion, owner.kind) {
+        case ("apps/v1", "ReplicaSet"): await replicaSetLoop.enqueue(key)
+        case ("apps/v1", "Deployment"): await deploymentLoop.enqueue(key)
+        case ("apps/v1", "StatefulSet"): await statefulSetLoop.enqueue(key)
+        case ("apps/v1", "DaemonSet"): await daemonSetLoop.enqueue(key)
+        case ("batch/v1", "Job"): await jobLoop.enqueue(key)
+        case ("batch/v1", "CronJob"): await cronJobLoop.enqueue(key)
         default: break
         }
     }

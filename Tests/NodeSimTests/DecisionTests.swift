@@ -192,4 +192,64 @@ struct DecisionTests {
         #expect(status.condition("Ready")?.status == "False")
         #expect(status.containerStatuses?[1].state?["waiting"]?["reason"] == "CrashLoopBackOff")
     }
+
+    @Test func containersOfNeverAndOnFailurePodsExitAfterTheirRunTime() {
+        let now = Date()
+        var pod = pod()
+        pod.spec?.restartPolicy = "OnFailure"
+        pod.spec?.containers[0].args = ["sleep", "3"]
+        var runtime = PodLifecycle.admit(pod: pod, nodeName: "n", ipHost: 2, podIP: "ip", now: now, timing: timing)
+        let start = now.addingTimeInterval(0.1)
+        #expect(runtime.container("app")?.exitAt == start.addingTimeInterval(3))
+        #expect(runtime.container("side")?.exitAt == start.addingTimeInterval(1), "no sleep: the default run time")
+        let next = PodLifecycle.advance(&runtime, spec: pod.spec, now: start.addingTimeInterval(1.5), timing: timing) { _ in .fits }
+        #expect(runtime.isAdmitted)
+        #expect(next == start.addingTimeInterval(3))
+        let midway = PodStatusBuilder.status(for: pod, runtime: runtime, hostIP: "h", now: start.addingTimeInterval(1.5))
+        #expect(midway.phase == "Running")
+        #expect(midway.containerStatuses?[1].state?["terminated"]?["reason"] == "Completed")
+        #expect(midway.condition("Ready")?.status == "False")
+        #expect(PodLifecycle.advance(&runtime, spec: pod.spec, now: start.addingTimeInterval(3), timing: timing) { _ in .fits } == nil)
+        #expect(runtime.phase == .finished(succeeded: true))
+        let done = PodStatusBuilder.status(for: pod, runtime: runtime, hostIP: "h", now: start.addingTimeInterval(3))
+        #expect(done.phase == "Succeeded")
+        #expect(done.condition("Ready")?.reason == "PodCompleted")
+    }
+
+    @Test func onlyNeverRestartedPodsFailAndAlwaysRestartedOnesNeverExit() {
+        let now = Date()
+        var pod = pod()
+        pod.spec?.containers[1].image = "busybox:fail"
+        pod.spec?.containers[0].command = ["sleep", "1"]
+        for policy in ["Always", "OnFailure"] {
+            pod.spec?.restartPolicy = policy
+            var runtime = PodLifecycle.admit(pod: pod, nodeName: "n", ipHost: 2, podIP: "ip", now: now, timing: timing)
+            PodLifecycle.advance(&runtime, spec: pod.spec, now: now.addingTimeInterval(10), timing: timing) { _ in .fits }
+            #expect(runtime.isAdmitted, "\(policy): a failing container restarts")
+            #expect(runtime.container("side")?.restartCount ?? 0 > 5)
+            #expect((runtime.container("app")?.terminated != nil) == (policy == "OnFailure"))
+        }
+        pod.spec?.restartPolicy = "Never"
+        var runtime = PodLifecycle.admit(pod: pod, nodeName: "n", ipHost: 2, podIP: "ip", now: now, timing: timing)
+        PodLifecycle.advance(&runtime, spec: pod.spec, now: now.addingTimeInterval(10), timing: timing) { _ in .fits }
+        #expect(runtime.phase == .finished(succeeded: false))
+        #expect(runtime.container("side")?.terminated?.exitCode == 1)
+        #expect(runtime.container("side")?.restartCount == 0)
+        #expect(runtime.container("app")?.terminated?.exitCode == 0)
+    }
+
+    @Test func runTimeIsTheSleepOfTheCommandLine() {
+        func runTime(_ command: [String]?, _ args: [String]? = nil) -> Duration? {
+            var container = Container(name: "c")
+            container.command = command
+            container.args = args
+            return ContainerExit.runTime(of: container)
+        }
+        #expect(runTime(["sleep", "5"]) == .seconds(5))
+        #expect(runTime(["sh", "-c"], ["echo start; sleep 0.5 && echo done"]) == .milliseconds(500))
+        #expect(runTime(["/bin/migrate"]) == ContainerExit.defaultRunTime)
+        #expect(runTime(nil) == ContainerExit.defaultRunTime)
+        #expect(runTime(["sleep", "infinity"]) == nil, "runs until stopped")
+        #expect(runTime(["sleep", "-1"]) == ContainerExit.defaultRunTime)
+    }
 }

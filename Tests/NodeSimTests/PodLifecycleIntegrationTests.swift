@@ -159,6 +159,49 @@ struct PodLifecycleIntegrationTests {
         }
     }
 
+    @Test func podOfAJobRunsToCompletionAndFreesItsNode() async throws {
+        try await SimEnvironment.with(nodes: 1) { env in
+            var sleeper = container("work", image: "busybox:1", cpu: "500m")
+            sleeper.command = ["sh", "-c", "sleep 1.5; echo done"]
+            var pod = makePod("migrate", node: "sim-0", containers: [sleeper, container("quick", image: "busybox:1")])
+            pod.spec?.restartPolicy = "Never"
+            let created = try await env.client.create(pod)
+            let states = try await env.podStates("migrate", after: created.metadata.resourceVersion) { $0.status?.phase == "Succeeded" }
+            #expect(states.contains { $0.status?.phase == "Running" }, "it runs before it completes")
+            let done = try #require(states.last)
+            let work = try #require(done.containerStatus("work")?.state?["terminated"])
+            #expect(work["exitCode"] == 0)
+            #expect(work["reason"] == "Completed")
+            let started = try #require(work["startedAt"]?.stringValue.flatMap(KubeTime.init(text:))?.date)
+            let finished = try #require(work["finishedAt"]?.stringValue.flatMap(KubeTime.init(text:))?.date)
+            #expect(finished.timeIntervalSince(started) >= 1, "sleep 1.5 runs for 1.5 s (whole seconds in the API)")
+            #expect(done.containerStatus("quick")?.state?["terminated"]?["reason"] == "Completed")
+            #expect(done.containerStatus("work")?.ready == false)
+            #expect(done.status?.condition("Ready")?.status == "False")
+            #expect(done.status?.condition("Ready")?.reason == "PodCompleted")
+            #expect(done.status?.condition("ContainersReady")?.reason == "PodCompleted")
+            #expect(done.status?.podIP != nil, "a finished pod keeps its IP in its status")
+            let usage = try #require(env.simulator.usage(ofNode: "sim-0"))
+            #expect(usage.podIPsInUse == 0)
+            #expect(usage.requested.milliCPU == 0)
+        }
+    }
+
+    @Test func failingContainerOfANeverRestartedPodFailsIt() async throws {
+        try await SimEnvironment.with(nodes: 1, configure: { $0.crashLoopInterval = .milliseconds(500) }) { env in
+            var pod = makePod("broken-job", node: "sim-0", containers: [container("app", image: "busybox:fail")])
+            pod.spec?.restartPolicy = "Never"
+            let created = try await env.client.create(pod)
+            let states = try await env.podStates("broken-job", after: created.metadata.resourceVersion) { $0.status?.phase == "Failed" }
+            let failed = try #require(states.last)
+            #expect(failed.containerStatus("app")?.state?["terminated"]?["exitCode"] == 1)
+            #expect(failed.containerStatus("app")?.state?["terminated"]?["reason"] == "Error")
+            #expect(failed.containerStatus("app")?.restartCount == 0)
+            #expect(failed.status?.condition("Ready")?.reason == "ContainersNotReady")
+            #expect(env.simulator.usage(ofNode: "sim-0")?.podIPsInUse == 0)
+        }
+    }
+
     @Test func deletedPodFreesItsIPAndResources() async throws {
         try await SimEnvironment.with(nodes: 1) { env in
             _ = try await env.client.create(makePod("gone", node: "sim-0", containers: [container("app", cpu: "1")]))

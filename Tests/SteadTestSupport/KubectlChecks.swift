@@ -31,6 +31,9 @@ public enum KubectlChecks {
             ["get", "configmap", "cfg", "-o", "jsonpath={.data.a}"] + n,
             ["get", "secret", "sec", "-o", "jsonpath={.type} {.data.password}"] + n,
             ["get", "rolebinding", "bot-reads", "-o", "jsonpath={.roleRef.kind}/{.roleRef.name} {.subjects[0].name}"] + n,
+            ["scale", "deployment", "web", "--replicas=2", "--current-replicas=0"] + n,
+            ["scale", "deployment", "web", "--replicas=3", "--current-replicas=0"] + n,
+            ["get", "deployment", "web", "-o", "jsonpath={.spec.replicas}"] + n,
         ]
     }
 
@@ -56,6 +59,7 @@ public enum KubectlChecks {
             (0, "role.rbac.authorization.k8s.io/reader created"),
             (0, "rolebinding.rbac.authorization.k8s.io/bot-reads created"), (0, "pod/solo created"), (0, "yes"),
             (1, "no"), (1, "no"), (0, "<a JWT>"), (0, "1"), (0, "Opaque cHc="), (0, "Role/reader bot"),
+            (0, "deployment.apps/web scaled"), (1, "error: Expected replicas to be 0, was 2"), (0, "2"),
         ]
         return zip(commands(namespace), answers).map { arguments, answer in
             Outcome(command: arguments.joined(separator: " "), status: answer.0, output: answer.1)

@@ -4,7 +4,10 @@ import KubeModel
 
 /// The same workloads rolled out with kubectl on any cluster: a StatefulSet naming Stead's scheduler, a
 /// Deployment and a DaemonSet for the default scheduler, each created, updated with `kubectl set image`
-/// (the first two rolled back too), `kubectl rollout status|history|undo` as a user runs them. What kubectl printed (its last line),
+/// (the first two rolled back too), `kubectl rollout status|history|undo` as a user runs them; a
+/// Deployment scaled while its rollout is stuck (its sets grow in proportion); a Job
+/// that completes, one that fails, and a Job made from a CronJob's template (`kubectl create job
+/// --from`), each awaited with `kubectl wait`. What kubectl printed (its last line),
 /// and whether the set's recreated pods stayed on their nodes: the same on `stead up` and on a real
 /// Kubernetes.
 public enum WorkloadChecks {
@@ -53,6 +56,24 @@ public enum WorkloadChecks {
         ]
     }
 
+    /// The Deployment concept page's proportional scaling example: 10 replicas, maxSurge 3, maxUnavailable 2.
+    static func spreadDeployment(nodeSelector: [String: String]) -> JSONValue {
+        [
+            "apiVersion": "apps/v1", "kind": "Deployment", "metadata": ["name": "spread"],
+            "spec": [
+                "replicas": 10, "selector": ["matchLabels": ["app": "spread"]],
+                "strategy": ["type": "RollingUpdate", "rollingUpdate": ["maxSurge": 3, "maxUnavailable": 2]],
+                "template": [
+                    "metadata": ["labels": ["app": "spread"]],
+                    "spec": [
+                        "nodeSelector": .object(nodeSelector.mapValues(JSONValue.string)),
+                        "containers": [["name": "web", "image": "nginx:1.27", "resources": ["requests": ["cpu": "10m"]]]],
+                    ],
+                ],
+            ],
+        ]
+    }
+
     static func daemonSet(nodeSelector: [String: String]) -> JSONValue {
         [
             "apiVersion": "apps/v1", "kind": "DaemonSet", "metadata": ["name": "agent"],
@@ -66,6 +87,35 @@ public enum WorkloadChecks {
                     ],
                 ],
             ],
+        ]
+    }
+
+    /// A Job of `completions` pods of `image` running `sleep 1`, never restarted.
+    static func job(_ name: String, image: String, completions: Int64, backoffLimit: Int64, nodeSelector: [String: String]) -> JSONValue {
+        [
+            "apiVersion": "batch/v1", "kind": "Job", "metadata": ["name": .string(name)],
+            "spec": ["completions": .int(completions), "parallelism": 2, "backoffLimit": .int(backoffLimit), "template": jobPod(image: image, nodeSelector: nodeSelector, restartPolicy: "Never")],
+        ]
+    }
+
+    static func cronJob(nodeSelector: [String: String]) -> JSONValue {
+        [
+            "apiVersion": "batch/v1", "kind": "CronJob", "metadata": ["name": "nightly"],
+            "spec": [
+                "schedule": "0 3 * * *",
+                "jobTemplate": ["spec": ["template": jobPod(image: "busybox:1.36", nodeSelector: nodeSelector, restartPolicy: "OnFailure")]],
+            ],
+        ]
+    }
+
+    static func jobPod(image: String, nodeSelector: [String: String], restartPolicy: String) -> JSONValue {
+        [
+            "spec": [
+                "restartPolicy": .string(restartPolicy), "nodeSelector": .object(nodeSelector.mapValues(JSONValue.string)),
+                "containers": [
+                    ["name": "task", "image": .string(image), "command": ["sleep", "1"], "resources": ["requests": ["cpu": "10m"]]]
+                ],
+            ]
         ]
     }
 
@@ -99,6 +149,14 @@ public enum WorkloadChecks {
         try await run(rollout + ["deployment/front"])
         try await run(["rollout", "undo", "deployment/front"])
         try await run(rollout + ["deployment/front"])
+        // Scaled while a rollout is stuck (an image that never gets ready): both sets grow in proportion.
+        try await run(["apply", "-f", "-"], input: try json(spreadDeployment(nodeSelector: nodeSelector)))
+        try await run(rollout + ["deployment/spread"])
+        try await run(["set", "image", "deployment/spread", "web=nginx:fail"])
+        try await run(["wait", "--timeout=180s", "--for=jsonpath={.status.updatedReplicas}=5", "deployment/spread"])
+        try await run(["scale", "deployment/spread", "--replicas=15"])
+        try await run(["wait", "--timeout=180s", "--for=jsonpath={.status.updatedReplicas}=7", "deployment/spread"])
+        try await run(["get", "rs", "-l", "app=spread", "--sort-by=.metadata.creationTimestamp", "-o", "jsonpath={range .items[*]}{.spec.replicas} {end}"])
         let images = try await client.list(Pod.self, namespace: namespace, options: ListOptions(labelSelector: "app=front"))
             .items.filter { !$0.isTerminating }.compactMap { $0.spec?.containers.first?.image }.sorted()
 
@@ -108,6 +166,17 @@ public enum WorkloadChecks {
         try await run(rollout + ["daemonset/agent"])
         let daemons = try await client.list(Pod.self, namespace: namespace, options: ListOptions(labelSelector: "app=agent"))
             .items.filter { !$0.isTerminating }
+
+        let wait = ["wait", "--timeout=180s"]
+        try await run(["apply", "-f", "-"], input: try json(job("migrate", image: "busybox:1.36", completions: 3, backoffLimit: 6, nodeSelector: nodeSelector)))
+        try await run(wait + ["--for=condition=complete", "job/migrate"])
+        try await run(["get", "job", "migrate", "-o", "jsonpath={.status.succeeded}/{.spec.completions}"])
+        try await run(["apply", "-f", "-"], input: try json(job("broken", image: "busybox:fail", completions: 1, backoffLimit: 0, nodeSelector: nodeSelector)))
+        try await run(wait + ["--for=condition=failed", "job/broken"])
+        try await run(["get", "job", "broken", "-o", "jsonpath={.status.failed} {.status.conditions[0].reason}"])
+        try await run(["apply", "-f", "-"], input: try json(cronJob(nodeSelector: nodeSelector)))
+        try await run(["create", "job", "nightly-now", "--from=cronjob/nightly"])
+        try await run(wait + ["--for=condition=complete", "job/nightly-now"])
 
         let moved = first.filter { name, place in second[name]?.node != place.node || third[name]?.node != place.node }.count
         let kept = first.filter { name, place in second[name]?.uid == place.uid }.count
@@ -126,8 +195,14 @@ public enum WorkloadChecks {
             "deployment.apps/front created", "deployment \"front\" successfully rolled out",
             "deployment.apps/front image updated", "deployment \"front\" successfully rolled out",
             "deployment.apps/front rolled back", "deployment \"front\" successfully rolled out",
+            "deployment.apps/spread created", "deployment \"spread\" successfully rolled out",
+            "deployment.apps/spread image updated", "deployment.apps/spread condition met", "deployment.apps/spread scaled",
+            "deployment.apps/spread condition met", "11 7 ",
             "daemonset.apps/agent created", "daemon set \"agent\" successfully rolled out",
             "daemonset.apps/agent image updated", "daemon set \"agent\" successfully rolled out",
+            "job.batch/migrate created", "job.batch/migrate condition met", "3/3",
+            "job.batch/broken created", "job.batch/broken condition met", "1 BackoffLimitExceeded",
+            "cronjob.batch/nightly created", "job.batch/nightly-now created", "job.batch/nightly-now condition met",
         ],
         setPodsMoved: 0, setPodsKept: 0, deploymentImages: ["nginx:1.27", "nginx:1.27"], daemonNodes: 3,
         daemonImages: ["agent:2"])

@@ -148,6 +148,30 @@ struct DeploymentControllerTests {
 
 extension DeploymentControllerTests {
     /// `kubectl rollout pause`: template changes wait for the resume, scaling still happens.
+    /// The Deployment concept page's example: 10 replicas, maxSurge 3, maxUnavailable 2, an image that
+    /// never gets ready (8 old and 5 new pods), then scaled to 15: 3 more old, 2 more new.
+    @Test func aDeploymentScaledMidRolloutGrowsItsSetsInProportion() async throws {
+        try await WorkloadCluster.with { cluster in
+            let deployments = try await cluster.watchDeployments()
+            let sets = try await cluster.watchReplicaSets()
+            let created = try await cluster.createDeployment(
+                "nginx", replicas: 10, strategy: ["type": "RollingUpdate", "rollingUpdate": ["maxSurge": 3, "maxUnavailable": 2]])
+            let first = try await waitForRollout(of: "nginx", generation: created.generation, deployments)
+            try await cluster.setImage("nginx", "nginx:fail")
+            let halfway = try await settled(sets, of: first, replicas: [8, 5])
+            #expect(halfway[0].metadata.annotations?[DeploymentPlan.maxReplicasAnnotation] == "13")
+            try await cluster.patch("nginx", ["spec": ["replicas": 15]])
+            let scaled = try await settled(sets, of: first, replicas: [11, 7])
+            for set in scaled {
+                #expect(set.metadata.annotations?[DeploymentPlan.desiredReplicasAnnotation] == "15")
+                #expect(set.metadata.annotations?[DeploymentPlan.maxReplicasAnnotation] == "18")
+            }
+            // Scaled down to 0 mid-rollout: every set goes to 0.
+            try await cluster.patch("nginx", ["spec": ["replicas": 0]])
+            _ = try await settled(sets, of: first, replicas: [0, 0])
+        }
+    }
+
     @Test func aPausedDeploymentScalesButStartsNoRolloutUntilResumed() async throws {
         try await WorkloadCluster.with { cluster in
             let deployments = try await cluster.watchDeployments()

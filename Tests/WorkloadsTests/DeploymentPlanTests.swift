@@ -1,3 +1,4 @@
+import Foundation
 import KubeModel
 import Testing
 
@@ -65,5 +66,25 @@ struct DeploymentPlanTests {
         #expect(hash == DeploymentPlan.templateHash(template, collisionCount: 0))
         #expect(hash != DeploymentPlan.templateHash(template, collisionCount: 1))
         #expect(hash.allSatisfy { "bcdfghjklmnpqrstvwxz2456789".contains($0) })
+    }
+
+    @Test func proportionalScalingSpreadsADifferenceBySizeWithLeftoversToTheLargest() {
+        let old = Date(timeIntervalSince1970: 1_000)
+        let new = Date(timeIntervalSince1970: 2_000)
+        let sets = [
+            DeploymentPlan.ScaledSet(name: "new", replicas: 5, maxReplicas: 13, created: new),
+            DeploymentPlan.ScaledSet(name: "old", replicas: 8, maxReplicas: 13, created: old),
+        ]
+        // The concept page's example: 10 -> 15 replicas with maxSurge 3.
+        #expect(DeploymentPlan.proportionalScale(replicas: 15, maxSurge: 3, statusReplicas: 13, active: sets) == ["old": 11, "new": 7])
+        // Down to 6 (+3 surge = 9): in proportion too, the largest first.
+        #expect(DeploymentPlan.proportionalScale(replicas: 6, maxSurge: 3, statusReplicas: 13, active: sets) == ["old": 6, "new": 3])
+        #expect(DeploymentPlan.proportionalScale(replicas: 0, maxSurge: 0, statusReplicas: 13, active: sets) == ["old": 0, "new": 0])
+        // Equal sizes: the newer grows first, and takes what rounding leaves.
+        let even = [
+            DeploymentPlan.ScaledSet(name: "a", replicas: 2, maxReplicas: nil, created: old),
+            DeploymentPlan.ScaledSet(name: "b", replicas: 2, maxReplicas: nil, created: new),
+        ]
+        #expect(DeploymentPlan.proportionalScale(replicas: 5, maxSurge: 0, statusReplicas: 4, active: even) == ["b": 3, "a": 2])
     }
 }

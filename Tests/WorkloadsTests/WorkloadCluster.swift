@@ -120,6 +120,38 @@ struct WorkloadCluster {
         return patched.generation
     }
 
+    /// A Job of pods labelled `app: <name>` running `command` (a `sleep` sets how long, NodeSim's
+    /// `ContainerExit`); the `spec` fields in `extra` as given, else the API's defaults.
+    @discardableResult
+    func createJob(
+        _ name: String, image: String = "busybox:1", command: [String] = ["sleep", "1"], restartPolicy: String = "Never",
+        extra: JSONObject = [:]
+    ) async throws -> Job {
+        let container: JSONValue = [
+            "name": "main", "image": .string(image), "command": .array(command.map(JSONValue.string)),
+            "resources": ["requests": ["cpu": "10m", "memory": "16Mi"]],
+        ]
+        let template: JSONValue = [
+            "metadata": ["labels": ["app": .string(name)]],
+            "spec": ["restartPolicy": .string(restartPolicy), "containers": [container]],
+        ]
+        var spec: JSONObject = ["template": template]
+        spec.merge(extra) { _, new in new }
+        let body: JSONValue = [
+            "apiVersion": "batch/v1", "kind": "Job",
+            "metadata": ["name": .string(name), "namespace": .string(Self.namespace)], "spec": .object(spec),
+        ]
+        return try KubeJSON.decode(Job.self, from: try await client.create(Job.resourceType, body, namespace: Self.namespace))
+    }
+
+    func watchJobs() async throws -> Watched<Job> {
+        try await watches.keep(Watched<Job>.start(client: client, namespace: Self.namespace))
+    }
+
+    func watchCronJobs() async throws -> Watched<CronJob> {
+        try await watches.keep(Watched<CronJob>.start(client: client, namespace: Self.namespace))
+    }
+
     /// A finalizer of the tests' own: a pod holding it stays terminating once deleted, as a pod whose
     /// containers take their grace period to stop.
     static let holdFinalizer = "workloads.test.stead.dev/hold"

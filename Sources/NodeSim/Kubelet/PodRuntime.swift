@@ -11,6 +11,9 @@ public struct PodRuntime: Sendable, Hashable {
         case rejected(Admission.Rejection)
         /// Deletion seen: containers stopped, resources and IP released.
         case stopped
+        /// Every container exited (``ContainerExit``): `Succeeded` when all exited 0, else `Failed`;
+        /// resources and IP released.
+        case finished(succeeded: Bool)
     }
 
     public enum Resize: Sendable, Hashable {

@@ -97,10 +97,16 @@ final class SimulatorState: Sendable {
     }
 
     /// Stores a runtime after ``PodLifecycle/advance(_:spec:now:timing:resizeVerdict:)``, moving the node's
-    /// used resources by the change of its reservation.
+    /// used resources by the change of its reservation; a pod that finished frees its IP and resources.
     func store(_ key: String, _ runtime: PodRuntime) {
         contents.withLock { state in
             let old = state.pods[key]
+            var runtime = runtime
+            if var old, old.isAdmitted, !runtime.isAdmitted {
+                Self.release(&old, in: &state)
+                runtime.ipHost = nil
+                runtime.reserved = .zero
+            }
             state.pods[key] = runtime
             guard let old, old.isAdmitted, runtime.isAdmitted, old.reserved != runtime.reserved,
                 let offset = state.nodeOffsets[runtime.nodeName]

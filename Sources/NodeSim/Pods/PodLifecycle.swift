@@ -10,9 +10,7 @@ public enum PodLifecycle {
     ) -> PodRuntime {
         let startAt = now.adding(timing.startLatency)
         let containers = (pod.spec?.containers ?? []).map {
-            ContainerRuntime(
-                name: $0.name, image: $0.image ?? "", startAt: startAt, resources: $0.resources,
-                crashLoopInterval: timing.crashLoopInterval)
+            container(for: $0, startAt: startAt, restartPolicy: pod.spec?.restartPolicy, timing: timing)
         }
         return PodRuntime(
             uid: pod.metadata.uid ?? "", nodeName: nodeName, phase: .admitted, ipHost: ipHost, podIP: podIP,
@@ -35,9 +33,7 @@ public enum PodLifecycle {
             let image = container.image ?? ""
             guard var current = runtime.container(container.name) else {
                 let startAt = max(now.adding(timing.restartLatency), runtime.startAt)
-                containers.append(ContainerRuntime(
-                    name: container.name, image: image, startAt: startAt, resources: container.resources,
-                    crashLoopInterval: timing.crashLoopInterval))
+                containers.append(Self.container(for: container, startAt: startAt, restartPolicy: spec?.restartPolicy, timing: timing))
                 continue
             }
             if current.image != image {
@@ -47,11 +43,27 @@ public enum PodLifecycle {
             while current.failing, let crashAt = current.nextCrashAt, crashAt <= now {
                 current.crash(now: crashAt, crashLoopInterval: timing.crashLoopInterval)
             }
+            current.exitIfDue(now: now)
             containers.append(current)
         }
         runtime.containers = containers
+        if !containers.isEmpty, containers.allSatisfy({ $0.terminated != nil }) {
+            runtime.phase = .finished(succeeded: containers.allSatisfy { $0.terminated?.exitCode == 0 })
+            runtime.resize = nil
+            return nil
+        }
         advanceResize(&runtime, spec: spec, now: now, timing: timing, resizeVerdict: resizeVerdict)
         return nextDeadline(runtime, now: now, timing: timing)
+    }
+
+    /// A container's runtime from its spec, starting at `startAt`; it exits by itself only when the
+    /// pod's restart policy lets it (``ContainerExit``).
+    static func container(for container: Container, startAt: Date, restartPolicy: String?, timing: PodTiming) -> ContainerRuntime {
+        ContainerRuntime(
+            name: container.name, image: container.image ?? "", startAt: startAt, resources: container.resources,
+            crashLoopInterval: timing.crashLoopInterval,
+            runTime: ContainerExit.exits(restartPolicy: restartPolicy) ? ContainerExit.runTime(of: container) : nil,
+            restartsOnFailure: restartPolicy != "Never")
     }
 
     /// Container resources the spec asks for, by container name (only containers that declare some).
@@ -108,6 +120,7 @@ public enum PodLifecycle {
             times.append(container.startedAt)
             times.append(container.readyAt)
             if let crash = container.nextCrashAt { times.append(crash) }
+            if let exit = container.exitAt { times.append(exit) }
         }
         switch runtime.resize {
         case .inProgress(let until, _)?: times.append(until)

@@ -34,6 +34,8 @@ public enum PodStatusBuilder {
             return status
         case .admitted:
             guard now >= runtime.startAt else { return status }
+        case .finished:
+            break
         }
         status.phase = PodPhase.running
         status.reason = nil
@@ -47,6 +49,10 @@ public enum PodStatusBuilder {
         status.containerStatuses = runtime.containers.map { containerStatus($0, pod: pod, now: now) }
         setCondition(&status, PodCondition(type: podScheduled, status: "True"), time: time)
         setCondition(&status, PodCondition(type: initialized, status: "True"), time: time)
+        if case .finished(let succeeded) = runtime.phase {
+            finish(&status, pod: pod, succeeded: succeeded, containers: runtime.containers.map(\.name), time: time)
+            return status
+        }
         let notReady = runtime.containers.filter { !$0.isReady(at: now) }.map(\.name)
         setReadiness(&status, pod: pod, containersReady: notReady.isEmpty, notReady: notReady, time: time)
         switch runtime.resize {
@@ -61,6 +67,20 @@ public enum PodStatusBuilder {
             removeCondition(&status, resizePending)
         }
         return status
+    }
+
+    /// A pod whose containers all exited: its terminal phase; not ready, `PodCompleted` when it succeeded
+    /// (the kubelet's reason), its containers named when it failed.
+    static func finish(_ status: inout PodStatus, pod: Pod, succeeded: Bool, containers: [String], time: KubeTime) {
+        status.phase = succeeded ? PodPhase.succeeded : PodPhase.failed
+        removeCondition(&status, resizeInProgress)
+        removeCondition(&status, resizePending)
+        guard succeeded else {
+            setReadiness(&status, pod: pod, containersReady: false, notReady: containers, time: time)
+            return
+        }
+        setCondition(&status, PodCondition(type: containersReady, status: "False", reason: "PodCompleted"), time: time)
+        setCondition(&status, PodCondition(type: ready, status: "False", reason: "PodCompleted"), time: time)
     }
 
     /// The pod's Ready condition: True only when the containers are ready and every readiness gate's
@@ -132,7 +152,9 @@ public enum PodStatusBuilder {
         status.containerID = SimulatedIDs.containerID(
             podUID: pod.metadata.uid ?? "", container: container.name, restartCount: container.restartCount)
         status.resources = container.resources
-        if container.failing {
+        if let terminated = container.terminated {
+            status.state = ["terminated": terminatedState(terminated, pod: pod, container: container.name, restartCount: container.restartCount)]
+        } else if container.failing && container.restartsOnFailure {
             let podRef = "\(pod.name)_\(pod.namespace ?? "")(\(pod.metadata.uid ?? ""))"
             status.state = [
                 "waiting": [
@@ -147,17 +169,24 @@ public enum PodStatusBuilder {
         }
         if let last = container.lastTermination {
             status.lastState = [
-                "terminated": [
-                    "exitCode": .int(Int64(last.exitCode)), "reason": .string(last.reason),
-                    "startedAt": .string(KubeTime(whole(last.startedAt)).description),
-                    "finishedAt": .string(KubeTime(whole(last.finishedAt)).description),
-                    "containerID": .string(SimulatedIDs.containerID(
-                        podUID: pod.metadata.uid ?? "", container: container.name,
-                        restartCount: max(container.restartCount - 1, 0))),
-                ]
+                "terminated": terminatedState(
+                    last, pod: pod, container: container.name, restartCount: max(container.restartCount - 1, 0))
             ]
         }
         return status
+    }
+
+    /// `state.terminated` (or `lastState.terminated`) of the instance counted `restartCount`.
+    static func terminatedState(
+        _ termination: ContainerRuntime.Termination, pod: Pod, container: String, restartCount: Int32
+    ) -> JSONValue {
+        [
+            "exitCode": .int(Int64(termination.exitCode)), "reason": .string(termination.reason),
+            "startedAt": .string(KubeTime(whole(termination.startedAt)).description),
+            "finishedAt": .string(KubeTime(whole(termination.finishedAt)).description),
+            "containerID": .string(SimulatedIDs.containerID(
+                podUID: pod.metadata.uid ?? "", container: container, restartCount: restartCount)),
+        ]
     }
 
     /// A container the kubelet stopped for a deletion: not ready, terminated.

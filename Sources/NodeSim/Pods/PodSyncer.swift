@@ -67,6 +67,10 @@ struct PodSyncer: Sendable {
             timers.schedule(.pod(key), at: next)
         }
         state.store(key, runtime)
+        if case .finished(let succeeded) = runtime.phase {
+            updateRunningGauge()
+            logger.debug("pod finished", metadata: ["pod": "\(key)", "node": "\(node.name)", "succeeded": "\(succeeded)"])
+        }
     }
 
     /// Admission of a pod new to its node; nil for a finished pod that is left alone.
@@ -93,7 +97,7 @@ struct PodSyncer: Sendable {
             logger.info("pod rejected", metadata: ["pod": "\(key)", "node": "\(node.name)", "reason": "\(rejection.reason)"])
         case .admitted:
             logger.debug("pod admitted", metadata: ["pod": "\(key)", "node": "\(node.name)", "ip": "\(runtime.podIP ?? "")"])
-        case .stopped:
+        case .stopped, .finished:
             break
         }
         return runtime

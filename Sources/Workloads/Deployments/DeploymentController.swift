@@ -47,13 +47,13 @@ struct DeploymentController: Sendable {
         {
             try await annotateDeployment(deployment, revision: DeploymentPlan.revision(newSet))
         }
-        if paused {
-            try await scaleWhilePaused(deployment, sets: sets)
+        let all = newSet.map { newSet in sets.contains { $0.uid == newSet.uid } ? sets : sets + [newSet] } ?? sets
+        if paused || isScalingEvent(deployment, sets: all) {
+            try await scaleToSpec(deployment, new: newSet, old: old)
         } else if let newSet {
             try await scale(deployment, new: newSet, old: old)
         }
         try await cleanUp(deployment, old: old)
-        let all = newSet.map { newSet in sets.contains { $0.uid == newSet.uid } ? sets : sets + [newSet] } ?? sets
         return try await writeStatus(deployment, new: newSet, all: all)
     }
 
@@ -75,7 +75,9 @@ struct DeploymentController: Sendable {
             $0.key != "kubectl.kubernetes.io/last-applied-configuration" && $0.key != DeploymentPlan.revisionAnnotation
         }
         annotations[DeploymentPlan.revisionAnnotation] = String(revision)
-        annotations["deployment.kubernetes.io/desired-replicas"] = String(deployment.replicas)
+        for (key, value) in DeploymentPlan.scaleAnnotations(deployment.spec, replicas: deployment.replicas) {
+            annotations[key] = value.stringValue
+        }
         let owner = deployment.controllerReference
         var spec: JSONObject = ["replicas": 0, "selector": .object(selector), "template": template]
         if let minReady = deployment.spec?["minReadySeconds"] { spec["minReadySeconds"] = minReady }
@@ -145,15 +147,42 @@ struct DeploymentController: Sendable {
         try await apply(targets, to: deployment)
     }
 
-    /// A paused Deployment is still scaled (kube-controller-manager's `sync`): the one set with replicas
-    /// (or else the latest) follows `spec.replicas`. A rollout paused halfway (several sets with replicas)
-    /// is left as it is: Kubernetes' proportional scaling is not done.
-    private func scaleWhilePaused(_ deployment: Deployment, sets: [ReplicaSet]) async throws {
-        let active = sets.filter { $0.replicas > 0 }
-        guard let target = active.count == 1 ? active.first : (active.isEmpty ? sets.last : nil),
-            target.replicas != deployment.replicas
-        else { return }
-        try await apply([target.name: deployment.replicas], to: deployment)
+    /// `spec.replicas` changed since a set with pods was last scaled (its `desired-replicas` says so).
+    private func isScalingEvent(_ deployment: Deployment, sets: [ReplicaSet]) -> Bool {
+        sets.contains {
+            $0.replicas > 0 && $0.metadata.annotations?[DeploymentPlan.desiredReplicasAnnotation] != String(deployment.replicas)
+        }
+    }
+
+    /// A Deployment resized (or paused) is scaled without a rollout step (kube-controller-manager's
+    /// `sync`): the one set with pods (or else the newest) follows `spec.replicas`; a saturated new
+    /// set leaves the old ones at zero; a rolling update halfway scales its sets proportionally.
+    private func scaleToSpec(_ deployment: Deployment, new: ReplicaSet?, old: [ReplicaSet]) async throws {
+        let all = (new.map { [$0] } ?? []) + old
+        let active = all.filter { $0.replicas > 0 }
+        if active.count <= 1 {
+            let newest = all.max { ($0.metadata.creationTimestamp?.date ?? .distantPast) < ($1.metadata.creationTimestamp?.date ?? .distantPast) }
+            guard let target = active.first ?? newest, target.replicas != deployment.replicas else { return }
+            try await apply([target.name: deployment.replicas], to: deployment)
+            return
+        }
+        if let new, new.replicas == deployment.replicas, new.status?["availableReplicas"]?.intValue == deployment.replicas,
+            new.metadata.annotations?[DeploymentPlan.desiredReplicasAnnotation] == String(deployment.replicas)
+        {
+            try await apply(Dictionary(uniqueKeysWithValues: old.filter { $0.replicas > 0 }.map { ($0.name, Int64(0)) }), to: deployment)
+            return
+        }
+        guard deployment.spec?[path: ["strategy", "type"]]?.stringValue != "Recreate" else { return }
+        let surge = DeploymentPlan.maxSurge(deployment.spec, replicas: deployment.replicas)
+        let sizes = DeploymentPlan.proportionalScale(
+            replicas: deployment.replicas, maxSurge: surge, statusReplicas: deployment.status?["replicas"]?.intValue ?? 0,
+            active: active.map {
+                DeploymentPlan.ScaledSet(
+                    name: $0.name, replicas: $0.replicas,
+                    maxReplicas: $0.metadata.annotations?[DeploymentPlan.maxReplicasAnnotation].flatMap { Int64($0) },
+                    created: $0.metadata.creationTimestamp?.date ?? .distantPast)
+            })
+        try await apply(sizes, to: deployment)
     }
 
     private func apply(_ targets: [String: Int64], to deployment: Deployment) async throws {
@@ -161,7 +190,7 @@ struct DeploymentController: Sendable {
             _ = try await client.patch(
                 ReplicaSet.resourceType, name: name, namespace: deployment.namespace,
                 patch: .merge([
-                    "metadata": ["annotations": ["deployment.kubernetes.io/desired-replicas": .string(String(deployment.replicas))]],
+                    "metadata": ["annotations": .object(DeploymentPlan.scaleAnnotations(deployment.spec, replicas: deployment.replicas))],
                     "spec": ["replicas": .int(count)],
                 ]))
         }

@@ -6,6 +6,21 @@ import KubeModel
 enum DeploymentPlan {
     static let hashLabel = "pod-template-hash"
     static let revisionAnnotation = "deployment.kubernetes.io/revision"
+    static let desiredReplicasAnnotation = "deployment.kubernetes.io/desired-replicas"
+    static let maxReplicasAnnotation = "deployment.kubernetes.io/max-replicas"
+
+    /// What a ReplicaSet is scaled for: the Deployment's replicas, and those plus maxSurge.
+    static func scaleAnnotations(_ spec: JSONValue?, replicas: Int64) -> JSONObject {
+        [
+            desiredReplicasAnnotation: .string(String(replicas)),
+            maxReplicasAnnotation: .string(String(replicas + maxSurge(spec, replicas: replicas))),
+        ]
+    }
+
+    /// maxSurge of a rolling update; 0 for `Recreate`.
+    static func maxSurge(_ spec: JSONValue?, replicas: Int64) -> Int64 {
+        spec?[path: ["strategy", "type"]]?.stringValue == "Recreate" ? 0 : rollingLimits(spec, replicas: replicas).surge
+    }
 
     /// Kubernetes' template hash: FNV-1a of the template (with the collision count), its decimal digits
     /// mapped onto the alphabet of safe names.
@@ -99,6 +114,50 @@ enum DeploymentPlan {
         }
         for (before, after) in zip(old, olds) where before.replicas != after.replicas { target[after.name] = after.replicas }
         return target
+    }
+
+    /// An active set as proportional scaling sees it: its size, the `max-replicas` it was last scaled
+    /// for, and its age (ties go to the newer set when growing, the older when shrinking).
+    struct ScaledSet: Equatable {
+        var name: String
+        var replicas: Int64
+        var maxReplicas: Int64?
+        var created: Date
+    }
+
+    /// kube-controller-manager's proportional scaling of a Deployment resized mid-rollout: the sets
+    /// with pods grow or shrink in proportion to their size, so that together they reach
+    /// `replicas + maxSurge`; what rounding leaves over goes to the largest. Every active set is named
+    /// in the result (its `desired-replicas` annotation is rewritten even when its size stays).
+    static func proportionalScale(replicas: Int64, maxSurge: Int64, statusReplicas: Int64, active: [ScaledSet]) -> [String: Int64] {
+        let allowed = replicas > 0 ? replicas + maxSurge : 0
+        let toAdd = allowed - active.reduce(0) { $0 + $1.replicas }
+        let ordered = active.sorted { a, b in
+            if a.replicas != b.replicas { return a.replicas > b.replicas }
+            return toAdd > 0 ? a.created > b.created : a.created < b.created
+        }
+        var sizes: [String: Int64] = [:]
+        var added: Int64 = 0
+        for set in ordered {
+            var proportion: Int64 = 0
+            if toAdd != 0, set.replicas > 0, added != toAdd {
+                let fraction: Int64
+                if replicas == 0 {
+                    fraction = -set.replicas
+                } else {
+                    let base = set.maxReplicas ?? statusReplicas
+                    let scaled = base > 0 ? (Double(set.replicas * allowed) / Double(base)).rounded() : Double(set.replicas)
+                    fraction = Int64(scaled) - set.replicas
+                }
+                proportion = toAdd > 0 ? min(fraction, toAdd - added) : max(fraction, toAdd - added)
+            }
+            sizes[set.name] = set.replicas + proportion
+            added += proportion
+        }
+        if let largest = ordered.first, toAdd != 0 {
+            sizes[largest.name] = max(0, (sizes[largest.name] ?? 0) + toAdd - added)
+        }
+        return sizes
     }
 
     /// One step of a recreate: old sets to zero, then (once their pods are gone) the new one to `replicas`.

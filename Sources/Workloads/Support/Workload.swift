@@ -59,6 +59,17 @@ public enum DaemonSetKind: WorkloadKind {
         group: "apps", version: "v1", kind: "DaemonSet", plural: "daemonsets", namespaced: true)
 }
 
+public enum JobKind: WorkloadKind {
+    public static let resourceType = ResourceType(group: "batch", version: "v1", kind: "Job", plural: "jobs", namespaced: true)
+}
+
+public enum CronJobKind: WorkloadKind {
+    public static let resourceType = ResourceType(
+        group: "batch", version: "v1", kind: "CronJob", plural: "cronjobs", namespaced: true)
+}
+
+public typealias Job = Workload<JobKind>
+public typealias CronJob = Workload<CronJobKind>
 public typealias ReplicaSet = Workload<ReplicaSetKind>
 public typealias DaemonSet = Workload<DaemonSetKind>
 public typealias Deployment = Workload<DeploymentKind>

@@ -8,6 +8,8 @@ final class WorkloadCaches: Sendable {
     let deployments: Informer<Deployment>
     let statefulSets: Informer<StatefulSet>
     let daemonSets: Informer<DaemonSet>
+    let jobs: Informer<Job>
+    let cronJobs: Informer<CronJob>
     let nodes: Informer<Node>
     let revisions: Informer<ControllerRevision>
     let claims: Informer<PersistentVolumeClaim>
@@ -19,10 +21,14 @@ final class WorkloadCaches: Sendable {
         deployments = Informer(client: client)
         statefulSets = Informer(client: client)
         daemonSets = Informer(client: client)
+        jobs = Informer(client: client)
+        cronJobs = Informer(client: client)
         nodes = Informer(client: client)
         revisions = Informer(client: client)
         claims = Informer(client: client)
-        group = InformerGroup([nodes, pods, claims, revisions, replicaSets, statefulSets, daemonSets, deployments])
+        group = InformerGroup([
+            nodes, pods, claims, revisions, replicaSets, statefulSets, daemonSets, deployments, jobs, cronJobs,
+        ])
     }
 
     func pods(controlledBy uid: String, namespace: String?) async -> [Pod] {
@@ -31,6 +37,10 @@ final class WorkloadCaches: Sendable {
 
     func replicaSets(controlledBy uid: String, namespace: String?) async -> [ReplicaSet] {
         await controlled(replicaSets, by: uid, namespace: namespace)
+    }
+
+    func jobs(controlledBy uid: String, namespace: String?) async -> [Job] {
+        await controlled(jobs, by: uid, namespace: namespace)
     }
 
     func revisions(controlledBy uid: String, namespace: String?) async -> [ControllerRevision] {

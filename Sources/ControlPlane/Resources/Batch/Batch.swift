@@ -89,8 +89,6 @@ extension BuiltinResources {
 
 /// CronJobs: the defaults Kubernetes gives them, and a schedule of five fields (or a macro).
 struct CronJobStrategy: ResourceStrategy {
-    static let macros: Set<String> = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]
-
     func prepareForCreate(_ cronJob: inout JSONValue, context: AdmissionContext) throws(Status) {
         cronJob["status"] = [:]
         defaults(&cronJob)
@@ -118,8 +116,15 @@ struct CronJobStrategy: ResourceStrategy {
         let schedule = cronJob[path: ["spec", "schedule"]]?.stringValue ?? ""
         if schedule.isEmpty {
             errors.append(.required("spec.schedule"))
-        } else if !Self.macros.contains(schedule) && schedule.split(separator: " ").count != 5 {
-            errors.append(.invalid("spec.schedule", schedule, "unparseable schedule: expected exactly 5 fields"))
+        } else {
+            do {
+                _ = try CronSchedule(parsing: schedule)
+            } catch {
+                errors.append(.invalid("spec.schedule", schedule, "unparseable schedule: \(error)"))
+            }
+        }
+        if let zone = cronJob[path: ["spec", "timeZone"]]?.stringValue, TimeZone(identifier: zone) == nil {
+            errors.append(.invalid("spec.timeZone", zone, "unknown time zone \(zone)"))
         }
         errors += PodTemplateRules.templateErrors(
             cronJob[path: ["spec", "jobTemplate", "spec", "template"]], field: "spec.jobTemplate.spec.template",

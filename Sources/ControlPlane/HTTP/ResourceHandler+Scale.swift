@@ -1,9 +1,19 @@
 import Hummingbird
 import KubeModel
 
-/// The `scale` subresource of custom resources: an autoscaling/v1 Scale read from and written to the
-/// paths the CRD names (`specReplicasPath`, `statusReplicasPath`, `labelSelectorPath`).
+/// The `scale` subresource: an autoscaling/v1 Scale read from and written to the paths a CRD names
+/// (`specReplicasPath`, `statusReplicasPath`, `labelSelectorPath`), or those of the built-in workloads
+/// (``builtin``: `.spec.replicas`, `.status.replicas`, the selector of `.spec.selector` as a string).
 enum ScaleSubresource {
+    static let builtin = CustomResourceVersion.ScalePaths(
+        specReplicas: ".spec.replicas", statusReplicas: ".status.replicas", labelSelector: nil)
+
+    /// The paths of the resource's Scale; nil when it has none.
+    static func paths(of resource: ResourceInfo) -> CustomResourceVersion.ScalePaths? {
+        if let custom = resource.custom { return custom.scale }
+        return resource.subresources.contains("scale") ? builtin : nil
+    }
+
     static func scale(of object: JSONValue, paths: CustomResourceVersion.ScalePaths) -> JSONValue {
         let metadata = object["metadata"] ?? [:]
         var scaleMetadata: JSONObject = [:]
@@ -15,6 +25,11 @@ enum ScaleSubresource {
             let selector = JSONPathSubset(selectorPath)?.value(in: object)?.stringValue
         {
             status["selector"] = .string(selector)
+        } else if paths == builtin, let selector = object[path: ["spec", "selector"]], selector != .null {
+            // A ReplicationController's selector is a plain map of labels.
+            let labelSelector = selector["matchLabels"] != nil || selector["matchExpressions"] != nil ? selector : ["matchLabels": selector]
+            let text = Cells.selector(labelSelector)
+            status["selector"] = .string(text == "<none>" ? "" : text)
         }
         return [
             "apiVersion": "autoscaling/v1", "kind": "Scale", "metadata": .object(scaleMetadata),
@@ -66,7 +81,7 @@ extension ResourceHandler {
     func scale(_ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters)
         async throws(Status) -> Response
     {
-        guard let paths = resource.custom?.scale else {
+        guard let paths = ScaleSubresource.paths(of: resource) else {
             throw Status.failure(.notFound, "\(resource.type.plural) has no subresource \"scale\"")
         }
         let key = try key(resource, path, name)
