@@ -48,6 +48,7 @@ public final class WorkloadControllers: StartStopService, Sendable {
 
     public func start() async throws {
         guard starting.claim() else { return }
+        await caches.addIndexes()
         try await caches.group.start()
         for loop in loops { loop.start(workers: 2) }
         logger.info("workload controllers started")
@@ -69,9 +70,23 @@ public final class WorkloadControllers: StartStopService, Sendable {
         caches.pods.addEventHandler(
             EventHandler(
                 onAdd: { pod in await self.podChanged(pod, added: true) },
-                onUpdate: { _, pod in await self.podChanged(pod, added: false) },
+                onUpdate: { old, pod in
+                    if old.metadata.controllerReference?.uid != pod.metadata.controllerReference?.uid {
+                        await self.enqueueOwner(of: old.metadata, namespace: old.namespace)
+                    }
+                    await self.podChanged(pod, added: false)
+                },
                 onDelete: { pod in await self.podDeleted(pod) }))
         caches.replicaSets.addEventHandler(ownerAndSelf(replicaSetLoop))
+        caches.replicaSets.addEventHandler(
+            EventHandler(
+                onAdd: { set in await self.enqueueAdopters(ofOrphan: set) },
+                onUpdate: { old, set in
+                    if old.metadata.controllerReference?.uid != set.metadata.controllerReference?.uid {
+                        await self.enqueueOwner(of: old.metadata, namespace: old.namespace)
+                    }
+                    await self.enqueueAdopters(ofOrphan: set)
+                }))
         caches.deployments.addEventHandler(ownerAndSelf(deploymentLoop))
         caches.statefulSets.addEventHandler(ownerAndSelf(statefulSetLoop))
         caches.daemonSets.addEventHandler(ownerAndSelf(daemonSetLoop))
@@ -110,6 +125,31 @@ public final class WorkloadControllers: StartStopService, Sendable {
             expectations(of: pod.metadata)?.created(key)
         }
         await enqueueOwner(of: pod.metadata, namespace: pod.namespace)
+        await enqueueAdopters(ofOrphan: pod)
+    }
+
+    /// An object no controller owns goes to every controller in its namespace whose selector matches
+    /// it: one of them may adopt it.
+    private func enqueueAdopters(ofOrphan pod: Pod) async {
+        guard pod.metadata.controllerReference == nil, !pod.isTerminating else { return }
+        let labels = pod.metadata.labels ?? [:]
+        let namespace = pod.namespace ?? ""
+        func matching<K>(_ informer: Informer<Workload<K>>) async -> [String] {
+            await informer.store.byNamespace(namespace).filter { LabelSelector($0.spec?["selector"])?.matches(labels) ?? false }.map(\.key)
+        }
+        for key in await matching(caches.replicaSets) { await replicaSetLoop.enqueue(key) }
+        for key in await matching(caches.statefulSets) { await statefulSetLoop.enqueue(key) }
+        for key in await matching(caches.daemonSets) { await daemonSetLoop.enqueue(key) }
+        for key in await matching(caches.jobs) { await jobLoop.enqueue(key) }
+    }
+
+    private func enqueueAdopters(ofOrphan set: ReplicaSet) async {
+        guard set.metadata.controllerReference == nil, !set.isDeleting else { return }
+        let labels = set.metadata.labels ?? [:]
+        for deployment in await caches.deployments.store.byNamespace(set.namespace ?? "")
+        where LabelSelector(deployment.spec?["selector"])?.matches(labels) ?? false {
+            await deploymentLoop.enqueue(deployment.key)
+        }
     }
 
     private func podDeleted(_ pod: Pod) async {

@@ -245,7 +245,7 @@ struct PodLifecycleIntegrationTests {
     @Test func benchmarkRunsAllPods() async throws {
         try await SimEnvironment.with(nodes: 0) { env in
             let options = NodeSimBenchmark.Options(
-                nodes: 50, pods: 200, heartbeatWindow: .seconds(1), leaseRenewInterval: .milliseconds(500),
+                nodes: 50, pods: 200, heartbeatWindow: .seconds(2), leaseRenewInterval: .milliseconds(500),
                 startLatency: .milliseconds(20), createConcurrency: 8, timeout: .seconds(60))
             let result = try await NodeSimBenchmark(client: env.client, options: options).run()
             #expect(result.podsRunning == 200)

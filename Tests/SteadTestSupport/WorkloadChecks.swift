@@ -5,7 +5,8 @@ import KubeModel
 /// The same workloads rolled out with kubectl on any cluster: a StatefulSet naming Stead's scheduler, a
 /// Deployment and a DaemonSet for the default scheduler, each created, updated with `kubectl set image`
 /// (the first two rolled back too), `kubectl rollout status|history|undo` as a user runs them; a
-/// Deployment scaled while its rollout is stuck (its sets grow in proportion); a Job
+/// Deployment scaled while its rollout is stuck (its sets grow in proportion), and one deleted with
+/// `--cascade=orphan` and applied again (it adopts its ReplicaSets); a Job
 /// that completes, one that fails, and a Job made from a CronJob's template (`kubectl create job
 /// --from`), each awaited with `kubectl wait`. What kubectl printed (its last line),
 /// and whether the set's recreated pods stayed on their nodes: the same on `stead up` and on a real
@@ -124,8 +125,10 @@ public enum WorkloadChecks {
         kubectl: String, kubeconfig: String, client: KubeClient, namespace: String, nodeSelector: [String: String] = [:]
     ) async throws -> Seen {
         var lines: [String] = []
-        func run(_ arguments: [String], input: String? = nil) async throws {
+        /// Runs kubectl; its last line is kept, or only a failure when its output names objects by hash.
+        func run(_ arguments: [String], input: String? = nil, keep: Bool = true) async throws {
             let result = try await runLongCommand(kubectl, ["--kubeconfig", kubeconfig, "-n", namespace] + arguments, input: input)
+            guard keep || result.status != 0 else { return }
             let text = (result.status == 0 ? result.stdout : "failed: " + result.stderr)
             lines.append(text.split(separator: "\n").last.map(String.init) ?? "")
         }
@@ -157,6 +160,16 @@ public enum WorkloadChecks {
         try await run(["scale", "deployment/spread", "--replicas=15"])
         try await run(["wait", "--timeout=180s", "--for=jsonpath={.status.updatedReplicas}=7", "deployment/spread"])
         try await run(["get", "rs", "-l", "app=spread", "--sort-by=.metadata.creationTimestamp", "-o", "jsonpath={range .items[*]}{.spec.replicas} {end}"])
+        // Deleted leaving its ReplicaSets behind, then made again: it adopts them, no pod is replaced.
+        try await run(["delete", "deployment", "front", "--cascade=orphan"])
+        try await run(["apply", "-f", "-"], input: try json(deployment(nodeSelector: nodeSelector)))
+        try await run(rollout + ["deployment/front"])
+        try await run(
+            ["wait", "rs", "-l", "app=front", "--timeout=60s", "--for=jsonpath={.metadata.ownerReferences[0].kind}=Deployment"], keep: false)
+        try await run([
+            "get", "rs", "-l", "app=front", "--sort-by=.spec.template.spec.containers[0].image", "-o",
+            "jsonpath={range .items[*]}{.spec.template.spec.containers[0].image}/{.spec.replicas} {end}",
+        ])
         let images = try await client.list(Pod.self, namespace: namespace, options: ListOptions(labelSelector: "app=front"))
             .items.filter { !$0.isTerminating }.compactMap { $0.spec?.containers.first?.image }.sorted()
 
@@ -198,6 +211,8 @@ public enum WorkloadChecks {
             "deployment.apps/spread created", "deployment \"spread\" successfully rolled out",
             "deployment.apps/spread image updated", "deployment.apps/spread condition met", "deployment.apps/spread scaled",
             "deployment.apps/spread condition met", "11 7 ",
+            "deployment.apps \"front\" deleted", "deployment.apps/front created", "deployment \"front\" successfully rolled out",
+            "nginx:1.27/2 nginx:1.27.3/0 ",
             "daemonset.apps/agent created", "daemon set \"agent\" successfully rolled out",
             "daemonset.apps/agent image updated", "daemon set \"agent\" successfully rolled out",
             "job.batch/migrate created", "job.batch/migrate condition met", "3/3",

@@ -17,8 +17,12 @@ struct DeploymentController: Sendable {
         let template = deployment.spec?["template"]
         let sets = await caches.replicaSets(controlledBy: deployment.uid, namespace: namespace)
             .sorted { DeploymentPlan.revision($0) < DeploymentPlan.revision($1) }
+        let claim = ControllerRefs.claim(
+            controlled: sets, orphans: await caches.orphanReplicaSets(in: namespace),
+            selector: LabelSelector(deployment.spec?["selector"]))
+        if try await ControllerRefs(client: client).apply(claim, owner: deployment.controllerReference) { return nil }
         let collisions = deployment.status?["collisionCount"]?.intValue ?? 0
-        let current = sets.first { DeploymentPlan.templateWithoutHash($0) == template }
+        let current = sets.first { TemplateEquality.equal(DeploymentPlan.templateWithoutHash($0), template) }
         let old = sets.filter { $0.uid != current?.uid }
         let maxOldRevision = old.map(DeploymentPlan.revision).max() ?? 0
         let paused = deployment.spec?["paused"]?.boolValue == true
@@ -102,10 +106,14 @@ struct DeploymentController: Sendable {
         } catch let error as KubeAPIError where error.isAlreadyExists {
             // Another template hashed to this name (or the cache is behind): count a collision and retry.
             let existing = try await client.get(ReplicaSet.self, name: "\(deployment.name)-\(hash)", namespace: deployment.namespace ?? "")
-            if existing.metadata.controllerReference?.uid == deployment.uid,
-                DeploymentPlan.templateWithoutHash(existing) == deployment.spec?["template"]
+            let sameTemplate = TemplateEquality.equal(DeploymentPlan.templateWithoutHash(existing), deployment.spec?["template"])
+            if existing.metadata.controllerReference?.uid == deployment.uid && sameTemplate { return existing }
+            // An orphan of this template the cache does not show as such yet: adopted, it comes back owned.
+            if existing.metadata.controllerReference == nil && sameTemplate
+                && LabelSelector(deployment.spec?["selector"])?.matches(existing.metadata.labels ?? [:]) == true
             {
-                return existing
+                try await ControllerRefs(client: client).adopt(existing, owner: deployment.controllerReference)
+                return nil
             }
             _ = try await client.patch(
                 Deployment.resourceType, name: deployment.name, namespace: deployment.namespace,

@@ -20,7 +20,11 @@ struct JobController: Sendable {
         if JobPlan.hasFinished(job.status) { return try await expire(job) }
         guard expectations.satisfied(key) else { return nil }
         let spec = JobPlan.Spec(job.spec)
-        let pods = JobPlan.Pods(await caches.pods(controlledBy: job.uid, namespace: job.namespace))
+        let controlled = await caches.pods(controlledBy: job.uid, namespace: job.namespace)
+        let claim = ControllerRefs.claim(
+            controlled: controlled, orphans: await caches.orphanPods(in: job.namespace), selector: LabelSelector(job.spec?["selector"]))
+        if try await ControllerRefs(client: client).apply(claim, owner: job.controllerReference) { return nil }
+        let pods = JobPlan.Pods(controlled)
         let startTime = job.status?["startTime"]?.stringValue.flatMap(KubeTime.init(text:))?.date
         let now = Date()
         let step = JobPlan.step(spec, pods: pods, startTime: startTime, now: now)

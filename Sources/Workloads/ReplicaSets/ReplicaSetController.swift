@@ -19,6 +19,10 @@ struct ReplicaSetController: Sendable {
         await observeDeletions(key, namespace: set.namespace)
         guard expectations.satisfied(key) else { return nil }
         let pods = await caches.pods(controlledBy: set.uid, namespace: set.namespace)
+        let claim = ControllerRefs.claim(
+            controlled: pods, orphans: await caches.orphanPods(in: set.namespace), selector: LabelSelector(set.spec?["selector"]))
+        // Adoptions and releases first: their events bring the set back with its pods counted.
+        if try await ControllerRefs(client: client).apply(claim, owner: set.controllerReference) { return nil }
         let active = pods.filter(\.isActive)
         switch ReplicaSetPlan.action(replicas: set.replicas, active: active) {
         case .create(let count):

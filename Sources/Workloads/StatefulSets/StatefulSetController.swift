@@ -25,6 +25,11 @@ struct StatefulSetController: Sendable {
         let currentName = set.status?["currentRevision"]?.stringValue
         let current = revisions.first { $0.name == currentName } ?? update
         let pods = await caches.pods(controlledBy: set.uid, namespace: set.namespace)
+        // A pod belongs by its name too: `<set>-<ordinal>`.
+        let claim = ControllerRefs.claim(
+            controlled: pods, orphans: await caches.orphanPods(in: set.namespace), selector: LabelSelector(set.spec?["selector"])
+        ) { StatefulSetPlan.ordinal(of: $0.name, setName: set.name) != nil }
+        if try await ControllerRefs(client: client).apply(claim, owner: set.controllerReference) { return nil }
         var byOrdinal: [Int: Pod] = [:]
         for pod in pods {
             if let ordinal = StatefulSetPlan.ordinal(of: pod.name, setName: set.name) { byOrdinal[ordinal] = pod }

@@ -29,7 +29,7 @@ struct RevisionHistory: Sendable {
     ) async throws -> ControllerRevision {
         let data = Self.data(template: template)
         let next = (existing.map(\.revision).max() ?? 0) + 1
-        if let match = existing.first(where: { $0.data == data }) {
+        if let match = existing.first(where: { TemplateEquality.equal($0.data, data) }) {
             guard match.revision < next - 1 else { return match }
             let renumbered = try await client.patch(
                 ControllerRevision.resourceType, name: match.name, namespace: namespace, patch: .merge(["revision": .int(next)]))
@@ -44,7 +44,7 @@ struct RevisionHistory: Sendable {
             return try await client.create(ControllerRevision(metadata: metadata, data: data, revision: next))
         } catch let error as KubeAPIError where error.isAlreadyExists {
             let taken = try await client.get(ControllerRevision.self, name: "\(owner.name)-\(hash)", namespace: namespace ?? "")
-            if taken.data == data, taken.metadata.controllerReference?.uid == owner.uid { return taken }
+            if TemplateEquality.equal(taken.data, data), taken.metadata.controllerReference?.uid == owner.uid { return taken }
             let resource = ResourceType(
                 group: "apps", version: "v1", kind: owner.kind, plural: owner.kind.lowercased() + "s", namespaced: true)
             _ = try await client.patch(

@@ -47,6 +47,21 @@ final class WorkloadCaches: Sendable {
         await controlled(revisions, by: uid, namespace: namespace)
     }
 
+    /// Registers the indexes the controllers read (before the informers start).
+    func addIndexes() async {
+        await pods.addIndex(ControllerRefs.orphanIndex, ControllerRefs.orphanIndexValues)
+        await replicaSets.addIndex(ControllerRefs.orphanIndex, ControllerRefs.orphanIndexValues)
+    }
+
+    /// The pods in `namespace` that no controller owns.
+    func orphanPods(in namespace: String?) async -> [Pod] {
+        await pods.store.byIndex(ControllerRefs.orphanIndex, namespace ?? "")
+    }
+
+    func orphanReplicaSets(in namespace: String?) async -> [ReplicaSet] {
+        await replicaSets.store.byIndex(ControllerRefs.orphanIndex, namespace ?? "")
+    }
+
     /// The objects `uid` controls in `namespace`, through the store's owner index (no scan of the cache).
     private func controlled<T: KubeResource>(_ informer: Informer<T>, by uid: String, namespace: String?) async -> [T] {
         await informer.store.byOwner(uid: uid).filter {
