@@ -20,6 +20,7 @@ public final class WorkloadControllers: StartStopService, Sendable {
     let statefulSetExpectations = Expectations()
     let daemonSetExpectations = Expectations()
     let jobExpectations = Expectations()
+    let events: WorkloadEvents
     private let logger: Logger
     private let starting = Once()
     private let stopping = Once()
@@ -28,20 +29,22 @@ public final class WorkloadControllers: StartStopService, Sendable {
         self.logger = logger
         let caches = WorkloadCaches(client: client)
         self.caches = caches
+        let events = WorkloadEvents(client: client, logger: logger)
+        self.events = events
         let replicaSets = ReplicaSetController(
-            client: client, caches: caches, expectations: replicaSetExpectations, logger: logger)
+            client: client, caches: caches, expectations: replicaSetExpectations, events: events, logger: logger)
         replicaSetLoop = ControllerLoop(name: "replicaset", logger: logger) { try await replicaSets.reconcile($0) }
-        let deployments = DeploymentController(client: client, caches: caches, logger: logger)
+        let deployments = DeploymentController(client: client, caches: caches, events: events, logger: logger)
         deploymentLoop = ControllerLoop(name: "deployment", logger: logger) { try await deployments.reconcile($0) }
         let statefulSets = StatefulSetController(
-            client: client, caches: caches, expectations: statefulSetExpectations, logger: logger)
+            client: client, caches: caches, expectations: statefulSetExpectations, events: events, logger: logger)
         statefulSetLoop = ControllerLoop(name: "statefulset", logger: logger) { try await statefulSets.reconcile($0) }
         let daemonSets = DaemonSetController(
-            client: client, caches: caches, expectations: daemonSetExpectations, logger: logger)
+            client: client, caches: caches, expectations: daemonSetExpectations, events: events, logger: logger)
         daemonSetLoop = ControllerLoop(name: "daemonset", logger: logger) { try await daemonSets.reconcile($0) }
-        let jobs = JobController(client: client, caches: caches, expectations: jobExpectations, logger: logger)
+        let jobs = JobController(client: client, caches: caches, expectations: jobExpectations, events: events, logger: logger)
         jobLoop = ControllerLoop(name: "job", logger: logger) { try await jobs.reconcile($0) }
-        let cronJobs = CronJobController(client: client, caches: caches, logger: logger)
+        let cronJobs = CronJobController(client: client, caches: caches, events: events, logger: logger)
         cronJobLoop = ControllerLoop(name: "cronjob", logger: logger) { try await cronJobs.reconcile($0) }
         registerHandlers()
     }
@@ -49,6 +52,7 @@ public final class WorkloadControllers: StartStopService, Sendable {
     public func start() async throws {
         guard starting.claim() else { return }
         await caches.addIndexes()
+        events.start()
         try await caches.group.start()
         for loop in loops { loop.start(workers: 2) }
         logger.info("workload controllers started")
@@ -58,6 +62,7 @@ public final class WorkloadControllers: StartStopService, Sendable {
         guard stopping.claim() else { return }
         for loop in loops { await loop.stop() }
         await caches.group.stop()
+        await events.stop()
     }
 
     private var loops: [ControllerLoop] {

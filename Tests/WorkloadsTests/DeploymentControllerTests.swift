@@ -31,6 +31,9 @@ struct DeploymentControllerTests {
             #expect(original.spec?[path: ["selector", "matchLabels", "pod-template-hash"]] == .string(hash))
             #expect(original.spec?[path: ["template", "metadata", "labels", "pod-template-hash"]] == .string(hash))
             #expect(original.metadata.annotations?[DeploymentPlan.revisionAnnotation] == "1")
+            let scaled = try await cluster.events(about: "web", reason: "ScalingReplicaSet")
+            #expect(scaled.first?.message == "Scaled up replica set \(original.name) from 0 to 4")
+            #expect(scaled.first?.source?.component == "deployment-controller")
 
             // A new image: a second ReplicaSet (revision 2) takes over, the first ends at 0.
             let pods = try await cluster.watchPods("app=web")

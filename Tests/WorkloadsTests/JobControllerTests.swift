@@ -47,6 +47,13 @@ struct JobControllerTests {
                 most = max(most, running.count)
             }
             #expect(most == 2)
+
+            let creations = try await cluster.events(about: "migrate", reason: "SuccessfulCreate", count: 5)
+            #expect(Set(creations.compactMap { $0.message }) == Set(finished.map { "Created pod: \($0.name)" }))
+            let completed = try #require(try await cluster.events(about: "migrate", reason: "Completed").first)
+            #expect(completed.message == "Job completed")
+            #expect(completed.source?.component == "job-controller")
+            #expect(completed.involvedObject.kind == "Job")
         }
     }
 
@@ -94,6 +101,8 @@ struct JobControllerTests {
             let firstFailure = try #require(JobPlan.finishedAt(failed[0]))
             let replaced = try #require(failed[1].metadata.creationTimestamp?.date)
             #expect(replaced.timeIntervalSince(firstFailure) >= 9)
+            let warning = try #require(try await cluster.events(about: "broken", reason: "BackoffLimitExceeded").first)
+            #expect(warning.type == "Warning")
         }
     }
 
@@ -177,6 +186,9 @@ struct JobControllerTests {
             }.first?.status)
             #expect(status["lastScheduleTime"] == .string(KubeTime(scheduled).description))
             #expect(await cronJobs.history.contains { $0.object.status?["active"]?.arrayValue?.first?["name"] == .string(name) })
+            #expect(try await cluster.events(about: "tick", reason: "SuccessfulCreate").first?.message == "Created job \(name)")
+            #expect(try await cluster.events(about: "tick", reason: "SawCompletedJob").first?.message == "Saw completed job: \(name), status: Complete")
+            #expect(try await cluster.events(about: "tick", reason: "SuccessfulDelete").first?.message == "Deleted job \(name)")
         }
     }
 }

@@ -148,6 +148,16 @@ struct WorkloadCluster {
         try await watches.keep(Watched<Job>.start(client: client, namespace: Self.namespace))
     }
 
+    /// The Events about `name` with `reason`, once there are at least `count` (Events are written after
+    /// the work they report, from the recorder's queue).
+    func events(about name: String, reason: String, count: Int = 1) async throws -> [Event] {
+        let events = try await watches.keep(Watched<Event>.start(client: client, namespace: Self.namespace))
+        let matching: @Sendable ([Event]) -> [Event] = { $0.filter { $0.involvedObject.name == name && $0.reason == reason } }
+        return matching(try await events.waitUntil("\(count) \(reason) Events about \(name)", timeout: .seconds(30)) {
+            matching($0).count >= count
+        })
+    }
+
     func watchCronJobs() async throws -> Watched<CronJob> {
         try await watches.keep(Watched<CronJob>.start(client: client, namespace: Self.namespace))
     }

@@ -10,6 +10,7 @@ struct DaemonSetController: Sendable {
     let client: KubeClient
     let caches: WorkloadCaches
     let expectations: Expectations
+    let events: WorkloadEvents
     let logger: Logger
 
     func reconcile(_ key: String) async throws -> Duration? {
@@ -43,15 +44,18 @@ struct DaemonSetController: Sendable {
                 extraLabels: [DaemonSetPlan.revisionLabel: hash, DaemonSetPlan.generationLabel: String(set.generation)])
             pod["spec"] = DaemonSetPlan.podSpec(template, node: node)
             do {
-                _ = try await client.create(Pod.resourceType, pod, namespace: set.namespace)
+                let created = try await client.create(Pod.resourceType, pod, namespace: set.namespace)
+                events.normal(set, "SuccessfulCreate", "Created pod: \(created[path: ["metadata", "name"]]?.stringValue ?? "")")
             } catch {
                 expectations.creationFailed(key)
+                events.warning(set, "FailedCreate", "Error creating: \(error)")
                 throw error
             }
         }
         for name in step.delete {
             do {
                 try await client.delete(Pod.self, name: name, namespace: set.namespace ?? "")
+                events.normal(set, "SuccessfulDelete", "Deleted pod: \(name)")
             } catch let error as KubeAPIError where error.isNotFound {
                 expectations.deleted(key, pod: name)
             }

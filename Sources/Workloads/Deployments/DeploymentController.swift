@@ -9,6 +9,7 @@ import Logging
 struct DeploymentController: Sendable {
     let client: KubeClient
     let caches: WorkloadCaches
+    let events: WorkloadEvents
     let logger: Logger
 
     func reconcile(_ key: String) async throws -> Duration? {
@@ -195,14 +196,20 @@ struct DeploymentController: Sendable {
 
     private func apply(_ targets: [String: Int64], to deployment: Deployment) async throws {
         for (name, count) in targets.sorted(by: { $0.key < $1.key }) {
+            let before = await caches.replicaSets.store.get(ObjectKey(namespace: deployment.namespace, name: name))?.replicas
             _ = try await client.patch(
                 ReplicaSet.resourceType, name: name, namespace: deployment.namespace,
                 patch: .merge([
                     "metadata": ["annotations": .object(DeploymentPlan.scaleAnnotations(deployment.spec, replicas: deployment.replicas))],
                     "spec": ["replicas": .int(count)],
                 ]))
+            if let before, before != count {
+                let direction = count > before ? "up" : "down"
+                events.normal(deployment, "ScalingReplicaSet", "Scaled \(direction) replica set \(name) from \(before) to \(count)")
+            }
         }
     }
+
 
     /// A set's place in the rollout: its desired replicas, its available pods, and the pods its status
     /// still counts (more than desired while a scale-down is under way).

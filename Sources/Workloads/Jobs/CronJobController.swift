@@ -9,6 +9,7 @@ import Logging
 struct CronJobController: Sendable {
     let client: KubeClient
     let caches: WorkloadCaches
+    let events: WorkloadEvents
     let logger: Logger
 
     func reconcile(_ key: String) async throws -> Duration? {
@@ -20,12 +21,22 @@ struct CronJobController: Sendable {
             step = try CronJobPlan.step(cronJob, jobs: jobs, now: now)
         } catch {
             logger.warning("unparseable schedule", metadata: ["cronjob": "\(key)", "error": "\(error)"])
+            events.warning(cronJob, "UnparseableSchedule", "unparseable schedule: \(error)")
             return nil
         }
-        for name in step.replace + step.prune { try await deleteJob(name, namespace: cronJob.namespace) }
+        let wasActive = Set((cronJob.status?["active"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue })
+        for job in jobs where wasActive.contains(job.name) && JobPlan.hasFinished(job.status) {
+            let status = JobPlan.isSuccessful(job.status) ? "Complete" : "Failed"
+            events.normal(cronJob, "SawCompletedJob", "Saw completed job: \(job.name), status: \(status)")
+        }
+        for name in step.replace + step.prune {
+            try await deleteJob(name, namespace: cronJob.namespace)
+            events.normal(cronJob, "SuccessfulDelete", "Deleted job \(name)")
+        }
         var made: Job?
         if let scheduled = step.run {
             made = try await createJob(for: cronJob, scheduledAt: scheduled)
+            events.normal(cronJob, "SuccessfulCreate", "Created job \(made?.name ?? "")")
             logger.info("job created", metadata: ["cronjob": "\(key)", "job": "\(made?.name ?? "")"])
         }
         let current = jobs.filter { $0.name != made?.name } + (made.map { [$0] } ?? [])

@@ -59,9 +59,7 @@ enum CronJobPlan {
 
     /// The finished Jobs beyond the history limits, the oldest first.
     static func prune(_ jobs: [Job], spec: JSONValue?) -> [String] {
-        func succeeded(_ job: Job) -> Bool {
-            (job.status?["conditions"]?.arrayValue ?? []).contains { $0["type"] == "Complete" && $0["status"] == "True" }
-        }
+        func succeeded(_ job: Job) -> Bool { JobPlan.isSuccessful(job.status) }
         func oldest(_ jobs: [Job], keeping limit: Int64?) -> [String] {
             guard let limit else { return [] }
             let sorted = jobs.sorted { ($0.metadata.creationTimestamp?.date ?? .distantPast) < ($1.metadata.creationTimestamp?.date ?? .distantPast) }

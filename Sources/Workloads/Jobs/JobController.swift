@@ -10,6 +10,7 @@ struct JobController: Sendable {
     let client: KubeClient
     let caches: WorkloadCaches
     let expectations: Expectations
+    let events: WorkloadEvents
     let logger: Logger
 
     func reconcile(_ key: String) async throws -> Duration? {
@@ -36,9 +37,7 @@ struct JobController: Sendable {
             _ = try await client.patch(
                 Job.resourceType, name: job.name, namespace: job.namespace,
                 patch: .merge(StatusPatch.replacing(job.status, with: status)), subresource: "status")
-            if step.outcome != .running {
-                logger.info("job finished", metadata: ["job": "\(key)", "outcome": "\(step.outcome)"])
-            }
+            recordChanges(job, from: job.status, to: status, outcome: step.outcome)
         }
         return [step.retryAfter, deadline(spec, status: status, now: now)].compactMap { $0 }.min()
     }
@@ -48,9 +47,11 @@ struct JobController: Sendable {
             for index in indexes {
                 group.addTask {
                     do {
-                        _ = try await client.create(Pod.resourceType, pod(of: job, index: index), namespace: job.namespace)
+                        let created = try await client.create(Pod.resourceType, pod(of: job, index: index), namespace: job.namespace)
+                        events.normal(job, "SuccessfulCreate", "Created pod: \(created[path: ["metadata", "name"]]?.stringValue ?? "")")
                     } catch {
                         expectations.creationFailed(key)
+                        events.warning(job, "FailedCreate", "Error creating: \(error)")
                         throw error
                     }
                 }
@@ -62,10 +63,34 @@ struct JobController: Sendable {
         for name in names {
             do {
                 try await client.delete(Pod.self, name: name, namespace: job.namespace ?? "")
+                events.normal(job, "SuccessfulDelete", "Deleted pod: \(name)")
             } catch let error as KubeAPIError where error.isNotFound {
                 expectations.deleted(key, pod: name)
             }
         }
+    }
+
+    /// The Events of a status change: finished (`Completed`, or the failure's reason as a Warning),
+    /// suspended, resumed.
+    private func recordChanges(_ job: Job, from old: JSONValue?, to new: JSONValue, outcome: JobPlan.Outcome) {
+        func suspended(_ status: JSONValue?) -> String? {
+            status?["conditions"]?.arrayValue?.first { $0["type"] == "Suspended" }?["status"]?.stringValue
+        }
+        switch (suspended(old), suspended(new)) {
+        case (let before, "True") where before != "True": events.normal(job, "Suspended", "Job suspended")
+        case ("True", "False"): events.normal(job, "Resumed", "Job resumed")
+        default: break
+        }
+        guard !JobPlan.hasFinished(old) else { return }
+        switch outcome {
+        case .complete:
+            events.normal(job, "Completed", "Job completed")
+        case .failed(let reason, let message):
+            events.warning(job, reason, message)
+        case .running:
+            return
+        }
+        logger.info("job finished", metadata: ["job": "\(job.key)", "outcome": "\(outcome)"])
     }
 
     /// A pod of the Job's template; in an Indexed Job it carries its index (annotation, label, hostname

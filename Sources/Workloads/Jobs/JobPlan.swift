@@ -194,6 +194,11 @@ extension JobPlan {
         }
     }
 
+    /// Whether the Job finished as `Complete`.
+    static func isSuccessful(_ status: JSONValue?) -> Bool {
+        (status?["conditions"]?.arrayValue ?? []).contains { $0["type"] == "Complete" && $0["status"] == "True" }
+    }
+
     /// When the Job finished: its completion time, else its terminal condition's.
     static func finishedAt(_ status: JSONValue?) -> Date? {
         if let completion = status?["completionTime"]?.stringValue.flatMap(KubeTime.init(text:)) { return completion.date }

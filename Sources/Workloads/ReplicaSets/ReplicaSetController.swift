@@ -9,6 +9,7 @@ struct ReplicaSetController: Sendable {
     let client: KubeClient
     let caches: WorkloadCaches
     let expectations: Expectations
+    let events: WorkloadEvents
     let logger: Logger
 
     func reconcile(_ key: String) async throws -> Duration? {
@@ -34,9 +35,11 @@ struct ReplicaSetController: Sendable {
                 for _ in 0..<count {
                     group.addTask {
                         do {
-                            _ = try await client.create(Pod.resourceType, pod, namespace: set.namespace)
+                            let created = try await client.create(Pod.resourceType, pod, namespace: set.namespace)
+                            events.normal(set, "SuccessfulCreate", "Created pod: \(created[path: ["metadata", "name"]]?.stringValue ?? "")")
                         } catch {
                             expectations.creationFailed(key)
+                            events.warning(set, "FailedCreate", "Error creating: \(error)")
                             throw error
                         }
                     }
@@ -47,6 +50,7 @@ struct ReplicaSetController: Sendable {
             for (index, name) in names.enumerated() {
                 do {
                     try await client.delete(Pod.self, name: name, namespace: set.namespace ?? "")
+                    events.normal(set, "SuccessfulDelete", "Deleted pod: \(name)")
                 } catch let error as KubeAPIError where error.isNotFound {
                     expectations.deleted(key, pod: name)
                 } catch {

@@ -12,6 +12,7 @@ struct StatefulSetController: Sendable {
     let client: KubeClient
     let caches: WorkloadCaches
     let expectations: Expectations
+    let events: WorkloadEvents
     let logger: Logger
 
     func reconcile(_ key: String) async throws -> Duration? {
@@ -51,6 +52,7 @@ struct StatefulSetController: Sendable {
             case .delete(let name):
                 do {
                     try await client.delete(Pod.self, name: name, namespace: namespace)
+                    events.normal(set, "SuccessfulDelete", "delete Pod \(name) in StatefulSet \(set.name) successful")
                     logger.info("pod deleted", metadata: ["statefulSet": "\(key)", "pod": "\(name)"])
                 } catch let error as KubeAPIError where error.isNotFound {}
             case .wait, .none:
@@ -93,6 +95,7 @@ struct StatefulSetController: Sendable {
         pod["spec"] = .object(spec)
         do {
             _ = try await client.create(Pod.resourceType, pod, namespace: set.namespace)
+            events.normal(set, "SuccessfulCreate", "create Pod \(name) in StatefulSet \(set.name) successful")
             logger.info("pod created", metadata: ["statefulSet": "\(set.key)", "pod": "\(name)", "revision": "\(revision)"])
         } catch let error as KubeAPIError where error.isAlreadyExists {}
     }
@@ -114,6 +117,8 @@ struct StatefulSetController: Sendable {
             ]
             do {
                 _ = try await client.create(PersistentVolumeClaim.resourceType, claim, namespace: set.namespace)
+                events.normal(
+                    set, "SuccessfulCreate", "create Claim \(name) Pod \(set.name)-\(ordinal) in StatefulSet \(set.name) success")
             } catch let error as KubeAPIError where error.isAlreadyExists {}
         }
     }
