@@ -219,7 +219,7 @@ let package = Package(
         .testTarget(
             name: "ControlPlaneTests",
             dependencies: [
-                "KubeModel", "ControlPlane", "SteadTestSupport",
+                "KubeModel", "ControlPlane", "SteadTestSupport", "KubeProtobuf",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),

@@ -1,6 +1,7 @@
 import ControlPlane
 import Foundation
 import KubeModel
+import KubeProtobuf
 import Testing
 
 /// Each patch type on a pod, over HTTP, checked against the whole expected object.
@@ -177,6 +178,21 @@ import Testing
                 .POST, Self.pods, body: Data([0x6b, 0x38, 0x73, 0x00]), contentType: "application/vnd.kubernetes.protobuf")
             #expect(truncated.status == 400)
             #expect(truncated.json["message"]?.stringValue?.contains("the protobuf body does not decode") == true)
+        }
+    }
+
+    @Test func aClientThatAcceptsOnlyProtobufGetsItsErrorsInProtobuf() async throws {
+        try await TestServer.with { s in
+            let missing = try await s.request(.GET, Self.pods + "/nowhere", accept: KubeProtobuf.contentType)
+            #expect(missing.status == 404)
+            #expect(missing.headers.first(name: "Content-Type") == KubeProtobuf.contentType)
+            let status = try KubeProtobuf.decode(missing.data)
+            #expect(status["kind"] == "Status")
+            #expect(status["reason"] == "NotFound")
+            #expect(status["code"] == 404)
+            let stranger = try await s.request(.GET, Self.pods, accept: KubeProtobuf.contentType, authorized: false)
+            #expect(stranger.status == 401)
+            #expect(try KubeProtobuf.decode(stranger.data)["reason"] == "Unauthorized")
         }
     }
 }

@@ -283,6 +283,36 @@ struct EventRecorderTests {
         }
     }
 
+    /// As client-go's broadcaster: a write that cannot reach the server is tried again (`tries` in all),
+    /// one the server refuses is not.
+    @Test func unreachableWritesAreTriedAgainAndRefusedOnesAreNot() async throws {
+        try await withAPIServer { env in
+            var nowhere = env.client.configuration
+            nowhere.server = URL(string: "https://127.0.0.1:1")!
+            nowhere.requestTimeout = .milliseconds(200)
+            let metrics = TestMetrics()
+            let unreachable = try KubeClient(configuration: nowhere, metricsFactory: metrics)
+            let lost = EventRecorder(client: unreachable, component: "test", logger: env.client.logger, retryInterval: .milliseconds(10))
+            lost.start()
+            lost.record(Self.pod, type: "Normal", reason: "R", message: "into the void")
+            await lost.stop()
+            let failed = [("verb", "CREATE"), ("resource", "events"), ("code", "error")]
+            #expect(try metrics.expectCounter("kubeclient_requests_total", failed).totalValue == Int64(EventRecorder.tries))
+            try await unreachable.shutdown()
+
+            let refusedMetrics = TestMetrics()
+            let client = try KubeClient(configuration: env.client.configuration, metricsFactory: refusedMetrics)
+            let refused = EventRecorder(client: client, component: "test", logger: env.client.logger, retryInterval: .milliseconds(10))
+            refused.start()
+            let elsewhere = ObjectReference(apiVersion: "v1", kind: "Pod", namespace: "no-such-namespace", name: "p", uid: "u2")
+            refused.record(elsewhere, type: "Normal", reason: "R", message: "refused")
+            await refused.stop()
+            let notFound = [("verb", "CREATE"), ("resource", "events"), ("code", "404")]
+            #expect(try refusedMetrics.expectCounter("kubeclient_requests_total", notFound).totalValue == 1)
+            try await client.shutdown()
+        }
+    }
+
     @Test func aFullQueueDropsAndCountsWithoutWaiting() async throws {
         try await withAPIServer { env in
             // Not started: nothing drains the queue of 3.

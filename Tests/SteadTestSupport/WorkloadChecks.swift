@@ -23,6 +23,20 @@ public enum WorkloadChecks {
         /// Nodes running the DaemonSet's pods (one each), and their images.
         public var daemonNodes: Int
         public var daemonImages: [String]
+
+        /// What differs from `expected`, line by line, for a failure that says where it went wrong.
+        public func differences(from expected: Seen) -> String {
+            var found: [String] = []
+            for index in 0..<max(lines.count, expected.lines.count) {
+                let got = index < lines.count ? lines[index] : "<nothing>"
+                let wanted = index < expected.lines.count ? expected.lines[index] : "<nothing>"
+                if got != wanted { found.append("line \(index + 1): \"\(got)\", expected \"\(wanted)\"") }
+            }
+            var copy = self
+            copy.lines = expected.lines
+            if copy != expected { found.append("pods and images: \(copy), expected \(expected)") }
+            return found.joined(separator: "\n")
+        }
     }
 
     static func statefulSet(nodeSelector: [String: String]) -> JSONValue {

@@ -113,7 +113,7 @@ struct WorkloadsOnUpTests {
             return try await WorkloadChecks.rollouts(
                 kubectl: try #require(TestPaths.kubectl), kubeconfig: up.kubeconfig, client: client, namespace: "checks")
         }
-        #expect(seen == WorkloadChecks.expected)
+        #expect(seen == WorkloadChecks.expected, "\(seen.differences(from: WorkloadChecks.expected))")
         up.child.signal(SIGINT)
         #expect(await up.child.waitForExit(timeout: 60) == 0)
     }

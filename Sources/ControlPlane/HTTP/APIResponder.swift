@@ -31,9 +31,11 @@ struct APIResponder: HTTPResponder {
         if case .health = path {
             return Responses.text("ok")
         }
+        // A client that accepts only protobuf gets its errors in protobuf too.
+        let protobufOnly = ResponseEncoding.protobufOnly(accept: request.headers[.accept])
         guard let user else {
             logger.info("unauthorized request", metadata: ["path": "\(request.uri.path)", "code": "401"])
-            return Responses.status(.failure(.unauthorized, "Unauthorized"))
+            return ResponseEncoding.$protobufOnly.withValue(protobufOnly) { Responses.status(.failure(.unauthorized, "Unauthorized")) }
         }
         do throws(Status) {
             let acting = try authenticator.impersonated(user, request: request, authorizer: authorizer)
@@ -42,7 +44,6 @@ struct APIResponder: HTTPResponder {
             guard authorizer.authorize(acting, attributes).allowed else {
                 throw RBACAuthorizer.forbidden(acting, attributes)
             }
-            let protobufOnly = ResponseEncoding.protobufOnly(accept: request.headers[.accept])
             if protobufOnly && query.flag("watch") {
                 throw Status.failure(.notAcceptable, "watches are served as JSON only: accept application/json")
             }
@@ -61,7 +62,7 @@ struct APIResponder: HTTPResponder {
                     "verb": "\(request.method.rawValue)", "path": "\(request.uri.path)", "code": "\(error.code ?? 500)",
                     "reason": "\(error.reason ?? "")",
                 ])
-            return Responses.status(error)
+            return ResponseEncoding.$protobufOnly.withValue(protobufOnly) { Responses.status(error) }
         }
     }
 

@@ -8,8 +8,10 @@ import Synchronization
 /// only queues, and a task of its own writes the Events through a client with its own request budget,
 /// so an Event never waits on (or takes the turn of) the work it reports, such as a bind. Events are
 /// correlated first (``EventCorrelator``: repeats counted on one Event, similar ones combined, a burst
-/// per object then one every few minutes). A full queue drops the newest Event; a failed write is
-/// logged and dropped: an Event is never worth failing the work. Dropped Events are counted in
+/// per object then one every few minutes). A full queue drops the newest Event; a write the server
+/// refuses is logged and dropped (an Event is never worth failing the work), one that cannot reach the
+/// server (connection refused or timed out, as under heavy load) is tried again a few times first, as
+/// client-go's broadcaster does. Dropped Events are counted in
 /// `kubeclient_events_dropped_total{component, cause}` (cause `queue_full` or `spam_filter`, through the
 /// client's metrics factory); a run of drops from a full queue is logged once, when it starts.
 public final class EventRecorder: Sendable {
@@ -31,13 +33,19 @@ public final class EventRecorder: Sendable {
     private let droppedFull: Counter
     private let droppedSpam: Counter
     static let concurrentWrites = 8
+    /// Tries of a write that cannot reach the server, and the pause between them.
+    static let tries = 6
+    let retryInterval: Duration
     public static let droppedLabel = "kubeclient_events_dropped_total"
 
     /// - Parameters:
     ///   - client: the Events' own client, e.g. `client.withRateLimit(qps:burst:)` of the component's.
     ///   - capacity: Events queued at most; more are dropped until the writer catches up.
-    public init(client: KubeClient, component: String, logger: Logger, capacity: Int = 1_000) {
+    public init(
+        client: KubeClient, component: String, logger: Logger, capacity: Int = 1_000, retryInterval: Duration = .seconds(2)
+    ) {
         self.client = client
+        self.retryInterval = retryInterval
         self.component = component
         self.logger = logger
         self.capacity = max(1, capacity)
@@ -105,21 +113,29 @@ public final class EventRecorder: Sendable {
 
     private func write(_ outcome: EventCorrelator.Outcome) async {
         guard let event = outcome.event else { return }
-        do {
-            if case .update = outcome {
-                try await update(event)
-            } else {
-                _ = try await client.create(event, namespace: event.metadata.namespace)
+        for attempt in 1...Self.tries {
+            do {
+                if case .update = outcome {
+                    try await update(event)
+                } else {
+                    _ = try await client.create(event, namespace: event.metadata.namespace)
+                }
+                return
+            } catch let error as KubeAPIError where error.isAlreadyExists {
+                // A repeat's patch found the Event missing and created it before its own create arrived.
+                return
+            } catch KubeClientError.transport(_, _, let message) where attempt < Self.tries {
+                logger.debug("event write did not reach the server, retrying", metadata: ["attempt": "\(attempt)", "error": "\(message)"])
+                try? await Task.sleep(for: retryInterval)
+            } catch {
+                logger.warning(
+                    "cannot record event",
+                    metadata: [
+                        "object": "\(event.involvedObject.kind ?? "")/\(event.involvedObject.name ?? "")",
+                        "reason": "\(event.reason ?? "")", "error": "\(error)",
+                    ])
+                return
             }
-        } catch let error as KubeAPIError where error.isAlreadyExists {
-            // A repeat's patch found the Event missing and created it before its own create arrived.
-        } catch {
-            logger.warning(
-                "cannot record event",
-                metadata: [
-                    "object": "\(event.involvedObject.kind ?? "")/\(event.involvedObject.name ?? "")",
-                    "reason": "\(event.reason ?? "")", "error": "\(error)",
-                ])
         }
     }
 

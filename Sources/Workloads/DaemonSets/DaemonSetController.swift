@@ -30,7 +30,7 @@ struct DaemonSetController: Sendable {
         let pods = await caches.pods(controlledBy: set.uid, namespace: set.namespace)
         let claim = ControllerRefs.claim(
             controlled: pods, orphans: await caches.orphanPods(in: set.namespace), selector: LabelSelector(set.spec?["selector"]))
-        if try await ControllerRefs(client: client).apply(claim, owner: set.controllerReference) { return nil }
+        if try await ControllerRefs(client: client).apply(claim, owner: set) { return nil }
         let strategy = set.spec?["updateStrategy"]
         let maxUnavailable = Int(
             DeploymentPlan.scaled(strategy?[path: ["rollingUpdate", "maxUnavailable"]] ?? 1, of: Int64(wanted.count), roundUp: true))

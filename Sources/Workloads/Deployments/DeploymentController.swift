@@ -21,7 +21,7 @@ struct DeploymentController: Sendable {
         let claim = ControllerRefs.claim(
             controlled: sets, orphans: await caches.orphanReplicaSets(in: namespace),
             selector: LabelSelector(deployment.spec?["selector"]))
-        if try await ControllerRefs(client: client).apply(claim, owner: deployment.controllerReference) { return nil }
+        if try await ControllerRefs(client: client).apply(claim, owner: deployment) { return nil }
         let collisions = deployment.status?["collisionCount"]?.intValue ?? 0
         let current = sets.first { TemplateEquality.equal(DeploymentPlan.templateWithoutHash($0), template) }
         let old = sets.filter { $0.uid != current?.uid }
@@ -113,7 +113,7 @@ struct DeploymentController: Sendable {
             if existing.metadata.controllerReference == nil && sameTemplate
                 && LabelSelector(deployment.spec?["selector"])?.matches(existing.metadata.labels ?? [:]) == true
             {
-                try await ControllerRefs(client: client).adopt(existing, owner: deployment.controllerReference)
+                try await ControllerRefs(client: client).adopt(existing, owner: deployment)
                 return nil
             }
             _ = try await client.patch(

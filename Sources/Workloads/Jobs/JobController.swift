@@ -24,7 +24,7 @@ struct JobController: Sendable {
         let controlled = await caches.pods(controlledBy: job.uid, namespace: job.namespace)
         let claim = ControllerRefs.claim(
             controlled: controlled, orphans: await caches.orphanPods(in: job.namespace), selector: LabelSelector(job.spec?["selector"]))
-        if try await ControllerRefs(client: client).apply(claim, owner: job.controllerReference) { return nil }
+        if try await ControllerRefs(client: client).apply(claim, owner: job) { return nil }
         let pods = JobPlan.Pods(controlled)
         let startTime = job.status?["startTime"]?.stringValue.flatMap(KubeTime.init(text:))?.date
         let now = Date()

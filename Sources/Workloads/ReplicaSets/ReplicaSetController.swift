@@ -23,7 +23,7 @@ struct ReplicaSetController: Sendable {
         let claim = ControllerRefs.claim(
             controlled: pods, orphans: await caches.orphanPods(in: set.namespace), selector: LabelSelector(set.spec?["selector"]))
         // Adoptions and releases first: their events bring the set back with its pods counted.
-        if try await ControllerRefs(client: client).apply(claim, owner: set.controllerReference) { return nil }
+        if try await ControllerRefs(client: client).apply(claim, owner: set) { return nil }
         let active = pods.filter(\.isActive)
         switch ReplicaSetPlan.action(replicas: set.replicas, active: active) {
         case .create(let count):

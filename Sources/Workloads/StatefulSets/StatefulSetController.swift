@@ -30,7 +30,7 @@ struct StatefulSetController: Sendable {
         let claim = ControllerRefs.claim(
             controlled: pods, orphans: await caches.orphanPods(in: set.namespace), selector: LabelSelector(set.spec?["selector"])
         ) { StatefulSetPlan.ordinal(of: $0.name, setName: set.name) != nil }
-        if try await ControllerRefs(client: client).apply(claim, owner: set.controllerReference) { return nil }
+        if try await ControllerRefs(client: client).apply(claim, owner: set) { return nil }
         var byOrdinal: [Int: Pod] = [:]
         for pod in pods {
             if let ordinal = StatefulSetPlan.ordinal(of: pod.name, setName: set.name) { byOrdinal[ordinal] = pod }

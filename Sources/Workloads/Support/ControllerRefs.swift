@@ -4,8 +4,9 @@ import KubeModel
 /// client-go's ControllerRefManager: a controller adopts the orphans its selector matches (objects in
 /// its namespace with no controller, e.g. left by `kubectl delete --cascade=orphan`) and releases what
 /// it controls but no longer matches (a pod relabelled to take it out of service). ``claim`` decides;
-/// ``adopt(_:owner:)`` and ``release(_:owner:)`` write the owner references with the object's
-/// resourceVersion as precondition, so a change in between fails (409) instead of being overwritten.
+/// ``apply(_:owner:)`` writes the owner references with the object's resourceVersion as precondition,
+/// so a change in between fails (409) instead of being overwritten, and adopts only for an owner the
+/// server still has, not being deleted.
 struct ControllerRefs: Sendable {
     /// The store index of objects without a controller, by namespace.
     static let orphanIndex = "orphans"
@@ -39,18 +40,38 @@ struct ControllerRefs: Sendable {
 
     /// Claims for `owner` (adoptions, releases) and tells whether anything changed; a conflict means
     /// the object changed meanwhile, and its event brings the owner back.
-    func apply<T: KubeResource>(_ claim: Claim<T>, owner: OwnerReference) async throws -> Bool {
-        for object in claim.adopt { try await adopt(object, owner: owner) }
-        for object in claim.release { try await release(object, owner: owner) }
-        return !claim.isEmpty
+    func apply<T: KubeResource, K>(_ claim: Claim<T>, owner: Workload<K>) async throws -> Bool {
+        guard !claim.isEmpty else { return false }
+        if !claim.adopt.isEmpty, try await mayAdopt(owner) {
+            for object in claim.adopt { try await writeOwners(adding: owner.controllerReference, to: object) }
+        }
+        for object in claim.release {
+            try await writeOwners((object.metadata.ownerReferences ?? []).filter { $0.uid != owner.uid }, of: object)
+        }
+        return true
     }
 
-    func adopt<T: KubeResource>(_ object: T, owner: OwnerReference) async throws {
+    /// Adopts one object, as ``apply(_:owner:)`` does.
+    func adopt<T: KubeResource, K>(_ object: T, owner: Workload<K>) async throws {
+        guard try await mayAdopt(owner) else { return }
+        try await writeOwners(adding: owner.controllerReference, to: object)
+    }
+
+    /// client-go's RecheckDeletionTimestamp: the owner read afresh from the server, not the cache, is
+    /// still there and not being deleted. An owner deleted with `--cascade=orphan` that the cache still
+    /// shows alive would otherwise take back what the garbage collector just orphaned, and its dependents
+    /// would then be collected with it.
+    private func mayAdopt<K>(_ owner: Workload<K>) async throws -> Bool {
+        do {
+            let fresh = try await client.get(Workload<K>.self, name: owner.name, namespace: owner.namespace ?? "")
+            return fresh.uid == owner.uid && !fresh.isDeleting
+        } catch let error as KubeAPIError where error.isNotFound {
+            return false
+        }
+    }
+
+    private func writeOwners<T: KubeResource>(adding owner: OwnerReference, to object: T) async throws {
         try await writeOwners((object.metadata.ownerReferences ?? []).filter { $0.uid != owner.uid } + [owner], of: object)
-    }
-
-    func release<T: KubeResource>(_ object: T, owner: OwnerReference) async throws {
-        try await writeOwners((object.metadata.ownerReferences ?? []).filter { $0.uid != owner.uid }, of: object)
     }
 
     private func writeOwners<T: KubeResource>(_ owners: [OwnerReference], of object: T) async throws {

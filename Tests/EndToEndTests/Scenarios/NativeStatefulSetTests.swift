@@ -75,7 +75,7 @@ extension EndToEnd {
                     kubectl: try #require(E2EConfiguration.kubectl), kubeconfig: try #require(E2EConfiguration.kubeconfig),
                     client: scenario.admin, namespace: scenario.namespace,
                     nodeSelector: [SimulatedPool.label: scenario.pool.name])
-                #expect(seen == WorkloadChecks.expected)
+                #expect(seen == WorkloadChecks.expected, "\(seen.differences(from: WorkloadChecks.expected))")
             }
         }
 
