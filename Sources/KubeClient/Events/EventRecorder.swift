@@ -30,6 +30,8 @@ public final class EventRecorder: Sendable {
     private let queued = Atomic<Int>(0)
     /// Set by a drop from a full queue, cleared by the next Event queued: one log line per run of drops.
     private let dropping = Atomic<Bool>(false)
+    private let stoppedAt = Mutex<ContinuousClock.Instant?>(nil)
+    static let stopGrace: Duration = .seconds(5)
     private let droppedFull: Counter
     private let droppedSpam: Counter
     static let concurrentWrites = 8
@@ -75,8 +77,10 @@ public final class EventRecorder: Sendable {
         }
     }
 
-    /// Writes what is queued, then stops. Events recorded afterwards are dropped.
+    /// Writes what is queued, then stops; failed writes are tried again for `stopGrace` at most (a
+    /// stopping component does not wait out an unreachable server). Events recorded afterwards are dropped.
     public func stop() async {
+        stoppedAt.withLock { $0 = $0 ?? .now }
         for lane in lanes { lane.finish() }
         for task in writers.withLock({ $0 }) ?? [] { await task.value }
     }
@@ -124,7 +128,7 @@ public final class EventRecorder: Sendable {
             } catch let error as KubeAPIError where error.isAlreadyExists {
                 // A repeat's patch found the Event missing and created it before its own create arrived.
                 return
-            } catch KubeClientError.transport(_, _, let message) where attempt < Self.tries {
+            } catch KubeClientError.transport(_, _, let message) where attempt < Self.tries && mayRetry {
                 logger.debug("event write did not reach the server, retrying", metadata: ["attempt": "\(attempt)", "error": "\(message)"])
                 try? await Task.sleep(for: retryInterval)
             } catch {
@@ -137,6 +141,11 @@ public final class EventRecorder: Sendable {
                 return
             }
         }
+    }
+
+    /// Before stop, always; after, within ``stopGrace``.
+    private var mayRetry: Bool {
+        stoppedAt.withLock { $0.map { ContinuousClock.now - $0 < Self.stopGrace } ?? true }
     }
 
     /// Counts a repeat on the existing Event; creates it again if it is gone (expired, or deleted).
