@@ -1,5 +1,6 @@
 import Foundation
 import KubeModel
+import Logging
 import MetricsTestKit
 import SteadTestSupport
 import Testing
@@ -292,9 +293,13 @@ struct EventRecorderTests {
             nowhere.requestTimeout = .milliseconds(200)
             let metrics = TestMetrics()
             let unreachable = try KubeClient(configuration: nowhere, metricsFactory: metrics)
-            let lost = EventRecorder(client: unreachable, component: "test", logger: env.client.logger, retryInterval: .milliseconds(10))
+            let (messages, logged) = AsyncStream.makeStream(of: String.self)
+            let logger = Logger(label: "test.events") { _ in StreamingLogHandler(logged) }
+            let lost = EventRecorder(client: unreachable, component: "test", logger: logger, retryInterval: .milliseconds(10))
             lost.start()
             lost.record(Self.pod, type: "Normal", reason: "R", message: "into the void")
+            // The warning comes after the last try: stopping earlier would cut the retries short.
+            for await message in messages where message == "cannot record event" { break }
             await lost.stop()
             let failed = [("verb", "CREATE"), ("resource", "events"), ("code", "error")]
             #expect(try metrics.expectCounter("kubeclient_requests_total", failed).totalValue == Int64(EventRecorder.tries))
@@ -346,5 +351,26 @@ struct EventRecorderTests {
             try await own.shutdown()
             #expect(try await env.client.list(Event.self, namespace: "default").items.isEmpty)
         }
+    }
+}
+
+/// Hands every message logged to a stream, for a test that waits for one.
+private struct StreamingLogHandler: LogHandler {
+    let messages: AsyncStream<String>.Continuation
+    var logLevel: Logger.Level = .trace
+    var metadata: Logger.Metadata = [:]
+
+    init(_ messages: AsyncStream<String>.Continuation) { self.messages = messages }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(
+        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
+        function: String, line: UInt
+    ) {
+        messages.yield(message.description)
     }
 }
