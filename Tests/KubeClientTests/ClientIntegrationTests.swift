@@ -233,11 +233,18 @@ struct ClientIntegrationTests {
 struct EventRecorderTests {
     static let pod = ObjectReference(apiVersion: "v1", kind: "Pod", namespace: "default", name: "web-0", uid: "u1")
 
+    /// The recorder's warnings shown: a lost Event says why.
+    static func loud(_ env: TestAPIServer) -> Logger {
+        var logger = env.client.logger
+        logger.logLevel = .warning
+        return logger
+    }
+
     @Test func queuedEventsAreWrittenAndStopWritesWhatIsQueued() async throws {
         try await withAPIServer { env in
             let metrics = TestMetrics()
             let client = try KubeClient(configuration: env.client.configuration, metricsFactory: metrics)
-            let recorder = EventRecorder(client: client.withOwnRateLimit(), component: "test-scheduler", logger: env.client.logger)
+            let recorder = EventRecorder(client: client.withOwnRateLimit(), component: "test-scheduler", logger: Self.loud(env))
             recorder.start()
             // Fewer than the 10 similar Events that the correlator combines.
             for index in 0..<9 {
@@ -264,7 +271,7 @@ struct EventRecorderTests {
         try await withAPIServer { env in
             let metrics = TestMetrics()
             let client = try KubeClient(configuration: env.client.configuration, metricsFactory: metrics)
-            let recorder = EventRecorder(client: client, component: "test-controller", logger: env.client.logger)
+            let recorder = EventRecorder(client: client, component: "test-controller", logger: Self.loud(env))
             recorder.start()
             for _ in 0..<3 { recorder.record(Self.pod, type: "Normal", reason: "Pulled", message: "same image") }
             for index in 0..<40 { recorder.record(Self.pod, type: "Normal", reason: "Updated", message: "pod \(index)") }
@@ -307,7 +314,7 @@ struct EventRecorderTests {
 
             let refusedMetrics = TestMetrics()
             let client = try KubeClient(configuration: env.client.configuration, metricsFactory: refusedMetrics)
-            let refused = EventRecorder(client: client, component: "test", logger: env.client.logger, retryInterval: .milliseconds(10))
+            let refused = EventRecorder(client: client, component: "test", logger: Self.loud(env), retryInterval: .milliseconds(10))
             refused.start()
             let elsewhere = ObjectReference(apiVersion: "v1", kind: "Pod", namespace: "no-such-namespace", name: "p", uid: "u2")
             refused.record(elsewhere, type: "Normal", reason: "R", message: "refused")
@@ -323,7 +330,7 @@ struct EventRecorderTests {
             // Not started: nothing drains the queue of 3.
             let metrics = TestMetrics()
             let client = try KubeClient(configuration: env.client.configuration, metricsFactory: metrics)
-            let recorder = EventRecorder(client: client, component: "test", logger: env.client.logger, capacity: 3)
+            let recorder = EventRecorder(client: client, component: "test", logger: Self.loud(env), capacity: 3)
             for index in 0..<10 { recorder.record(Self.pod, type: "Normal", reason: "R", message: "\(index)") }
             let full = [("component", "test"), ("cause", "queue_full")]
             #expect(try metrics.expectCounter(EventRecorder.droppedLabel, full).totalValue == 7)

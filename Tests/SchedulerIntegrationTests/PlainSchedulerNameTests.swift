@@ -6,7 +6,7 @@ import Testing
 
 /// `stead up` has no kube-scheduler: Stead places the pods that name `default-scheduler` (or no
 /// scheduler) too, as new pods, and leaves alone those of schedulers it was not given.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(4)))
 struct PlainSchedulerNameTests {
     @Test func podsOfTheDefaultSchedulerArePlacedAsNewPodsAndOthersAreLeftAlone() async throws {
         try await SchedulerEnvironment.with { env in

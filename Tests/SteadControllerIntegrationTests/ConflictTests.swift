@@ -9,7 +9,7 @@ import Testing
 
 /// Another client edits the set and its pods throughout a rollout: Stead meets 409s, retries on fresh
 /// state, finishes the rollout, and every field the other client wrote is still there at the end.
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, .timeLimit(.minutes(4)))
 struct ConflictTests {
     /// What the other client last wrote, to check against the final objects.
     struct RivalWrites: Sendable {

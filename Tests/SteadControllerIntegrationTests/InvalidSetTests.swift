@@ -7,7 +7,7 @@ import Testing
 
 /// Several invalid sets at once, beside a valid one: each invalid set gets a condition and a Warning
 /// Event that name what is wrong, none of them gets pods, and the valid set reconciles to Ready.
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, .timeLimit(.minutes(4)))
 struct InvalidSetTests {
     struct Case: Sendable {
         var set: StatefulPodSet

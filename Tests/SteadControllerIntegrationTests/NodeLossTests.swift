@@ -9,7 +9,7 @@ import Testing
 /// A node lost while its pod is recreated on it (old pod gone, new one not yet bound): Strict waits
 /// `nodeLossTimeoutSeconds` then moves the pod, Preferred moves it at once, and a node that returns in
 /// time gets its pod back.
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, .timeLimit(.minutes(4)))
 struct NodeLossTests {
     enum Loss: String, CustomStringConvertible, CaseIterable {
         /// Ready=Unknown, as a node-lifecycle controller marks a node whose heartbeats stopped.

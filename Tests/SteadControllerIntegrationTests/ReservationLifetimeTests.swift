@@ -9,7 +9,7 @@ import Testing
 /// The scheduler keeps a node's capacity for a pod going away only while its set will bring it back:
 /// not for ordinals scaled away, not for the pods of a deleted set. The reservation timeout (60 s) is
 /// far longer than these tests wait, so a reservation left behind cannot expire in time to pass.
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, .timeLimit(.minutes(4)))
 struct ReservationLifetimeTests {
     func waitUntilNoReservation(_ env: ControllerEnvironment, _ what: String) async throws {
         try await eventually(timeout: .seconds(10), "no reservation left \(what)") {

@@ -6,7 +6,7 @@ import SteadTestSupport
 import Testing
 
 /// `stead rollback`: the template goes back to a recorded revision and the pods follow, in place.
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, .timeLimit(.minutes(4)))
 struct RollbackTests {
     @Test func rollingBackRestoresTheTemplateAndThePodsFollowInPlace() async throws {
         try await ControllerEnvironment.with(nodes: 3) { env in

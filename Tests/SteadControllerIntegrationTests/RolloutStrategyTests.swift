@@ -7,7 +7,7 @@ import SteadTestSupport
 import Testing
 
 /// partition, maxUnavailable, paused, rollback, a crashing update, an invalid spec.
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, .timeLimit(.minutes(4)))
 struct RolloutStrategyTests {
     @Test func partitionUpdatesOnlyTheOrdinalsAtOrAboveIt() async throws {
         try await ControllerEnvironment.with(nodes: 5) { env in

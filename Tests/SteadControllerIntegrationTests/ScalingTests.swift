@@ -8,7 +8,7 @@ import Testing
 
 /// Creation and removal of ordinals, as a StatefulSet does it, against the real API server, NodeSim and
 /// the scheduler.
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, .timeLimit(.minutes(4)))
 struct ScalingTests {
     @Test func orderedReadyCreatesEachPodAfterThePreviousIsReady() async throws {
         try await ControllerEnvironment.with(nodes: 5) { env in

@@ -7,7 +7,7 @@ import Testing
 
 /// How each kind of template change reaches the pods: in place, recreated on the same node, moved, or
 /// (podUpdatePolicy Recreate) rescheduled like plain Kubernetes.
-@Suite(.serialized, .timeLimit(.minutes(2)))
+@Suite(.serialized, .timeLimit(.minutes(4)))
 struct UpdatePathTests {
     func incarnations(_ set: String, _ env: ControllerEnvironment) async throws -> [Int: Incarnation] {
         try await env.pods(of: set).mapValues(Incarnation.init)

@@ -5,7 +5,7 @@ import Testing
 
 /// An address another program holds: `stead up` and `stead apiserver` name it, say which flag moves
 /// them, exit 1, and leave no half-made data folder behind.
-@Suite("start-up failures", .timeLimit(.minutes(2)))
+@Suite("start-up failures", .timeLimit(.minutes(4)))
 struct StartupFailureTests {
     /// Runs `stead arguments` in a fresh data folder beside a running `stead apiserver` whose port is
     /// given to `arguments`; returns the result and whether the folder exists afterwards.

@@ -6,8 +6,15 @@ import NodeSim
 import SteadScheduler
 import SteadTestSupport
 import Synchronization
+import Testing
 
 @testable import Workloads
+
+/// The suites that each start a ``WorkloadCluster`` per test, nested here to run one test at a time:
+/// side by side with the rest of the suite, several clusters at once overloaded a 2-core machine and
+/// slowed unrelated time-bound tests past their limits. (JobControllerTests, a lane of its own, waits
+/// on the clock for most of its time.)
+@Suite(.serialized) enum WorkloadClusterTests {}
 
 /// The workload controllers against the real embedded API server, as `stead up` runs them: simulated
 /// nodes that make pods Ready, Stead's scheduler placing the pods of `default-scheduler`, and
