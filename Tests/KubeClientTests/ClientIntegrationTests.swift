@@ -314,7 +314,7 @@ struct EventRecorderTests {
 
             let refusedMetrics = TestMetrics()
             let client = try KubeClient(configuration: env.client.configuration, metricsFactory: refusedMetrics)
-            let refused = EventRecorder(client: client, component: "test", logger: Self.loud(env), retryInterval: .milliseconds(10))
+            let refused = EventRecorder(client: client, component: "test", logger: env.client.logger, retryInterval: .milliseconds(10))
             refused.start()
             let elsewhere = ObjectReference(apiVersion: "v1", kind: "Pod", namespace: "no-such-namespace", name: "p", uid: "u2")
             refused.record(elsewhere, type: "Normal", reason: "R", message: "refused")
