@@ -374,10 +374,7 @@ private struct StreamingLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(
-        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
-        function: String, line: UInt
-    ) {
-        messages.yield(message.description)
+    func log(event: LogEvent) {
+        messages.yield(event.message.description)
     }
 }

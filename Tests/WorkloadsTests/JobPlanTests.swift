@@ -53,7 +53,7 @@ struct JobPlanTests {
         let step = JobPlan.step(job, pods: .init(pods), startTime: nil, now: now)
         #expect(step.delete == ["two-again"])
         #expect(step.create == [1])
-        let done = (0..<4).map { pod("p\($0)", phase: "Succeeded", index: $0) }
+        let done = (0..<4).map { (index: Int) in pod("p\(index)", phase: "Succeeded", index: index) }
         #expect(JobPlan.step(job, pods: .init(done), startTime: nil, now: now).outcome == .complete)
         #expect(JobPlan.compressedIndexes([0, 1, 2, 5, 7, 8]) == "0-2,5,7-8")
     }

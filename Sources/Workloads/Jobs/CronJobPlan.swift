@@ -77,7 +77,7 @@ enum CronJobPlan {
         metadata["name"] = .string(jobName(cronJob.name, scheduledAt: scheduled))
         metadata["namespace"] = cronJob.namespace.map(JSONValue.string)
         var annotations = metadata["annotations"]?.objectValue ?? [:]
-        var formatter = ISO8601DateFormatter()
+        let formatter = ISO8601DateFormatter()
         formatter.timeZone = timeZone(cronJob.spec)
         annotations[scheduledTimestampAnnotation] = .string(formatter.string(from: scheduled))
         metadata["annotations"] = .object(annotations)
