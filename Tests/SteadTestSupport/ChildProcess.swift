@@ -101,12 +101,17 @@ public func runCommand(_ executable: String, _ arguments: [String], input: Strin
     process.standardOutput = stdout
     process.standardError = stderr
     process.standardInput = stdin
+    // Not `waitUntilExit()`: it spins this thread's CFRunLoop, and several threads doing so while another
+    // launches a process crashed swift-corelibs-foundation (SIGSEGV in `Process.run()`, seen in CI). The
+    // handler runs on Foundation's own process-monitoring thread.
+    let exited = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in exited.signal() }
     try ChildLaunch.start(process)
     try? stdout.close()
     try? stderr.close()
     if let input { try stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8)) }
     try stdin.fileHandleForWriting.close()
-    process.waitUntilExit()
+    exited.wait()
     return CommandResult(
         status: process.terminationStatus,
         stdout: (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "",
