@@ -83,7 +83,6 @@ struct DeploymentController: Sendable {
         for (key, value) in DeploymentPlan.scaleAnnotations(deployment.spec, replicas: deployment.replicas) {
             annotations[key] = value.stringValue
         }
-        let owner = deployment.controllerReference
         var spec: JSONObject = ["replicas": 0, "selector": .object(selector), "template": template]
         if let minReady = deployment.spec?["minReadySeconds"] { spec["minReadySeconds"] = minReady }
         let body: JSONValue = [
@@ -91,12 +90,7 @@ struct DeploymentController: Sendable {
             "metadata": [
                 "name": .string("\(deployment.name)-\(hash)"), "namespace": .string(deployment.namespace ?? ""),
                 "labels": .object(labels), "annotations": .object(annotations.mapValues(JSONValue.string)),
-                "ownerReferences": [
-                    [
-                        "apiVersion": .string(owner.apiVersion), "kind": .string(owner.kind), "name": .string(owner.name),
-                        "uid": .string(owner.uid), "controller": true, "blockOwnerDeletion": true,
-                    ]
-                ],
+                "ownerReferences": [deployment.controllerReference.controllerJSON],
             ],
             "spec": .object(spec),
         ]

@@ -81,13 +81,7 @@ enum CronJobPlan {
         formatter.timeZone = timeZone(cronJob.spec)
         annotations[scheduledTimestampAnnotation] = .string(formatter.string(from: scheduled))
         metadata["annotations"] = .object(annotations)
-        let owner = cronJob.controllerReference
-        metadata["ownerReferences"] = [
-            [
-                "apiVersion": .string(owner.apiVersion), "kind": .string(owner.kind), "name": .string(owner.name),
-                "uid": .string(owner.uid), "controller": true, "blockOwnerDeletion": true,
-            ]
-        ]
+        metadata["ownerReferences"] = [cronJob.controllerReference.controllerJSON]
         return ["apiVersion": "batch/v1", "kind": "Job", "metadata": .object(metadata), "spec": template?["spec"] ?? [:]]
     }
 

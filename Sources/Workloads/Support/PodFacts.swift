@@ -30,12 +30,17 @@ enum PodTemplate {
         if let annotations = template?[path: ["metadata", "annotations"]], annotations != .null {
             metadata["annotations"] = annotations
         }
-        metadata["ownerReferences"] = [
-            [
-                "apiVersion": .string(owner.apiVersion), "kind": .string(owner.kind), "name": .string(owner.name),
-                "uid": .string(owner.uid), "controller": true, "blockOwnerDeletion": true,
-            ]
-        ]
+        metadata["ownerReferences"] = [owner.controllerJSON]
         return ["apiVersion": "v1", "kind": "Pod", "metadata": .object(metadata), "spec": template?["spec"] ?? [:]]
+    }
+}
+
+extension OwnerReference {
+    /// This reference as a controller's, in the JSON of an object the controller makes.
+    var controllerJSON: JSONValue {
+        [
+            "apiVersion": .string(apiVersion), "kind": .string(kind), "name": .string(name), "uid": .string(uid),
+            "controller": true, "blockOwnerDeletion": true,
+        ]
     }
 }
