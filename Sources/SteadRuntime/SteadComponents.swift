@@ -15,15 +15,30 @@ package struct ComponentOptions: Sendable {
     /// Watch and manage this namespace only; nil for the whole cluster.
     package var namespace: String?
     package var controllerWorkers: Int
+    /// The admission webhook this process serves, registered when the loops start (by the leader, with
+    /// an election): the API server then sends StatefulPodSet writes to it. Nil: no webhook.
+    package var webhook: WebhookRegistration?
 
     package init(
         schedulerName: String = SteadKeys.schedulerName, plainSchedulerNames: Set<String> = [], namespace: String? = nil,
-        controllerWorkers: Int = 4
+        controllerWorkers: Int = 4, webhook: WebhookRegistration? = nil
     ) {
         self.schedulerName = schedulerName
         self.plainSchedulerNames = plainSchedulerNames
         self.namespace = namespace
         self.controllerWorkers = controllerWorkers
+        self.webhook = webhook
+    }
+}
+
+/// Where the API server reaches this process's admission webhook, and the CA it is to trust.
+package struct WebhookRegistration: Sendable {
+    package var endpoint: WebhookEndpoint
+    package var caCertificatePEM: String
+
+    package init(endpoint: WebhookEndpoint, caCertificatePEM: String) {
+        self.endpoint = endpoint
+        self.caCertificatePEM = caCertificatePEM
     }
 }
 
@@ -36,6 +51,9 @@ package final class SteadComponents: StartStopService, Sendable {
     package let scheduler: SchedulerService
     package let controller: StatefulPodSetController
     private let readiness: Readiness
+    private let client: KubeClient
+    private let webhook: WebhookRegistration?
+    private let logger: Logger
 
     /// - Parameter schedulerMetrics: where the scheduler counts (benchmarks read their own).
     package init(
@@ -55,12 +73,20 @@ package final class SteadComponents: StartStopService, Sendable {
                 schedulerName: options.schedulerName, namespace: options.namespace, workers: options.controllerWorkers),
             logger: logger.labelled("stead.controller"))
         self.readiness = readiness
+        self.client = client
+        self.webhook = options.webhook
+        self.logger = logger
     }
 
-    /// Starts the scheduler, then the controller; each is ready once its informers have synced.
+    /// Registers the webhook (with an election, the leader's URL is the one the API server calls), then
+    /// starts the scheduler, then the controller; each is ready once its informers have synced.
     package func start() async throws {
         readiness.require(Self.schedulerCheck)
         readiness.require(Self.controllerCheck)
+        if let webhook {
+            try await StatefulPodSetAdmission.register(webhook.endpoint, caCertificatePEM: webhook.caCertificatePEM, using: client)
+            logger.info("admission webhook registered", metadata: ["configuration": "\(StatefulPodSetAdmission.configurationName)"])
+        }
         try await scheduler.start()
         readiness.markReady(Self.schedulerCheck)
         try await controller.start()

@@ -65,6 +65,15 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Create or update the StatefulPodSet CRD at start (needs RBAC on customresourcedefinitions).")
     var installCrd = false
 
+    @Option(help: "Serve the StatefulPodSet admission webhook over HTTPS here (host:port), and register it; off when not given.")
+    var webhookAddress: ListenAddress?
+
+    @Option(help: "The Service (namespace/name, port 443) through which the API server calls the webhook (default: https://--webhook-address).")
+    var webhookService: String?
+
+    @Option(help: "Secret (kubernetes.io/tls, in the lease's namespace) that holds the webhook's certificate; made when missing.")
+    var webhookSecret: String = InstallManifests.webhookSecret
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -76,6 +85,27 @@ struct RunCommand: AsyncParsableCommand {
         if let identity = leaderElectIdentity, identity.isEmpty || identity.contains(where: \.isNewline) {
             throw ValidationError("--leader-elect-identity must be a non-empty single line")
         }
+        try validateWebhook()
+    }
+
+    private func validateWebhook() throws {
+        if let webhookService, webhookServiceKey == nil {
+            throw ValidationError("--webhook-service must be NAMESPACE/NAME, not \"\(webhookService)\"")
+        }
+        if let address = webhookAddress, webhookService == nil, ["0.0.0.0", "::", ""].contains(address.host) {
+            throw ValidationError(
+                "--webhook-address \(address) is no address the API server can call: add --webhook-service NAMESPACE/NAME, or listen on one address")
+        }
+        if webhookAddress == nil, webhookService != nil {
+            throw ValidationError("--webhook-service needs --webhook-address, where the webhook listens")
+        }
+    }
+
+    private var webhookServiceKey: ObjectKey? {
+        guard let parts = webhookService?.split(separator: "/").map(String.init), parts.count == 2,
+            !parts[0].isEmpty, !parts[1].isEmpty
+        else { return nil }
+        return ObjectKey(namespace: parts[0], name: parts[1])
     }
 
     /// The election as the flags set it; the identity is made once per process when not given.
@@ -104,23 +134,27 @@ struct RunCommand: AsyncParsableCommand {
         let readiness = Readiness()
         let metrics = MetricsServer(address: metricsAddress, registry: registry, readiness: readiness, logger: logger)
         try await metrics.start()
-        if installCrd {
-            do {
+        var webhook: (server: AdmissionWebhookServer, registration: WebhookRegistration)?
+        do {
+            if installCrd {
                 try await StatefulPodSetCRD.install(using: client)
-            } catch {
-                try? await client.shutdown()
-                await metrics.stop()
-                throw error
+                logger.info("StatefulPodSet CRD installed")
             }
-            logger.info("StatefulPodSet CRD installed")
+            webhook = try await startWebhook(
+                client: client, namespace: leaderElectNamespace ?? configuration.namespace, logger: logger)
+        } catch {
+            try? await client.shutdown()
+            await metrics.stop()
+            throw error
         }
         let loops = makeLoops(
             client: client, identity: identity, leaseNamespace: configuration.namespace, readiness: readiness,
-            logger: logger)
+            webhook: webhook?.registration, logger: logger)
         say("stead run started against \(configuration.server), metrics at \(metrics.baseURL)/metrics"
+            + (webhook.map { ", admission webhook at \($0.server.url)" } ?? "")
             + (identity.map { ", leader election as \($0)" } ?? ""))
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [.init(service: metrics), .init(service: loops)],
+            services: [.init(service: metrics)] + (webhook.map { [.init(service: $0.server)] } ?? []) + [.init(service: loops)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         // Bounded well inside Kubernetes' default 30 s termination grace period: a shutdown that hangs
@@ -132,11 +166,22 @@ struct RunCommand: AsyncParsableCommand {
         try? await client.shutdown()
     }
 
+    /// With --webhook-address: the webhook serving, and where the API server is to call it.
+    private func startWebhook(client: KubeClient, namespace: String, logger: Logger) async throws
+        -> (server: AdmissionWebhookServer, registration: WebhookRegistration)?
+    {
+        guard let webhookAddress else { return nil }
+        return try await AdmissionWebhookServer.start(
+            address: webhookAddress, service: webhookServiceKey,
+            secret: ObjectKey(namespace: namespace, name: webhookSecret), using: client, logger: logger.labelled("stead.webhook"))
+    }
+
     /// The loops themselves, or, with an election `identity`, the loops run only while holding the Lease.
     private func makeLoops(
-        client: KubeClient, identity: String?, leaseNamespace: String, readiness: Readiness, logger: Logger
+        client: KubeClient, identity: String?, leaseNamespace: String, readiness: Readiness,
+        webhook: WebhookRegistration?, logger: Logger
     ) -> any ServiceLifecycle.Service {
-        let options = ComponentOptions(schedulerName: schedulerName, namespace: namespace)
+        let options = ComponentOptions(schedulerName: schedulerName, namespace: namespace, webhook: webhook)
         let make: @Sendable (KubeClient) -> SteadComponents = { client in
             SteadComponents(client: client, options: options, readiness: readiness, logger: logger)
         }

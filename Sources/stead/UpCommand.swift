@@ -73,7 +73,7 @@ struct UpCommand: AsyncParsableCommand {
         let group = ServiceGroup(
             configuration: .init(
                 services: [.init(service: server), .init(service: simulator), .init(service: running.workloads),
-                           .init(service: running.components), .init(service: metrics)],
+                           .init(service: running.webhook), .init(service: running.components), .init(service: metrics)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()
@@ -93,7 +93,8 @@ struct UpCommand: AsyncParsableCommand {
         let client = try KubeClient(configuration: clientConfiguration, logger: logger.labelled("stead.client"))
         do {
             let running = try await startStead(
-                client: client, configuration: clientConfiguration, registry: registry, readiness: readiness, logger: logger)
+                client: client, configuration: clientConfiguration, certificates: server.certificates, registry: registry,
+                readiness: readiness, logger: logger)
             try server.writeKubeconfig(to: absolutePath("\(dataDir)/kubeconfig"))
             return (server, client, running)
         } catch {
@@ -115,32 +116,42 @@ struct UpCommand: AsyncParsableCommand {
     private struct Running {
         var simulator: NodeSimulator
         var workloads: WorkloadControllers
+        var webhook: AdmissionWebhookServer
         var components: SteadComponents
         var componentClient: KubeClient
         var metrics: MetricsServer
     }
 
     /// Installs the CRD, then starts the nodes and the workload controllers (with the admin's client, as
-    /// kubelets and kube-controller-manager have their own), Stead's loops (as the ServiceAccount
-    /// `deploy/` installs) and the metrics server.
+    /// kubelets and kube-controller-manager have their own), the admission webhook (with the API server's
+    /// certificate, which names 127.0.0.1), Stead's loops (as the ServiceAccount `deploy/` installs; they
+    /// register the webhook) and the metrics server.
     private func startStead(
-        client: KubeClient, configuration: ClientConfiguration, registry: PrometheusCollectorRegistry,
-        readiness: Readiness, logger: Logger
+        client: KubeClient, configuration: ClientConfiguration, certificates: ServingCertificates?,
+        registry: PrometheusCollectorRegistry, readiness: Readiness, logger: Logger
     ) async throws -> Running {
+        guard let certificates else { throw ValidationError("stead up serves its API over TLS: no certificates were made") }
         try await StatefulPodSetCRD.install(using: client)
         let componentClient = try await ComponentAccess.client(
             admin: client, configuration: configuration, logger: logger.labelled("stead.components.client"))
         let simulator = NodeSimulator(
             client: client, configuration: try await nodeConfiguration(client), logger: logger.labelled("stead.nodesim"))
+        let webhook = AdmissionWebhookServer(
+            address: ListenAddress(host: "127.0.0.1", port: 0), certificates: certificates,
+            logger: logger.labelled("stead.webhook"))
         do {
             try await simulator.start()
+            try await webhook.start()
         } catch {
+            await simulator.stop()
             try? await componentClient.shutdown()
             throw error
         }
         let components = SteadComponents(
             client: componentClient,
-            options: ComponentOptions(schedulerName: schedulerName, plainSchedulerNames: ["default-scheduler"]),
+            options: ComponentOptions(
+                schedulerName: schedulerName, plainSchedulerNames: ["default-scheduler"],
+                webhook: WebhookRegistration(endpoint: .url(webhook.url), caCertificatePEM: certificates.caCertificatePEM)),
             readiness: readiness,
             logger: logger)
         let workloads = WorkloadControllers(client: client, logger: logger.labelled("stead.workloads"))
@@ -153,14 +164,15 @@ struct UpCommand: AsyncParsableCommand {
             try await metrics.start()
         } catch {
             await components.stop()
+            await webhook.stop()
             await workloads.stop()
             await simulator.stop()
             try? await componentClient.shutdown()
             throw error
         }
         return Running(
-            simulator: simulator, workloads: workloads, components: components, componentClient: componentClient,
-            metrics: metrics)
+            simulator: simulator, workloads: workloads, webhook: webhook, components: components,
+            componentClient: componentClient, metrics: metrics)
     }
 
     private func startAPIServer(logger: Logger) async throws -> EmbeddedAPIServer {

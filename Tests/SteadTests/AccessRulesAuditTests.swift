@@ -75,6 +75,8 @@ final class AuditedCluster: Sendable {
     private let simulator: NodeSimulator
     private let stead: ServiceGroup
     private let steadTask: Task<Void, any Error>
+    private let webhook: AdmissionWebhookServer
+    let webhookRegistration: WebhookRegistration
 
     var steadUserAgent: String { RunCommand.userAgent(identity: identity) }
 
@@ -106,13 +108,21 @@ final class AuditedCluster: Sendable {
         }
         // `stead run --install-crd` installs before it starts its loops.
         try await StatefulPodSetCRD.install(using: steadClient)
-        stead = Self.leaderElectedStead(client: steadClient, identity: identity, leaseNamespace: leaseNamespace)
+        // `stead run --webhook-address 127.0.0.1:0` starts its webhook before its loops.
+        (webhook, webhookRegistration) = try await AdmissionWebhookServer.start(
+            address: ListenAddress(host: "127.0.0.1", port: 0), service: nil,
+            secret: ObjectKey(namespace: leaseNamespace, name: InstallManifests.webhookSecret), using: steadClient,
+            logger: quietLogger("audit.webhook"))
+        stead = Self.leaderElectedStead(
+            client: steadClient, identity: identity, leaseNamespace: leaseNamespace, webhook: webhookRegistration)
         let group = stead
         steadTask = Task { try await group.run() }
     }
 
     /// What `RunCommand.makeLoops` builds for `--leader-elect`, in a group as `stead run` runs it.
-    private static func leaderElectedStead(client: KubeClient, identity: String, leaseNamespace: String) -> ServiceGroup {
+    private static func leaderElectedStead(
+        client: KubeClient, identity: String, leaseNamespace: String, webhook: WebhookRegistration
+    ) -> ServiceGroup {
         let logger = quietLogger("audit.stead")
         let readiness = Readiness()
         let loops = LeaderElectedComponents(
@@ -120,7 +130,7 @@ final class AuditedCluster: Sendable {
             settings: ElectionSettings(lease: ObjectKey(namespace: leaseNamespace, name: "stead"), identity: identity),
             readiness: readiness, logger: logger,
             makeComponents: { client in
-                SteadComponents(client: client, options: ComponentOptions(), readiness: readiness, logger: logger)
+                SteadComponents(client: client, options: ComponentOptions(webhook: webhook), readiness: readiness, logger: logger)
             })
         return ServiceGroup(
             configuration: .init(services: [.init(service: loops)], gracefulShutdownSignals: [], logger: logger))
@@ -134,6 +144,7 @@ final class AuditedCluster: Sendable {
 
     func stop() async {
         await stopStead()
+        await webhook.stop()
         await simulator.stop()
         for client in [admin, nodeClient, steadClient] { try? await client.shutdown() }
         await api.stop()
@@ -166,6 +177,8 @@ struct AccessScenario {
     func run() async throws {
         try await waitUntilLeading()
         try await reinstallCRDWithADriftedSpec()
+        try await registerTheWebhookAgainAfterADrift()
+        try await renewTheWebhookCertificate()
         try await createAndScale()
         try await updatePaths()
         try await revisionHistory()
@@ -194,6 +207,31 @@ struct AccessScenario {
         try await StatefulPodSetCRD.install(using: cluster.steadClient)
         let restored = try await admin.get(type, name: StatefulPodSetCRD.name)
         #expect(restored["spec"] == StatefulPodSetCRD.definition()["spec"])
+    }
+
+    /// The next leader registers the webhook again: a configuration someone changed is read and updated.
+    private func registerTheWebhookAgainAfterADrift() async throws {
+        let type = StatefulPodSetAdmission.configurationType
+        var configuration = try await admin.get(type, name: StatefulPodSetAdmission.configurationName)
+        configuration["webhooks"] = .array(
+            (configuration["webhooks"]?.arrayValue ?? []).map { webhook in
+                var webhook = webhook
+                webhook["timeoutSeconds"] = 30
+                return webhook
+            })
+        _ = try await admin.update(type, configuration)
+        let registration = cluster.webhookRegistration
+        try await StatefulPodSetAdmission.register(
+            registration.endpoint, caCertificatePEM: registration.caCertificatePEM, using: cluster.steadClient)
+        let restored = try await admin.get(type, name: StatefulPodSetAdmission.configurationName)
+        #expect(restored["webhooks"]?.arrayValue?.first?["timeoutSeconds"] == 5)
+    }
+
+    /// A replica whose webhook answers to another name renews the shared certificate.
+    private func renewTheWebhookCertificate() async throws {
+        let secret = ObjectKey(namespace: cluster.leaseNamespace, name: InstallManifests.webhookSecret)
+        let renewed = try await WebhookCertificates.loadOrCreate(secret: secret, names: ["localhost"], using: cluster.steadClient)
+        #expect(try renewed.covers(names: ["localhost"]))
     }
 
     private func createAndScale() async throws {
@@ -270,10 +308,14 @@ struct AccessScenario {
         try await eventually(timeout: .seconds(90), "claims of removed ordinals deleted") { try await claims().count == 1 }
     }
 
-    /// A set whose selector does not match its template: an Event and the Invalid condition.
+    /// A set whose selector does not match its template: refused by the webhook; stored anyway once the
+    /// webhook is gone (as a set from before it), an Event and the Invalid condition.
     private func invalidSet() async throws {
         var bad = AuditedSet.make("bad", replicas: 1)
         bad.spec.selector = LabelSelector(matchLabels: ["app": "other"])
+        await #expect(throws: KubeAPIError.self) { try await admin.create(bad, namespace: Self.namespace) }
+        _ = try await admin.delete(
+            StatefulPodSetAdmission.configurationType, name: StatefulPodSetAdmission.configurationName)
         _ = try await admin.create(bad, namespace: Self.namespace)
         try await eventually(timeout: .seconds(90), "Invalid condition on bad") {
             let set = try await admin.get(StatefulPodSet.self, name: "bad", namespace: Self.namespace)
@@ -477,7 +519,7 @@ struct GrantCheck {
 
     init(calls: [APICall], leaseNamespace: String) {
         let grants = Self.grants(AccessRules.cluster, namespace: nil)
-            + Self.grants(AccessRules.leaderElection, namespace: leaseNamespace)
+            + Self.grants(AccessRules.ownNamespace, namespace: leaseNamespace)
         var missing: Set<String> = []
         for call in calls where !grants.contains(where: { $0.allows(call) }) {
             missing.insert("\(call.permission) (\(call.namespace ?? "-")/\(call.name ?? "-"))")

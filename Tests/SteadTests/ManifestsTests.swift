@@ -27,11 +27,11 @@ struct ManifestsTests {
         let documents = try Self.documents(try Self.manifests())
         let kinds = documents.compactMap { $0["kind"] as? String }
         #expect(kinds == ["CustomResourceDefinition", "Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding",
-                          "Role", "RoleBinding", "Deployment"])
+                          "Role", "RoleBinding", "Deployment", "Service", "ValidatingWebhookConfiguration"])
         let crd = try #require(documents.first)
         #expect(try JSONValue.parse(JSONSerialization.data(withJSONObject: crd)) == StatefulPodSetCRD.definition())
 
-        let deployment = try #require(documents.last)
+        let deployment = try #require(documents.first { $0["kind"] as? String == "Deployment" })
         let spec = try #require(deployment["spec"] as? [String: Any])
         #expect(spec["replicas"] as? Int == 2)
         let podSpec = try #require((spec["template"] as? [String: Any])?["spec"] as? [String: Any])
@@ -40,6 +40,18 @@ struct ManifestsTests {
         let arguments = container["args"] as? [String] ?? []
         #expect(Array(arguments.prefix(2)) == ["run", "--leader-elect"])
         #expect(container["image"] as? String == "stead:0.1.0")
+        #expect(arguments.contains("--webhook-service") && arguments.contains("stead-system/stead-webhook"))
+
+        // The webhook goes through the Service to the pods' webhook port; the running leader adds the CA.
+        let service = try #require(documents.first { $0["kind"] as? String == "Service" })
+        let port = try #require(((service["spec"] as? [String: Any])?["ports"] as? [[String: Any]])?.first)
+        #expect(port["port"] as? Int == 443 && port["targetPort"] as? String == "webhook")
+        let configuration = try #require(documents.last)
+        let webhook = try #require((configuration["webhooks"] as? [[String: Any]])?.first)
+        let clientConfig = try #require(webhook["clientConfig"] as? [String: Any])
+        #expect(clientConfig["caBundle"] == nil)
+        #expect((clientConfig["service"] as? [String: Any])?["name"] as? String == "stead-webhook")
+        #expect(webhook["failurePolicy"] as? String == "Fail" && webhook["sideEffects"] as? String == "None")
     }
 
     @Test func rbacHasNoWildcardAndCoversWhatSteadCalls() throws {
@@ -57,6 +69,10 @@ struct ManifestsTests {
                     #expect(!value.contains("*"), "wildcard in \(rule)")
                 }
                 for group in groups { for resource in resources { for verb in verbs { granted.insert("\(verb) \(resource).\(group)") } } }
+                if resources.contains("secrets") {
+                    #expect(role["kind"] as? String == "Role", "Secrets only in Stead's own namespace")
+                    #expect(verbs == ["create"] || rule["resourceNames"] as? [String] == ["stead-webhook-tls"], "\(rule)")
+                }
             }
         }
         let needed = [
@@ -67,17 +83,18 @@ struct ManifestsTests {
             "update leases.coordination.k8s.io", "create customresourcedefinitions.apiextensions.k8s.io",
         ]
         for permission in needed { #expect(granted.contains(permission), "missing \(permission)") }
-        #expect(!granted.contains { $0.hasPrefix("delete nodes") || $0.hasPrefix("create nodes") || $0.contains("secrets") })
+        #expect(!granted.contains { $0.hasPrefix("delete nodes") || $0.hasPrefix("create nodes") || $0.hasPrefix("list secrets") })
     }
 
     @Test func namespaceAndImageOptionsReachEveryObject() throws {
         let documents = try Self.documents(try Self.manifests(["--namespace", "ops", "--image", "registry.example/stead:1.2"]))
-        let namespaced = documents.filter { ["ServiceAccount", "Role", "RoleBinding", "Deployment"].contains($0["kind"] as? String) }
+        let namespaced = documents.filter { ["ServiceAccount", "Role", "RoleBinding", "Deployment", "Service"].contains($0["kind"] as? String) }
         for object in namespaced {
             #expect((object["metadata"] as? [String: Any])?["namespace"] as? String == "ops", "\(object["kind"] ?? "")")
         }
         let text = try Self.manifests(["--namespace", "ops", "--image", "registry.example/stead:1.2"])
         #expect(text.contains("image: registry.example/stead:1.2"))
+        #expect(text.contains("- ops/stead-webhook") && text.contains("namespace: ops\n      path: /validate-statefulpodsets"))
         #expect(!text.contains("stead-system"))
     }
 

@@ -36,7 +36,7 @@ struct ResourceHandler: Sendable {
                 }
                 return try list(resource, path: path, query: query, accept: request.headers[.accept])
             case .post:
-                return try await create(resource, path: path, request: request, query: query)
+                return try await create(resource, path: path, request: request, query: query, user: user)
             case .delete where resource.supportsDeleteCollection && (path.namespace != nil || !resource.type.namespaced):
                 return try await deleteCollection(resource, path: path, request: request, query: query)
             default:
@@ -45,25 +45,25 @@ struct ResourceHandler: Sendable {
         case (let name?, nil):
             switch method {
             case .get: return try get(resource, path: path, name: name, accept: request.headers[.accept])
-            case .put: return try await update(resource, path: path, name: name, request: request, query: query)
-            case .patch: return try await patch(resource, path: path, name: name, request: request, query: query)
+            case .put: return try await update(resource, path: path, name: name, request: request, query: query, user: user)
+            case .patch: return try await patch(resource, path: path, name: name, request: request, query: query, user: user)
             case .delete: return try await delete(resource, path: path, name: name, request: request, query: query)
             default: throw methodNotAllowed(method, path: "object")
             }
         case (let name?, "status"?):
             switch method {
             case .get: return try get(resource, path: path, name: name, accept: nil)
-            case .put: return try await updateStatus(resource, path: path, name: name, request: request, query: query)
+            case .put: return try await updateStatus(resource, path: path, name: name, request: request, query: query, user: user)
             case .patch:
-                return try await patch(resource, path: path, name: name, request: request, query: query, status: true)
+                return try await patch(resource, path: path, name: name, request: request, query: query, user: user, status: true)
             default: throw methodNotAllowed(method, path: "status")
             }
         case (let name?, "resize"?):
             switch method {
             case .get: return try get(resource, path: path, name: name, accept: nil)
-            case .put: return try await updateResize(resource, path: path, name: name, request: request, query: query)
+            case .put: return try await updateResize(resource, path: path, name: name, request: request, query: query, user: user)
             case .patch:
-                return try await patch(resource, path: path, name: name, request: request, query: query, resize: true)
+                return try await patch(resource, path: path, name: name, request: request, query: query, user: user, resize: true)
             default: throw methodNotAllowed(method, path: "resize")
             }
         case (let name?, "finalize"?):
@@ -192,7 +192,7 @@ struct ResourceHandler: Sendable {
     }
 
     private func create(
-        _ resource: ResourceInfo, path: ResourcePath, request: Request, query: QueryParameters
+        _ resource: ResourceInfo, path: ResourcePath, request: Request, query: QueryParameters, user: UserInfo
     ) async throws(Status) -> Response {
         try query.checkFieldValidation()
         let dryRun = try query.dryRun()
@@ -210,6 +210,10 @@ struct ResourceHandler: Sendable {
                     body, resource: resource, namespace: path.namespace,
                     generatedSuffix: generated ? ObjectRules.randomSuffix() : "", context: AdmissionContext(store: store)),
                 old: nil, resource: resource, fieldValidation: query["fieldValidation"])
+            try await admission.validate(
+                AdmissionAttributes(
+                    resource: resource, operation: .create, namespace: path.namespace,
+                    name: object[path: ["metadata", "name"]]?.stringValue ?? "", object: object, dryRun: dryRun, user: user))
             do {
                 let stored = try store.create(resource, object, dryRun: dryRun)
                 customResources.committed(resource, stored.object, deleted: false, dryRun: dryRun)
@@ -224,9 +228,10 @@ struct ResourceHandler: Sendable {
     }
 
     private func update(
-        _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters
+        _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters,
+        user: UserInfo
     ) async throws(Status) -> Response {
-        try await put(resource, path: path, name: name, request: request, query: query, verb: "update") {
+        try await put(resource, path: path, name: name, request: request, query: query, user: user, verb: "update") {
             body, current, key throws(Status) in
             let updated = try customResources.admit(
                 try ObjectRules.prepareForUpdate(
@@ -237,9 +242,10 @@ struct ResourceHandler: Sendable {
     }
 
     private func updateStatus(
-        _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters
+        _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters,
+        user: UserInfo
     ) async throws(Status) -> Response {
-        try await put(resource, path: path, name: name, request: request, query: query, verb: "update-status") {
+        try await put(resource, path: path, name: name, request: request, query: query, user: user, verb: "update-status") {
             body, current, _ throws(Status) in
             .put(
                 try customResources.admit(
@@ -249,9 +255,10 @@ struct ResourceHandler: Sendable {
     }
 
     private func updateResize(
-        _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters
+        _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters,
+        user: UserInfo
     ) async throws(Status) -> Response {
-        try await put(resource, path: path, name: name, request: request, query: query, verb: "update-resize") {
+        try await put(resource, path: path, name: name, request: request, query: query, user: user, verb: "update-resize") {
             body, current, _ throws(Status) in
             .put(try ResizeRule.resize(body, old: current.object, name: name))
         }
@@ -261,7 +268,7 @@ struct ResourceHandler: Sendable {
     /// under the store's lock, what becomes of the current object.
     private func put(
         _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters,
-        verb: String, _ change: (JSONValue, StoredObject, ObjectKey) throws(Status) -> ObjectStore.Change
+        user: UserInfo, verb: String, _ change: (JSONValue, StoredObject, ObjectKey) throws(Status) -> ObjectStore.Change
     ) async throws(Status) -> Response {
         try query.checkFieldValidation()
         let dryRun = try query.dryRun()
@@ -269,7 +276,8 @@ struct ResourceHandler: Sendable {
         let unknown =
             verb == "update" ? try UnknownFieldValidation.admit(&body, resource: resource, fieldValidation: query["fieldValidation"]) : []
         let key = try key(resource, path, name)
-        let result = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in
+        let result = try await modifyAdmitted(resource, key, subresource: path.subresource, dryRun: dryRun, user: user) {
+            current throws(Status) in
             try change(body, current, key)
         }
         customResources.committed(resource, result.object.object, deleted: result.deleted, dryRun: dryRun)
@@ -281,7 +289,7 @@ struct ResourceHandler: Sendable {
 
     private func patch(
         _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters,
-        status: Bool = false, resize: Bool = false
+        user: UserInfo, status: Bool = false, resize: Bool = false
     ) async throws(Status) -> Response {
         guard let patchType = PatchType(contentType: request.headers[.contentType]) else {
             throw PatchType.unsupported(request.headers[.contentType])
@@ -292,7 +300,8 @@ struct ResourceHandler: Sendable {
         let data = try await RequestBodyReader.read(request, options: options)
         let patch = try RequestBodyReader.parseJSON(data)
         let key = try key(resource, path, name)
-        let result = try store.modify(resource, key, dryRun: dryRun) { current throws(Status) in
+        let result = try await modifyAdmitted(resource, key, subresource: path.subresource, dryRun: dryRun, user: user) {
+            current throws(Status) in
             let patched = try patchType.apply(patch, to: current.object)
             if status {
                 return .put(

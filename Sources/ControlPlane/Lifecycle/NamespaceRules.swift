@@ -8,10 +8,23 @@ enum NamespaceRules {
     /// Namespaces Kubernetes never deletes.
     static let immortal: Set<String> = ["default", "kube-system", "kube-public"]
 
-    /// What Kubernetes sets on a new namespace: phase Active and the `kubernetes` finalizer, which the
-    /// namespace controller removes once a deleted namespace is empty.
+    /// The label Kubernetes (v1.21 on) keeps on every namespace, its value the name, so that a label
+    /// selector (a webhook's or a NetworkPolicy's namespaceSelector) can pick namespaces by name.
+    static let nameLabel = "kubernetes.io/metadata.name"
+
+    static func labelName(_ namespace: inout JSONValue) {
+        guard var metadata = namespace["metadata"]?.objectValue, let name = metadata["name"]?.stringValue else { return }
+        var labels = metadata["labels"]?.objectValue ?? [:]
+        labels[nameLabel] = .string(name)
+        metadata["labels"] = .object(labels)
+        namespace["metadata"] = .object(metadata)
+    }
+
+    /// What Kubernetes sets on a new namespace: phase Active, the name label, and the `kubernetes`
+    /// finalizer, which the namespace controller removes once a deleted namespace is empty.
     static func defaults(_ namespace: JSONValue) -> JSONValue {
         var namespace = namespace
+        labelName(&namespace)
         var spec = namespace["spec"]?.objectValue ?? [:]
         let finalizers = spec["finalizers"]?.arrayValue ?? []
         if !finalizers.contains(.string(contentFinalizer)) {

@@ -31,10 +31,16 @@ enum Listener {
             additionalChannelHandlers: [SlowBodyCloser(drainTimeout: .milliseconds(Int64(bodyTimeout * 1000)))],
             idleTimeout: .milliseconds(Int64(idleTimeout * 1000)))
         guard let certificates else { return .http1(configuration: http1) }
-        let chain = try NIOSSLCertificate.fromPEMBytes(Array(certificates.certificatePEM.utf8))
-        let key = try NIOSSLPrivateKey(bytes: Array(certificates.privateKeyPEM.utf8), format: .pem)
-        let configuration = TLSConfiguration.makeServerConfiguration(
+        return try .tls(.http1(configuration: http1), tlsConfiguration: certificates.serverTLSConfiguration())
+    }
+}
+
+extension ServingCertificates {
+    /// The TLS side of a server presenting this certificate.
+    public func serverTLSConfiguration() throws -> TLSConfiguration {
+        let chain = try NIOSSLCertificate.fromPEMBytes(Array(certificatePEM.utf8))
+        let key = try NIOSSLPrivateKey(bytes: Array(privateKeyPEM.utf8), format: .pem)
+        return TLSConfiguration.makeServerConfiguration(
             certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
-        return try .tls(.http1(configuration: http1), tlsConfiguration: configuration)
     }
 }

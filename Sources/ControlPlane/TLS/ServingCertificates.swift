@@ -12,6 +12,12 @@ public struct ServingCertificates: Sendable {
     public let certificatePEM: String
     public let privateKeyPEM: String
 
+    public init(caCertificatePEM: String, certificatePEM: String, privateKeyPEM: String) {
+        self.caCertificatePEM = caCertificatePEM
+        self.certificatePEM = certificatePEM
+        self.privateKeyPEM = privateKeyPEM
+    }
+
     static let validity: TimeInterval = 10 * 365 * 24 * 3600
 
     public static func loadOrCreate(in directory: String, host: String) throws -> ServingCertificates {
@@ -25,6 +31,16 @@ public struct ServingCertificates: Sendable {
     }
 
     static func make(host: String) throws -> ServingCertificates {
+        try make(subjectNames: subjectNames(host: host), commonName: "stead-apiserver")
+    }
+
+    /// A new CA and a serving certificate it signs for `names` (DNS names or IP addresses), such as an
+    /// admission webhook's Service names `stead-webhook.stead-system.svc`.
+    public static func make(names: [String], commonName: String) throws -> ServingCertificates {
+        try make(subjectNames: names.map(generalName), commonName: commonName)
+    }
+
+    static func make(subjectNames: [GeneralName], commonName: String) throws -> ServingCertificates {
         let now = Date()
         let caKey = Certificate.PrivateKey(P256.Signing.PrivateKey())
         let caName = try DistinguishedName { CommonName("stead-ca") }
@@ -42,12 +58,12 @@ public struct ServingCertificates: Sendable {
         let server = try Certificate(
             version: .v3, serialNumber: .init(), publicKey: serverKey.publicKey,
             notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(validity),
-            issuer: caName, subject: try DistinguishedName { CommonName("stead-apiserver") },
+            issuer: caName, subject: try DistinguishedName { CommonName(commonName) },
             extensions: try Certificate.Extensions {
                 Critical(BasicConstraints.notCertificateAuthority)
                 Critical(KeyUsage(digitalSignature: true, keyEncipherment: true))
                 try ExtendedKeyUsage([.serverAuth])
-                SubjectAlternativeNames(subjectNames(host: host))
+                SubjectAlternativeNames(subjectNames)
             },
             issuerPrivateKey: caKey)
         return ServingCertificates(
@@ -69,15 +85,28 @@ public struct ServingCertificates: Sendable {
         return names
     }
 
+    static func generalName(_ name: String) -> GeneralName {
+        IPAddressBytes.parse(name).map { .ipAddress(ASN1OctetString(contentBytes: ArraySlice($0))) } ?? .dnsName(name)
+    }
+
     private static let ipv6Loopback: [UInt8] = Array(repeating: 0, count: 15) + [1]
 
     /// Whether the serving certificate already names `host` (a new `--host` needs a new certificate).
     func covers(host: String) throws -> Bool {
+        try covers(Self.subjectNames(host: host))
+    }
+
+    /// Whether the serving certificate names each of `names` and stays valid for at least another day.
+    public func covers(names: [String]) throws -> Bool {
+        try covers(names.map(Self.generalName))
+    }
+
+    private func covers(_ wanted: [GeneralName]) throws -> Bool {
         let certificate = try Certificate(pemEncoded: certificatePEM)
         guard certificate.notValidAfter > Date().addingTimeInterval(24 * 3600),
             let names = try certificate.extensions.subjectAlternativeNames
         else { return false }
-        return Self.subjectNames(host: host).allSatisfy { names.contains($0) }
+        return wanted.allSatisfy { names.contains($0) }
     }
 
     /// The CA certificate, base64, as a kubeconfig's `certificate-authority-data`.

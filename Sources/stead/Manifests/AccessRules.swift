@@ -59,11 +59,23 @@ enum AccessRules {
             AccessRule(
                 group: "apiextensions.k8s.io", resources: ["customresourcedefinitions"], verbs: ["get", "update"],
                 resourceNames: [StatefulPodSetCRD.name]),
+            // `--webhook-address`: the leader registers the webhook, pointing it at itself and its CA.
+            AccessRule(
+                group: "admissionregistration.k8s.io", resources: ["validatingwebhookconfigurations"], verbs: ["create"]),
+            AccessRule(
+                group: "admissionregistration.k8s.io", resources: ["validatingwebhookconfigurations"],
+                verbs: ["get", "update"], resourceNames: [StatefulPodSetAdmission.configurationName]),
         ]
     }
 
-    /// In Stead's own namespace only: the leader election Lease.
-    static var leaderElection: [AccessRule] {
-        [AccessRule(group: "coordination.k8s.io", resources: ["leases"], verbs: ["get", "create", "update"])]
+    /// In Stead's own namespace only: the leader election Lease, and the Secret holding the webhook's
+    /// certificate (made by the first replica, read by the others, renewed by one).
+    static var ownNamespace: [AccessRule] {
+        [
+            AccessRule(group: "coordination.k8s.io", resources: ["leases"], verbs: ["get", "create", "update"]),
+            AccessRule(group: "", resources: ["secrets"], verbs: ["create"]),
+            AccessRule(
+                group: "", resources: ["secrets"], verbs: ["get", "update"], resourceNames: [InstallManifests.webhookSecret]),
+        ]
     }
 }

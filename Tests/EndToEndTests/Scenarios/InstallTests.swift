@@ -1,4 +1,5 @@
 import Foundation
+import KubeClient
 import KubeModel
 import SteadController
 import SteadTestSupport
@@ -44,8 +45,7 @@ extension EndToEnd {
         }
 
         /// The schema refuses a set without containers at admission, on the real server as on the embedded
-        /// one (minItems; v1.21 has no CEL rules, so a selector that misses the labels is the controller's
-        /// to report).
+        /// one (minItems; v1.21 has no CEL rules: a selector that misses the labels is the webhook's).
         @Test func aSetWithoutContainersIsRefusedAtAdmission() async throws {
             let installation = try await Installation.shared()
             let set = """
@@ -61,6 +61,54 @@ extension EndToEnd {
             let result = try await installation.kubectl.run(["apply", "--dry-run=server", "-f", "-"], input: set)
             #expect(result.status != 0)
             #expect(result.stderr.contains("spec.template.spec.containers") && result.stderr.contains("at least 1 items"), "\(result.stderr)")
+        }
+
+        /// The leader's admission webhook refuses a set whose selector misses its template's labels, on
+        /// create and on update, with what the embedded server answers (`AdmissionWebhookTests`), and
+        /// kubectl prints the refusal as it prints an invalid StatefulSet's.
+        @Test func aSetWhoseSelectorMissesItsLabelsIsRefusedByTheWebhook() async throws {
+            let installation = try await Installation.shared()
+            _ = try await installation.replicas.leader()
+            func set(selector: String) -> JSONValue {
+                [
+                    "apiVersion": "stead.dev/v1alpha1", "kind": "StatefulPodSet",
+                    "metadata": ["name": "web", "namespace": .string(Installation.namespace)],
+                    "spec": [
+                        "replicas": 0, "selector": ["matchLabels": ["app": .string(selector)]],
+                        "template": [
+                            "metadata": ["labels": ["app": "web"]], "spec": ["containers": [["name": "c", "image": "nginx"]]],
+                        ],
+                    ],
+                ]
+            }
+            let refusal =
+                #"admission webhook "validate.statefulpodsets.stead.dev" denied the request: StatefulPodSet.stead.dev "web" is invalid: spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`"#
+            let type = StatefulPodSet.resourceType
+            do {
+                _ = try await installation.admin.create(type, set(selector: "db"))
+                Issue.record("a set whose selector misses its labels was stored")
+            } catch let error as KubeAPIError {
+                #expect(error.httpCode == 422 && error.reason == .invalid)
+                #expect(error.message == refusal)
+            }
+            let applied = try await installation.kubectl.run(
+                ["apply", "-f", "-"], input: String(decoding: try KubeJSON.serialize(set(selector: "db")), as: UTF8.self))
+            #expect(applied.status != 0)
+            #expect(
+                applied.stderr.contains(
+                    #"The StatefulPodSet "web" is invalid: spec.template.metadata.labels: Invalid value: {"app":"web"}: `selector` does not match template `labels`"#),
+                "\(applied.stderr)")
+
+            _ = try await installation.admin.create(type, set(selector: "web"))
+            do {
+                _ = try await installation.admin.patch(
+                    type, name: "web", namespace: Installation.namespace,
+                    patch: .merge(["spec": ["selector": ["matchLabels": ["app": "db"]]]]))
+                Issue.record("an update that breaks the selector was stored")
+            } catch let error as KubeAPIError {
+                #expect(error.httpCode == 422 && error.message == refusal)
+            }
+            _ = try await installation.admin.delete(type, name: "web", namespace: Installation.namespace)
         }
 
         /// Every (resource, verb) the manifests grant is allowed for the ServiceAccount by the cluster's

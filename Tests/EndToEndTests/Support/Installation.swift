@@ -48,11 +48,19 @@ struct Installation: Sendable {
 
         let steadKubeconfig = directory + "/stead.kubeconfig"
         try await writeServiceAccountKubeconfig(admin: admin, adminKubeconfig: adminKubeconfig, to: steadKubeconfig)
+        // This control plane has no Service network (no kube-proxy): kube-apiserver calls the leader's
+        // webhook at its URL instead of through the manifests' Service.
         let arguments = try deploymentArguments(manifests)
-            .replacingOption("--metrics-address", with: "127.0.0.1:0") + ["--kubeconfig", steadKubeconfig]
-        return Installation(
+            .replacingOption("--metrics-address", with: "127.0.0.1:0")
+            .replacingOption("--webhook-address", with: "127.0.0.1:0")
+            .removingOption("--webhook-service") + ["--kubeconfig", steadKubeconfig]
+        let installation = Installation(
             admin: admin, kubectl: kubectl, steadKubeconfig: steadKubeconfig, runArguments: arguments,
             replicas: SteadReplicas(arguments: arguments, admin: admin), directory: directory)
+        // Until a leader registers its webhook, the manifests' configuration (failurePolicy Fail) refuses
+        // every StatefulPodSet write.
+        _ = try await installation.replicas.leader()
+        return installation
     }
 
     /// The container arguments of the Deployment in the install manifests.
@@ -110,6 +118,14 @@ private actor InstallationOnce {
 }
 
 extension [String] {
+    /// The arguments without `option` and its value.
+    func removingOption(_ option: String) -> [String] {
+        guard let index = firstIndex(of: option), index + 1 < count else { return self }
+        var arguments = self
+        arguments.removeSubrange(index...(index + 1))
+        return arguments
+    }
+
     /// The arguments with `option`'s value replaced (or the option added with it).
     func replacingOption(_ option: String, with value: String) -> [String] {
         guard let index = firstIndex(of: option), index + 1 < count else { return self + [option, value] }

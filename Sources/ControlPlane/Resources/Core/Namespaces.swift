@@ -16,4 +16,8 @@ struct NamespaceStrategy: ResourceStrategy {
     func prepareForCreate(_ namespace: inout JSONValue, context: AdmissionContext) throws(Status) {
         namespace = NamespaceRules.defaults(namespace)
     }
+
+    func prepareForUpdate(_ namespace: inout JSONValue, old: JSONValue) throws(Status) {
+        NamespaceRules.labelName(&namespace)
+    }
 }
