@@ -74,8 +74,12 @@ struct KubectlLifecycleTests {
             let applied = pod[path: ["metadata", "annotations", "kubectl.kubernetes.io/last-applied-configuration"]]?.stringValue ?? ""
             #expect(try KubeJSON.parse(Data(applied.utf8))[path: ["metadata", "labels"]] == ["app": "three"])
 
-            let serverSide = try await k.run("apply", "--server-side", "-f", k.server.directory + "/v2.yaml", expect: 1)
-            #expect(serverSide.error.contains("use client-side apply"))
+            // The same manifest applied server-side: its values are the ones client-side apply set, so
+            // nothing conflicts and nothing changes.
+            let serverSide = try await k.run("apply", "--server-side", "-f", k.server.directory + "/v2.yaml")
+            #expect(serverSide.output.contains("pod/three serverside-applied"), "\(serverSide.output)")
+            let after = try await k.json("get", "pod", "three")
+            #expect(after[path: ["metadata", "labels"]] == ["app": "three", "extra": "kept"])
         }
     }
 

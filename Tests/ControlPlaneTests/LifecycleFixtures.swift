@@ -58,10 +58,12 @@ extension JSONValue {
 
     var finalizerList: [String] { (self[path: ["metadata", "finalizers"]]?.arrayValue ?? []).compactMap(\.stringValue) }
 
-    /// The object without the fields every write changes, for comparing whole objects.
+    /// The object without the fields every write changes (its version, and the time in its managed
+    /// fields), for comparing whole objects.
     var withoutVersion: JSONValue {
         var copy = self
         copy["metadata"]?["resourceVersion"] = nil
+        copy["metadata"]?["managedFields"] = nil
         return copy
     }
 }

@@ -169,10 +169,14 @@ import Testing
         try await TestServer.with { s in
             _ = try await s.create(Self.pod(), in: Self.pods)
             let apply = try await s.request(
-                .PATCH, Self.path + "?fieldManager=kubectl", body: Data("metadata: {labels: {a: b}}".utf8),
+                .PATCH, Self.path + "?fieldManager=kubectl", body: Data("apiVersion: v1\nkind: Pod\nmetadata: {labels: {a: b}}".utf8),
                 contentType: "application/apply-patch+yaml")
-            #expect(apply.status == 415)
-            #expect(apply.json["message"]?.stringValue?.contains("use client-side apply (kubectl apply without --server-side)") == true)
+            #expect(apply.status == 200)
+            #expect(apply.json[path: ["metadata", "labels", "a"]] == "b")
+            let forcedMerge = try await s.request(
+                .PATCH, Self.path + "?force=true", json: ["metadata": ["labels": ["c": "d"]]], contentType: "application/merge-patch+json")
+            #expect(forcedMerge.status == 422)
+            #expect(forcedMerge.json["message"]?.stringValue?.contains("force: Forbidden: may not be specified for non-apply patch") == true)
             // The magic alone: no object in it.
             let truncated = try await s.request(
                 .POST, Self.pods, body: Data([0x6b, 0x38, 0x73, 0x00]), contentType: "application/vnd.kubernetes.protobuf")

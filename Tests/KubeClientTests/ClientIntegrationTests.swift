@@ -139,14 +139,15 @@ struct ClientIntegrationTests {
                 ConfigMap.self, name: "patched", namespace: "default", patch: .strategic(["data": ["z": "3"]]))
             #expect(strategic.data == ["x": "10", "z": "3"])
 
-            // The embedded server does not implement server-side apply: the content type reaches it and is refused.
-            let apply = await #expect(throws: KubeAPIError.self) {
-                _ = try await client.patch(
-                    ConfigMap.self, name: "patched", namespace: "default",
-                    patch: .apply(yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: patched\ndata:\n  a: b\n"),
-                    fieldManager: "test")
-            }
-            #expect(apply?.httpCode == 415)
+            // Server-side apply: the content type and the field manager reach the server.
+            let applied = try await client.patch(
+                ConfigMap.self, name: "patched", namespace: "default",
+                patch: .apply(yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: patched\ndata:\n  a: b\n"),
+                fieldManager: "test")
+            #expect(applied.data == ["x": "10", "z": "3", "a": "b"])
+            let raw = try await client.get(ConfigMap.resourceType, name: "patched", namespace: "default")
+            let managers = raw[path: ["metadata", "managedFields"]]?.arrayValue ?? []
+            #expect(managers.contains { $0["manager"] == "test" && $0["operation"] == "Apply" })
 
             let invalid = await #expect(throws: KubeAPIError.self) {
                 _ = try await client.patch(

@@ -202,14 +202,33 @@ struct ResourceHandler: Sendable {
             throw Status.failure(.methodNotAllowed, "create needs a namespace path for \(resource.type.plural)")
         }
         let generated = (body[path: ["metadata", "name"]]?.stringValue ?? "").isEmpty
+        let manager = fieldManager(request, query)
+        let stored = try await insert(body, resource, path: path, query: query, user: user, dryRun: dryRun, generated: generated) {
+            object in
+            ManagedFields.recordUpdate(
+                &object, old: nil, manager: manager, apiVersion: resource.type.apiVersion,
+                scope: Self.managedScope(resource, path.subresource), now: .now())
+        }
+        var response = Responses.object(stored, status: 201)
+        UnknownFieldValidation.addWarnings(unknown, to: &response.headers)
+        return response
+    }
+
+    /// The create of `body`: metadata and the resource's rules, the validating webhooks, the store; a
+    /// generated name taken already is drawn again. `record` adds the managed fields.
+    func insert(
+        _ body: JSONValue, _ resource: ResourceInfo, path: ResourcePath, query: QueryParameters, user: UserInfo,
+        dryRun: Bool, generated: Bool, record: (inout JSONValue) -> Void
+    ) async throws(Status) -> StoredObject {
         var attempt = 0
         while true {
             attempt += 1
-            let object = try customResources.admit(
+            var object = try customResources.admit(
                 try ObjectRules.prepareForCreate(
                     body, resource: resource, namespace: path.namespace,
                     generatedSuffix: generated ? ObjectRules.randomSuffix() : "", context: AdmissionContext(store: store)),
                 old: nil, resource: resource, fieldValidation: query["fieldValidation"])
+            record(&object)
             try await admission.validate(
                 AdmissionAttributes(
                     resource: resource, operation: .create, namespace: path.namespace,
@@ -218,9 +237,7 @@ struct ResourceHandler: Sendable {
                 let stored = try store.create(resource, object, dryRun: dryRun)
                 customResources.committed(resource, stored.object, deleted: false, dryRun: dryRun)
                 log("create", resource, stored.key, code: 201)
-                var response = Responses.object(stored, status: 201)
-                UnknownFieldValidation.addWarnings(unknown, to: &response.headers)
-                return response
+                return stored
             } catch where error.statusReason == .alreadyExists && generated && attempt < 8 {
                 continue
             }
@@ -231,13 +248,14 @@ struct ResourceHandler: Sendable {
         _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters,
         user: UserInfo
     ) async throws(Status) -> Response {
-        try await put(resource, path: path, name: name, request: request, query: query, user: user, verb: "update") {
+        let record = managerRecorder(resource, path: path, request: request, query: query)
+        return try await put(resource, path: path, name: name, request: request, query: query, user: user, verb: "update") {
             body, current, key throws(Status) in
             let updated = try customResources.admit(
                 try ObjectRules.prepareForUpdate(
                     body, old: current.object, resource: resource, namespace: key.namespace, name: name),
                 old: current.object, resource: resource, fieldValidation: query["fieldValidation"])
-            return try .update(updated, old: current.object)
+            return try .update(record(updated, current.object), old: current.object)
         }
     }
 
@@ -245,12 +263,15 @@ struct ResourceHandler: Sendable {
         _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters,
         user: UserInfo
     ) async throws(Status) -> Response {
-        try await put(resource, path: path, name: name, request: request, query: query, user: user, verb: "update-status") {
+        let record = managerRecorder(resource, path: path, request: request, query: query)
+        return try await put(resource, path: path, name: name, request: request, query: query, user: user, verb: "update-status") {
             body, current, _ throws(Status) in
             .put(
-                try customResources.admit(
-                    try ObjectRules.prepareStatusUpdate(body, old: current.object, resource: resource, name: name),
-                    old: current.object, resource: resource, fieldValidation: query["fieldValidation"]))
+                record(
+                    try customResources.admit(
+                        try ObjectRules.prepareStatusUpdate(body, old: current.object, resource: resource, name: name),
+                        old: current.object, resource: resource, fieldValidation: query["fieldValidation"]),
+                    current.object))
         }
     }
 
@@ -258,9 +279,10 @@ struct ResourceHandler: Sendable {
         _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters,
         user: UserInfo
     ) async throws(Status) -> Response {
-        try await put(resource, path: path, name: name, request: request, query: query, user: user, verb: "update-resize") {
+        let record = managerRecorder(resource, path: path, request: request, query: query)
+        return try await put(resource, path: path, name: name, request: request, query: query, user: user, verb: "update-resize") {
             body, current, _ throws(Status) in
-            .put(try ResizeRule.resize(body, old: current.object, name: name))
+            .put(record(try ResizeRule.resize(body, old: current.object, name: name), current.object))
         }
     }
 
@@ -291,9 +313,16 @@ struct ResourceHandler: Sendable {
         _ resource: ResourceInfo, path: ResourcePath, name: String, request: Request, query: QueryParameters,
         user: UserInfo, status: Bool = false, resize: Bool = false
     ) async throws(Status) -> Response {
+        if PatchType.isApply(contentType: request.headers[.contentType]) {
+            return try await apply(resource, path: path, name: name, request: request, query: query, user: user)
+        }
         guard let patchType = PatchType(contentType: request.headers[.contentType]) else {
             throw PatchType.unsupported(request.headers[.contentType])
         }
+        if query.flag("force") {
+            throw Status.failure(.invalid, "PatchOptions.meta.k8s.io \"\" is invalid: force: Forbidden: may not be specified for non-apply patch")
+        }
+        let record = managerRecorder(resource, path: path, request: request, query: query)
         try customResources.checkPatchType(patchType, resource: resource)
         try query.checkFieldValidation()
         let dryRun = try query.dryRun()
@@ -305,16 +334,18 @@ struct ResourceHandler: Sendable {
             let patched = try patchType.apply(patch, to: current.object)
             if status {
                 return .put(
-                    try customResources.admit(
-                        try ObjectRules.prepareStatusUpdate(patched, old: current.object, resource: resource, name: name),
-                        old: current.object, resource: resource, fieldValidation: query["fieldValidation"]))
+                    record(
+                        try customResources.admit(
+                            try ObjectRules.prepareStatusUpdate(patched, old: current.object, resource: resource, name: name),
+                            old: current.object, resource: resource, fieldValidation: query["fieldValidation"]),
+                        current.object))
             }
-            if resize { return .put(try ResizeRule.resize(patched, old: current.object, name: name)) }
+            if resize { return .put(record(try ResizeRule.resize(patched, old: current.object, name: name), current.object)) }
             let updated = try customResources.admit(
                 try ObjectRules.prepareForUpdate(
                     patched, old: current.object, resource: resource, namespace: key.namespace, name: name),
                 old: current.object, resource: resource, fieldValidation: query["fieldValidation"])
-            return try .update(updated, old: current.object)
+            return try .update(record(updated, current.object), old: current.object)
         }
         customResources.committed(resource, result.object.object, deleted: result.deleted, dryRun: dryRun)
         log(status ? "patch-status" : resize ? "patch-resize" : "patch", resource, key, code: 200)

@@ -16,16 +16,14 @@ public enum PatchType: String, Sendable, CaseIterable {
 
     static let applyPatch = "application/apply-patch+yaml"
 
-    /// 415 for a PATCH whose Content-Type is not one of ours. Server-side apply gets told what to use.
+    /// Server-side apply's Content-Type.
+    static func isApply(contentType: String?) -> Bool {
+        contentType?.split(separator: ";").first.map { String($0).trimmingSpaces().lowercased() } == applyPatch
+    }
+
+    /// 415 for a PATCH whose Content-Type is not one of ours.
     public static func unsupported(_ contentType: String?) -> Status {
-        let accepted = allCases.map(\.rawValue).joined(separator: ", ")
-        let base = contentType?.split(separator: ";").first.map { String($0).trimmingSpaces().lowercased() }
-        if base == applyPatch {
-            return Status.failure(
-                .unsupportedMediaType,
-                "server-side apply (\(applyPatch)) is not supported by this server: use client-side apply (kubectl apply without --server-side) - accepted media types include: \(accepted)"
-            )
-        }
+        let accepted = (allCases.map(\.rawValue) + [applyPatch]).joined(separator: ", ")
         return Status.failure(
             .unsupportedMediaType,
             "the body of the request was in an unknown format - accepted media types include: \(accepted)")

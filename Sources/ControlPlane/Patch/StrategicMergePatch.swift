@@ -145,7 +145,7 @@ public enum StrategicMergePatch {
 }
 
 extension String {
-    fileprivate func dropPrefix(_ prefix: String) -> String? {
+    func dropPrefix(_ prefix: String) -> String? {
         hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil
     }
 }

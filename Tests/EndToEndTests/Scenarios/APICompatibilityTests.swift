@@ -76,5 +76,19 @@ extension EndToEnd {
             for (saw, wanted) in zip(seen, expected) { #expect(saw == wanted) }
             _ = try? await Installation.shared().admin.delete(Namespace.resourceType, name: namespace)
         }
+
+        /// `kubectl apply --server-side` on the real cluster: what the embedded server's test expects of it.
+        @Test func serverSideApplyAnswersAsTheEmbeddedServerExpects() async throws {
+            let installation = try await Installation.shared()
+            _ = try await installation.replicas.leader()
+            let kubectl = try #require(E2EConfiguration.kubectl)
+            let kubeconfig = try #require(E2EConfiguration.kubeconfig)
+            let namespace = "stead-applied-\(String(UInt32.random(in: 0...UInt32.max), radix: 36))"
+            let seen = try await ApplyChecks.run(kubectl: kubectl, kubeconfig: kubeconfig, namespace: namespace)
+            let expected = ApplyChecks.expected(namespace: namespace)
+            #expect(seen.count == expected.count)
+            for (saw, wanted) in zip(seen, expected) { #expect(saw == wanted) }
+            _ = try? await installation.admin.delete(Namespace.resourceType, name: namespace)
+        }
     }
 }
