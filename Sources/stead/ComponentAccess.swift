@@ -31,28 +31,12 @@ enum ComponentAccess {
 
     /// Creates `document`, or replaces what an earlier run made of it (all but its metadata).
     static func createOrReplace(_ document: JSONValue, using client: KubeClient) async throws {
-        let type = try resourceType(of: document)
-        let namespace = document[path: ["metadata", "namespace"]]?.stringValue
-        do {
-            _ = try await client.create(type, document, namespace: namespace)
-            return
-        } catch let error as KubeAPIError where error.isAlreadyExists {}
-        let name = document[path: ["metadata", "name"]]?.stringValue ?? ""
-        for _ in 0..<10 {
-            var existing = try await client.get(type, name: name, namespace: namespace)
+        try await client.createOrUpdate(try resourceType(of: document), document) { existing in
             var wanted = document
             wanted["metadata"] = existing["metadata"]
             wanted["status"] = existing["status"]
-            guard wanted != existing else { return }
             existing = wanted
-            do {
-                _ = try await client.update(type, existing)
-                return
-            } catch let error as KubeAPIError where error.isConflict {
-                continue
-            }
         }
-        throw KubeAPIError(httpCode: 409, message: "\(type.plural) \(name) kept changing while it was being updated")
     }
 
     private static func resourceType(of document: JSONValue) throws -> ResourceType {

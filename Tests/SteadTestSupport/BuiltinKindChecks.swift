@@ -323,6 +323,20 @@ public enum BuiltinKindChecks {
         public var secretKeepsStringData = false
         public var codes: [String: Int] = [:]
         public var clusterIPAssigned = false
+        /// A webhook's failurePolicy, matchPolicy, timeoutSeconds, rule scope, Service port and
+        /// namespaceSelector as stored when left out.
+        public var webhookDefaults = ""
+    }
+
+    /// A ValidatingWebhookConfiguration named after `namespace` whose one rule matches nothing that exists.
+    static func webhookConfiguration(_ namespace: String, _ change: (inout JSONValue) -> Void = { _ in }) -> JSONValue {
+        var webhook: JSONValue = [
+            "name": .string("check.\(namespace).example.com"), "sideEffects": "None", "admissionReviewVersions": ["v1"],
+            "clientConfig": ["service": ["namespace": .string(namespace), "name": "checker"]],
+            "rules": [["operations": ["CREATE"], "apiGroups": ["example.com"], "apiVersions": ["v1"], "resources": ["widgets"]]],
+        ]
+        change(&webhook)
+        return ["metadata": ["name": .string("adm-\(namespace)")], "webhooks": [webhook]]
     }
 
     public static func admission(_ client: KubeClient, namespace: String) async throws -> Admission {
@@ -396,7 +410,38 @@ public enum BuiltinKindChecks {
                 seen.codes[name] = error.httpCode
             }
         }
+        seen.webhookDefaults = try await webhookAdmission(client, namespace: namespace, codes: &seen.codes)
         return seen
+    }
+
+    /// Webhook configurations refused for what v1 requires, and the defaults of an accepted one.
+    static func webhookAdmission(_ client: KubeClient, namespace: String, codes: inout [String: Int]) async throws -> String {
+        let configurations = type("admissionregistration.k8s.io", "v1", "ValidatingWebhookConfiguration", "validatingwebhookconfigurations", namespaced: false)
+        let refused: [(String, JSONValue)] = [
+            ("webhook without sideEffects", webhookConfiguration(namespace) { $0["sideEffects"] = nil }),
+            ("webhook called over http", webhookConfiguration(namespace) { $0["clientConfig"] = ["url": "http://127.0.0.1:1/check"] }),
+            ("webhook with a one-segment name", webhookConfiguration(namespace) { $0["name"] = "check" }),
+            ("webhook waiting 60 s", webhookConfiguration(namespace) { $0["timeoutSeconds"] = 60 }),
+        ]
+        for (name, configuration) in refused {
+            do {
+                _ = try await client.create(configurations, configuration)
+                codes[name] = 0
+                _ = try? await client.delete(configurations, name: "adm-\(namespace)")
+            } catch let error as KubeAPIError {
+                codes[name] = error.httpCode
+            }
+        }
+        let stored = try await client.create(configurations, webhookConfiguration(namespace))
+        _ = try? await client.delete(configurations, name: "adm-\(namespace)")
+        let webhook = stored["webhooks"]?.arrayValue?.first ?? [:]
+        let fields: [JSONValue?] = [
+            webhook["failurePolicy"], webhook["matchPolicy"], webhook["timeoutSeconds"],
+            webhook["rules"]?.arrayValue?.first?["scope"], webhook[path: ["clientConfig", "service", "port"]],
+            webhook["namespaceSelector"],
+        ]
+        return fields.map { $0.map { value in (try? KubeJSON.serialize(value)).map { String(decoding: $0, as: UTF8.self) } ?? "?" } ?? "-" }
+            .joined(separator: " ")
     }
 
     public static let expectedAdmission = Admission(
@@ -405,6 +450,8 @@ public enum BuiltinKindChecks {
             "secret with bad base64": 400, "frozen ConfigMap changed": 422, "cluster IP changed": 422,
             "service name not a DNS-1035 label": 422, "selector not matching the template": 422,
             "Job restarting always": 422, "StatefulSet serviceName changed": 422, "StatefulSet scaled": 0,
+            "webhook without sideEffects": 422, "webhook called over http": 422, "webhook with a one-segment name": 422,
+            "webhook waiting 60 s": 422,
         ],
-        clusterIPAssigned: true)
+        clusterIPAssigned: true, webhookDefaults: #""Fail" "Equivalent" 10 "*" 443 {}"#)
 }

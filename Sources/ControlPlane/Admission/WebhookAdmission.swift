@@ -37,10 +37,8 @@ struct WebhookAdmission: Sendable {
     private func configuredWebhooks(for attributes: AdmissionAttributes) -> [ValidatingWebhook] {
         // Webhook configurations are never sent to webhooks: a broken webhook could not be removed.
         guard attributes.resource.type.group != "admissionregistration.k8s.io" else { return [] }
-        let configurations =
-            (try? store.list(
-                BuiltinResources.validatingWebhookConfigurations, filter: ObjectFilter(), limit: nil, continueToken: nil
-            ).items) ?? []
+        let configurations = store.consultedObjects(BuiltinResources.validatingWebhookConfigurations)
+        guard !configurations.isEmpty else { return [] }
         return configurations.flatMap { $0.object["webhooks"]?.arrayValue ?? [] }.map(ValidatingWebhook.init)
     }
 

@@ -28,6 +28,10 @@ final class ObjectStore: Sendable {
     private let state: Mutex<State>
     private let storage: SQLiteStorage
     private let logger: Logger
+    /// The objects of the resources every write consults (webhook configurations), kept apart so that
+    /// reading them does not take the store's lock on every write.
+    private let consulted = Mutex<[String: [StoredObject]]>([:])
+    static let consultedResources: Set<String> = [BuiltinResources.validatingWebhookConfigurations.storageKey]
 
     init(directory: String, historyLimit: Int, watchBufferSize: Int, logger: Logger) throws {
         storage = try SQLiteStorage(directory: directory)
@@ -46,6 +50,7 @@ final class ObjectStore: Sendable {
             State(
                 resourceVersion: rv, objects: objects, history: WatchHistory(limit: historyLimit, floor: rv),
                 hub: WatchHub(bufferSize: watchBufferSize)))
+        for resource in Self.consultedResources { refreshConsulted(resource, from: objects[resource] ?? [:]) }
         logger.info("store opened", metadata: ["objects": "\(rows.count)", "resourceVersion": "\(rv)"])
     }
 
@@ -67,6 +72,16 @@ final class ObjectStore: Sendable {
     }
 
     func exists(_ resource: ResourceInfo, _ key: ObjectKey) -> Bool { get(resource, key) != nil }
+
+    /// The objects of one of ``consultedResources``, in name order, without the store's lock.
+    func consultedObjects(_ resource: ResourceInfo) -> [StoredObject] {
+        consulted.withLock { $0[resource.storageKey] ?? [] }
+    }
+
+    private func refreshConsulted(_ resource: String, from objects: [ObjectKey: StoredObject]) {
+        let sorted = objects.values.sorted { $0.key < $1.key }
+        consulted.withLock { $0[resource] = sorted }
+    }
 
     struct ListResult: Sendable {
         var items: [StoredObject]
@@ -212,6 +227,7 @@ final class ObjectStore: Sendable {
         case .deleted: state.objects[resource]?.removeValue(forKey: event.object.key)
         default: state.objects[resource, default: [:]][event.object.key] = event.object
         }
+        if Self.consultedResources.contains(resource) { refreshConsulted(resource, from: state.objects[resource] ?? [:]) }
         state.history.append(event)
         let closed = state.hub.publish(event)
         if closed > 0 { logger.warning("closed slow watchers", metadata: ["count": "\(closed)"]) }

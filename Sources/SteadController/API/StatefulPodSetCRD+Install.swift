@@ -16,22 +16,7 @@ extension StatefulPodSetCRD {
 
     static func createOrUpdate(using client: KubeClient) async throws {
         let wanted = definition()
-        do {
-            _ = try await client.create(resourceType, wanted)
-            return
-        } catch let error as KubeAPIError where error.isAlreadyExists {}
-        for _ in 0..<10 {
-            var existing = try await client.get(resourceType, name: name)
-            guard existing["spec"] != wanted["spec"] else { return }
-            existing["spec"] = wanted["spec"]
-            do {
-                _ = try await client.update(resourceType, existing)
-                return
-            } catch let error as KubeAPIError where error.isConflict {
-                continue
-            }
-        }
-        throw KubeAPIError(httpCode: 409, message: "the CRD \(name) kept changing while it was being updated")
+        try await client.createOrUpdate(resourceType, wanted) { $0["spec"] = wanted["spec"] }
     }
 
     static func waitUntilServed(using client: KubeClient, timeout: Duration) async throws {

@@ -66,22 +66,9 @@ extension StatefulPodSetAdmission {
         async throws
     {
         let wanted = configuration(endpoint, caBundle: Data(caCertificatePEM.utf8).base64EncodedString())
-        do {
-            _ = try await client.create(configurationType, wanted)
-            return
-        } catch let error as KubeAPIError where error.isAlreadyExists {}
-        for _ in 0..<10 {
-            var existing = try await client.get(configurationType, name: configurationName)
-            guard !servesWanted(existing["webhooks"], wanted["webhooks"]) else { return }
-            existing["webhooks"] = wanted["webhooks"]
-            do {
-                _ = try await client.update(configurationType, existing)
-                return
-            } catch let error as KubeAPIError where error.isConflict {
-                continue
-            }
+        try await client.createOrUpdate(configurationType, wanted) { existing in
+            if !servesWanted(existing["webhooks"], wanted["webhooks"]) { existing["webhooks"] = wanted["webhooks"] }
         }
-        throw KubeAPIError(httpCode: 409, message: "the webhook configuration \(configurationName) kept changing while it was being updated")
     }
 
     /// Whether `existing` says everything `wanted` says: the API server adds defaults (selectors, a

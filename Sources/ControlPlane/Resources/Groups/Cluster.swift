@@ -35,13 +35,13 @@ extension BuiltinResources {
 
     static let mutatingWebhookConfigurations = ResourceInfo(
         .group("admissionregistration.k8s.io", "v1", "MutatingWebhookConfiguration", "mutatingwebhookconfigurations", namespaced: false),
-        categories: ["api-extensions"], strategy: PlainStrategy(), printer: webhookPrinter)
+        categories: ["api-extensions"], strategy: WebhookConfigurationStrategy(mutating: true), printer: webhookPrinter)
 
     static let validatingWebhookConfigurations = ResourceInfo(
         .group(
             "admissionregistration.k8s.io", "v1", "ValidatingWebhookConfiguration", "validatingwebhookconfigurations",
             namespaced: false),
-        categories: ["api-extensions"], strategy: PlainStrategy(), printer: webhookPrinter)
+        categories: ["api-extensions"], strategy: WebhookConfigurationStrategy(mutating: false), printer: webhookPrinter)
 
     static let validatingAdmissionPolicies = ResourceInfo(
         .group(
