@@ -97,4 +97,19 @@ struct ServerSideApplyUnitTests {
         #expect(container == ["name": "app", "image": "web:2"], "the env the configuration dropped is gone")
         #expect(applied[path: ["status", "replicas"]] == 2, "status is not the main resource's to apply")
     }
+
+    /// Two ports 53 differ by protocol (TCP when left out): both stay, each its own element.
+    @Test func portsAreKeyedByNumberAndProtocol() throws {
+        let service: JSONValue = [
+            "apiVersion": "v1", "kind": "Service", "metadata": ["name": "dns"],
+            "spec": ["ports": [["name": "dns-tcp", "port": 53], ["name": "dns", "port": 53, "protocol": "UDP"]]],
+        ]
+        let applier = ServerSideApply(
+            manager: "a", force: false, apiVersion: "v1", scope: .main(statusIsSeparate: true), now: .now())
+        let created = try applier.apply(service, to: nil, kind: "Service", name: "dns")
+        let again = try applier.apply(service, to: created, kind: "Service", name: "dns")
+        #expect(again[path: ["spec", "ports"]] == service[path: ["spec", "ports"]])
+        let keys = FieldSet.of(again, scope: .main(statusIsSeparate: true)).children["f:spec"]?.children["f:ports"]?.children.keys.sorted()
+        #expect(keys == [#"k:{"port":53,"protocol":"TCP"}"#, #"k:{"port":53,"protocol":"UDP"}"#])
+    }
 }

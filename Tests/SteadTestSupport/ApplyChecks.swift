@@ -32,6 +32,17 @@ public enum ApplyChecks {
         """
     }
 
+    static func dnsService(_ namespace: String) -> String {
+        """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: dns, namespace: \(namespace)}
+        spec:
+          selector: {app: dns}
+          ports: [{name: dns-tcp, port: 53}, {name: dns, port: 53, protocol: UDP}]
+        """
+    }
+
     static func steps(_ namespace: String) -> [Step] {
         let n = ["-n", namespace]
         let apply = ["apply", "--server-side", "-f", "-"]
@@ -75,6 +86,10 @@ public enum ApplyChecks {
                     data: {a: "1"}
                     """),
             Step(arguments: ["get", "configmap", "cfg"] + n + ["-o", "jsonpath={.data}"]),
+            // A DNS server's two ports 53 differ by protocol only: applied twice, both stay.
+            Step(arguments: apply, input: dnsService(namespace)),
+            Step(arguments: apply, input: dnsService(namespace)),
+            Step(arguments: ["get", "service", "dns"] + n + ["-o", "jsonpath={.spec.ports[*].protocol}"]),
             Step(
                 arguments: apply,
                 input: """
@@ -145,6 +160,9 @@ public enum ApplyChecks {
             (0, "configmap/cfg patched"),
             (0, "configmap/cfg serverside-applied"),
             (0, #"{"a":"1","c":"3"}"#),
+            (0, "service/dns serverside-applied"),
+            (0, "service/dns serverside-applied"),
+            (0, "TCP UDP"),
             (0, "statefulpodset.stead.dev/db serverside-applied"),
             (0, "statefulpodset.stead.dev/db patched"),
             (1, #"error: Apply failed with 1 conflict: conflict with "kubectl-patch" using stead.dev/v1alpha1: .spec.replicas"#),

@@ -53,9 +53,10 @@ extension FieldSet {
                 for item in items { set.children[valueKey(item)] = .member }
                 return set
             case .mergeByKey(let key):
+                let keys = ListKeys.keys(field, parent: parent, mergeKey: key)
                 var set = FieldSet()
                 for item in items {
-                    guard let id = elementKey(item, key: key), let element = item.objectValue else { return .member }
+                    guard let id = elementKey(item, keys: keys), let element = item.objectValue else { return .member }
                     var child = of(object: element, parent: field)
                     child.isMember = true
                     set.children[id] = child
@@ -67,8 +68,13 @@ extension FieldSet {
         }
     }
 
-    static func elementKey(_ item: JSONValue, key: String) -> String? {
-        guard let id = item[key], let data = try? KubeJSON.serialize([key: id]) else { return nil }
+    static func elementKey(_ item: JSONValue, keys: [String]) -> String? {
+        var id: JSONObject = [:]
+        for key in keys {
+            guard let value = ListKeys.value(item, key) else { return nil }
+            id[key] = value
+        }
+        guard let data = try? KubeJSON.serialize(.object(id)) else { return nil }
         return "k:" + String(decoding: data, as: UTF8.self)
     }
 
@@ -83,7 +89,7 @@ extension FieldSet {
         guard let items = value.arrayValue else { return nil }
         if let id = key.dropPrefix("k:") {
             guard let wanted = (try? KubeJSON.parse(Data(id.utf8)))?.objectValue else { return nil }
-            return items.first { item in wanted.allSatisfy { item[$0.key] == $0.value } }
+            return items.first { item in wanted.allSatisfy { ListKeys.value(item, $0.key) == $0.value } }
         }
         if let text = key.dropPrefix("v:"), let wanted = try? KubeJSON.parse(Data(text.utf8)) {
             return items.first { $0 == wanted }
@@ -148,9 +154,10 @@ extension FieldSet {
         case .mergePrimitives:
             return live + items.filter { !live.contains($0) }
         case .mergeByKey(let key):
+            let keys = ListKeys.keys(field, parent: parent, mergeKey: key)
             var result = live
             for item in items {
-                if let index = result.firstIndex(where: { $0[key] != nil && $0[key] == item[key] }) {
+                if let index = result.firstIndex(where: { ListKeys.sameElement($0, item, keys: keys) }) {
                     result[index] = merge(item, into: result[index], parent: field)
                 } else {
                     result.append(item)
@@ -204,6 +211,34 @@ extension JSONValue {
         case .array(let items): items.isEmpty
         case .object(let fields): fields.isEmpty
         default: false
+        }
+    }
+}
+
+/// The keys of associative lists as server-side apply keys them: the strategic merge key, except for
+/// the lists Kubernetes' schema keys by more than one field, where a key left out takes its default
+/// (two ports 53 of a DNS server differ by protocol).
+enum ListKeys {
+    static let compound: [String: [String]] = [
+        "containers.ports": ["containerPort", "protocol"], "initContainers.ports": ["containerPort", "protocol"],
+        "ephemeralContainers.ports": ["containerPort", "protocol"], "spec.ports": ["port", "protocol"],
+    ]
+    static let defaults: [String: JSONValue] = ["protocol": "TCP"]
+
+    static func keys(_ field: String, parent: String, mergeKey: String) -> [String] {
+        compound["\(parent).\(field)"] ?? [mergeKey]
+    }
+
+    static func value(_ item: JSONValue, _ key: String) -> JSONValue? {
+        if let value = item[key] { return value }
+        guard item.objectValue != nil else { return nil }
+        return defaults[key]
+    }
+
+    static func sameElement(_ a: JSONValue, _ b: JSONValue, keys: [String]) -> Bool {
+        keys.allSatisfy { key in
+            guard let value = value(a, key) else { return false }
+            return value == Self.value(b, key)
         }
     }
 }
