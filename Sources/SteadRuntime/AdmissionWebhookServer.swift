@@ -39,22 +39,9 @@ package final class AdmissionWebhookServer: StartStopService, Sendable {
 
     package func start() async throws {
         guard starting.claim() else { return }
-        let tls = try certificates.serverTLSConfiguration()
-        let started: BackgroundListener
-        do {
-            started = try await BackgroundListener.start(address: "\(address)", logger: logger) {
-                [address, logger] listening in
-                Application(
-                    router: Self.router(logger: logger),
-                    server: try .tls(.http1(), tlsConfiguration: tls),
-                    configuration: ApplicationConfiguration(
-                        address: .hostname(address.host, port: address.port), serverName: "stead-webhook"),
-                    onServerRunning: { channel in listening(channel.localAddress?.port ?? 0) },
-                    logger: logger)
-            }
-        } catch is BackgroundListener.NotListening {
-            throw AdmissionWebhookServerError(address: address)
-        }
+        let started = try await address.serve(
+            Self.router(logger: logger), tls: try certificates.serverTLSConfiguration(), name: "admission webhook",
+            serverName: "stead-webhook", logger: logger)
         listener.withLock { $0 = started }
         logger.info("admission webhook listening", metadata: ["url": "\(url)"])
     }
@@ -125,7 +112,3 @@ extension AdmissionWebhookServer {
     }
 }
 
-package struct AdmissionWebhookServerError: Error, CustomStringConvertible {
-    package var address: ListenAddress
-    package var description: String { "the admission webhook on \(address) stopped before it listened" }
-}

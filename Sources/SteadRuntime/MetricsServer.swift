@@ -38,20 +38,8 @@ package final class MetricsServer: StartStopService, Sendable {
 
     package func start() async throws {
         guard starting.claim() else { return }
-        let listener: BackgroundListener
-        do {
-            listener = try await BackgroundListener.start(address: "\(address.host):\(address.port)", logger: logger) {
-                [address, logger] listening in
-                Application(
-                    router: makeRouter(),
-                    configuration: ApplicationConfiguration(
-                        address: .hostname(address.host, port: address.port), serverName: "stead-metrics"),
-                    onServerRunning: { channel in listening(channel.localAddress?.port ?? 0) },
-                    logger: logger)
-            }
-        } catch is BackgroundListener.NotListening {
-            throw MetricsServerError(address: address)
-        }
+        let listener = try await address.serve(
+            makeRouter(), name: "metrics server", serverName: "stead-metrics", logger: logger)
         runtime.withLock { $0.listener = listener }
         logger.info("metrics listening", metadata: ["address": "\(baseURL)"])
     }
@@ -83,9 +71,4 @@ package final class MetricsServer: StartStopService, Sendable {
             status: status, headers: [.contentType: "text/plain; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: body + "\n")))
     }
-}
-
-package struct MetricsServerError: Error, CustomStringConvertible {
-    package var address: ListenAddress
-    package var description: String { "the metrics server on \(address) stopped before it listened" }
 }

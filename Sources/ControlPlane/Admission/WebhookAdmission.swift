@@ -37,9 +37,7 @@ struct WebhookAdmission: Sendable {
     private func configuredWebhooks(for attributes: AdmissionAttributes) -> [ValidatingWebhook] {
         // Webhook configurations are never sent to webhooks: a broken webhook could not be removed.
         guard attributes.resource.type.group != "admissionregistration.k8s.io" else { return [] }
-        let configurations = store.consultedObjects(BuiltinResources.validatingWebhookConfigurations)
-        guard !configurations.isEmpty else { return [] }
-        return configurations.flatMap { $0.object["webhooks"]?.arrayValue ?? [] }.map(ValidatingWebhook.init)
+        return store.validatingWebhooks
     }
 
     /// A namespaced object's namespace labels; a Namespace's own; nil for other cluster-scoped objects,

@@ -28,10 +28,11 @@ final class ObjectStore: Sendable {
     private let state: Mutex<State>
     private let storage: SQLiteStorage
     private let logger: Logger
-    /// The objects of the resources every write consults (webhook configurations), kept apart so that
-    /// reading them does not take the store's lock on every write.
-    private let consulted = Mutex<[String: [StoredObject]]>([:])
-    static let consultedResources: Set<String> = [BuiltinResources.validatingWebhookConfigurations.storageKey]
+    /// The webhooks of the ValidatingWebhookConfigurations, in the configurations' name order: every
+    /// write consults them, so they are parsed once per change of a configuration and read without the
+    /// store's lock.
+    private let webhookSnapshot = Mutex<[ValidatingWebhook]>([])
+    private static let webhookConfigurations = BuiltinResources.validatingWebhookConfigurations.storageKey
 
     init(directory: String, historyLimit: Int, watchBufferSize: Int, logger: Logger) throws {
         storage = try SQLiteStorage(directory: directory)
@@ -50,7 +51,7 @@ final class ObjectStore: Sendable {
             State(
                 resourceVersion: rv, objects: objects, history: WatchHistory(limit: historyLimit, floor: rv),
                 hub: WatchHub(bufferSize: watchBufferSize)))
-        for resource in Self.consultedResources { refreshConsulted(resource, from: objects[resource] ?? [:]) }
+        refreshWebhooks(from: objects[Self.webhookConfigurations])
         logger.info("store opened", metadata: ["objects": "\(rows.count)", "resourceVersion": "\(rv)"])
     }
 
@@ -73,14 +74,12 @@ final class ObjectStore: Sendable {
 
     func exists(_ resource: ResourceInfo, _ key: ObjectKey) -> Bool { get(resource, key) != nil }
 
-    /// The objects of one of ``consultedResources``, in name order, without the store's lock.
-    func consultedObjects(_ resource: ResourceInfo) -> [StoredObject] {
-        consulted.withLock { $0[resource.storageKey] ?? [] }
-    }
+    var validatingWebhooks: [ValidatingWebhook] { webhookSnapshot.withLock { $0 } }
 
-    private func refreshConsulted(_ resource: String, from objects: [ObjectKey: StoredObject]) {
-        let sorted = objects.values.sorted { $0.key < $1.key }
-        consulted.withLock { $0[resource] = sorted }
+    private func refreshWebhooks(from configurations: [ObjectKey: StoredObject]?) {
+        let webhooks = (configurations ?? [:]).values.sorted { $0.key < $1.key }
+            .flatMap { $0.object["webhooks"]?.arrayValue ?? [] }.map(ValidatingWebhook.init)
+        webhookSnapshot.withLock { $0 = webhooks }
     }
 
     struct ListResult: Sendable {
@@ -227,7 +226,7 @@ final class ObjectStore: Sendable {
         case .deleted: state.objects[resource]?.removeValue(forKey: event.object.key)
         default: state.objects[resource, default: [:]][event.object.key] = event.object
         }
-        if Self.consultedResources.contains(resource) { refreshConsulted(resource, from: state.objects[resource] ?? [:]) }
+        if resource == Self.webhookConfigurations { refreshWebhooks(from: state.objects[resource]) }
         state.history.append(event)
         let closed = state.hub.publish(event)
         if closed > 0 { logger.warning("closed slow watchers", metadata: ["count": "\(closed)"]) }

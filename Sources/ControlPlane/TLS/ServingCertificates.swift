@@ -73,23 +73,14 @@ public struct ServingCertificates: Sendable {
     }
 
     static func subjectNames(host: String) -> [GeneralName] {
-        var names: [GeneralName] = [.dnsName("localhost"), .ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1])),
-                                    .ipAddress(ASN1OctetString(contentBytes: ArraySlice(ipv6Loopback)))]
-        if let address = IPAddressBytes.parse(host) {
-            if !names.contains(.ipAddress(ASN1OctetString(contentBytes: ArraySlice(address)))) {
-                names.append(.ipAddress(ASN1OctetString(contentBytes: ArraySlice(address))))
-            }
-        } else if host != "localhost", !host.isEmpty {
-            names.append(.dnsName(host))
-        }
+        var names = ["localhost", "127.0.0.1", "::1"].map(generalName)
+        if !host.isEmpty, !names.contains(generalName(host)) { names.append(generalName(host)) }
         return names
     }
 
     static func generalName(_ name: String) -> GeneralName {
         IPAddressBytes.parse(name).map { .ipAddress(ASN1OctetString(contentBytes: ArraySlice($0))) } ?? .dnsName(name)
     }
-
-    private static let ipv6Loopback: [UInt8] = Array(repeating: 0, count: 15) + [1]
 
     /// Whether the serving certificate already names `host` (a new `--host` needs a new certificate).
     func covers(host: String) throws -> Bool {
