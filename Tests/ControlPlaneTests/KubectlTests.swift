@@ -16,42 +16,15 @@ struct KubectlTests {
         var error: String
     }
 
-    /// Runs kubectl with its output in files and waits through the termination handler, so no thread of
-    /// the cooperative pool blocks (the machine may have only two).
+    /// Runs kubectl on a thread of its own (``runLongCommand``), so no thread of the cooperative pool
+    /// blocks (the machine may have only two), with a home and cache of the test's own.
     static func kubectl(_ arguments: [String], kubeconfig: String, environment extra: [String: String] = [:]) async throws -> Run {
         let directory = (kubeconfig as NSString).deletingLastPathComponent
-        let outPath = directory + "/kubectl-\(UUID().uuidString).out"
-        let errPath = directory + "/kubectl-\(UUID().uuidString).err"
-        guard FileManager.default.createFile(atPath: outPath, contents: nil),
-            FileManager.default.createFile(atPath: errPath, contents: nil)
-        else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: directory]) }
-        defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: kubectlPath)
-        process.arguments = ["--kubeconfig", kubeconfig, "--request-timeout=20s"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["HOME"] = directory
-        environment["KUBECACHEDIR"] = directory + "/cache"
+        var environment = ["HOME": directory, "KUBECACHEDIR": directory + "/cache"]
         environment.merge(extra) { _, new in new }
-        process.environment = environment
-        process.standardOutput = FileHandle(forWritingAtPath: outPath)
-        process.standardError = FileHandle(forWritingAtPath: errPath)
-        process.standardInput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
-            do {
-                try ChildLaunch.start(process)
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-        let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-        let error = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-        return Run(status: status, output: output, error: error)
+        let result = try await runLongCommand(
+            kubectlPath, ["--kubeconfig", kubeconfig, "--request-timeout=20s"] + arguments, environment: environment)
+        return Run(status: result.status, output: result.stdout, error: result.stderr)
     }
 
     /// Over HTTPS with the generated CA and the bearer token from the written kubeconfig, as a user runs it.

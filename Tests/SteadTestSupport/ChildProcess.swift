@@ -3,24 +3,40 @@ import Synchronization
 
 /// A program started by a test, with its output collected line by line as it arrives.
 public final class ChildProcess: Sendable {
-    public let process: Process
+    public let process: SpawnedProcess
     private let output = OutputLines()
 
     public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { _, new in new }
-        process.environment = env
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        pipe.fileHandleForReading.readabilityHandler = { [output] handle in
-            let data = handle.availableData
-            if !data.isEmpty { output.append(data) }
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { throw ChildLaunch.SpawnFailed(path: executable, code: errno) }
+        let nullInput = open("/dev/null", O_RDONLY)
+        defer {
+            close(ends[1])
+            close(nullInput)
         }
-        try ChildLaunch.start(process)
+        do {
+            process = try ChildLaunch.spawn(
+                executable, arguments, environment: env, stdin: nullInput, stdout: ends[1], stderr: ends[1])
+        } catch {
+            close(ends[0])
+            throw error
+        }
+        // The child's output, read on a thread of its own until the child (the only writer) ends.
+        let (reader, output) = (ends[0], output)
+        Thread {
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let count = read(reader, &buffer, buffer.count)
+                if count > 0 {
+                    output.append(Data(buffer[0..<count]))
+                } else if count == 0 || errno != EINTR {
+                    break
+                }
+            }
+            close(reader)
+        }.start()
     }
 
     public var lines: [String] { output.lines }
@@ -36,20 +52,24 @@ public final class ChildProcess: Sendable {
     }
 
     public func signal(_ signal: Int32) {
-        kill(process.processIdentifier, signal)
+        process.signal(signal)
     }
 
     /// Waits for the process to end and returns its exit status, or nil if it is still running after `timeout`.
     public func waitForExit(timeout: Double = 30) async -> Int32? {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline {
-            try? await Task.sleep(for: .milliseconds(20))
+        await withTaskGroup(of: Int32?.self) { group in
+            group.addTask { await self.process.exitStatus() }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(timeout))
+                return nil
+            }
+            defer { group.cancelAll() }
+            return await group.next() ?? nil
         }
-        return process.isRunning ? nil : process.terminationStatus
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.signal(SIGKILL)
     }
 }
 
@@ -78,42 +98,48 @@ public struct CommandResult: Sendable {
 }
 
 /// Runs a program to completion, feeding `input` on stdin. Its output goes to temporary files rather
-/// than pipes: reading a pipe to its end can fail with EINTR (which Foundation's
-/// `readDataToEndOfFile` turns into a crash) when other tests' children exit, and a child that fills one
-/// pipe while the other is read would block forever.
+/// than pipes: a child that fills one pipe while the other is read would block forever.
 public func runCommand(_ executable: String, _ arguments: [String], input: String? = nil,
                 environment: [String: String] = [:]) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env.merge(environment) { _, new in new }
-    process.environment = env
     let folder = try TestPaths.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let stdoutPath = folder + "/stdout"
     let stderrPath = folder + "/stderr"
-    _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
-    _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
-    let stdout = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))
-    let stderr = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
-    let stdin = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    process.standardInput = stdin
-    // Not `waitUntilExit()`: it spins this thread's CFRunLoop, and several threads doing so while another
-    // launches a process crashed swift-corelibs-foundation (SIGSEGV in `Process.run()`, seen in CI). The
-    // handler runs on Foundation's own process-monitoring thread.
-    let exited = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in exited.signal() }
-    try ChildLaunch.start(process)
-    try? stdout.close()
-    try? stderr.close()
-    if let input { try stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8)) }
-    try stdin.fileHandleForWriting.close()
-    exited.wait()
+    let stdout = open(stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let stderr = open(stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    var stdin: [Int32] = [0, 0]
+    guard stdout >= 0, stderr >= 0, pipe(&stdin) == 0 else { throw ChildLaunch.SpawnFailed(path: executable, code: errno) }
+    let child: SpawnedProcess
+    do {
+        defer {
+            close(stdout)
+            close(stderr)
+            close(stdin[0])
+        }
+        child = try ChildLaunch.spawn(executable, arguments, environment: env, stdin: stdin[0], stdout: stdout, stderr: stderr)
+    } catch {
+        close(stdin[1])
+        throw error
+    }
+    // Written, then closed: the child reads to the end (one that stops reading gives EPIPE here, see
+    // ChildLaunch.ignoreBrokenPipes).
+    if let input {
+        var bytes = Array(input.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(stdin[1], $0.baseAddress, $0.count) }
+            if written > 0 {
+                bytes = bytes.dropFirst(written)
+            } else if errno != EINTR {
+                break
+            }
+        }
+    }
+    close(stdin[1])
+    let status = child.waitUntilExit()
     return CommandResult(
-        status: process.terminationStatus,
+        status: status,
         stdout: (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "",
         stderr: (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "")
 }
