@@ -166,7 +166,7 @@ let package = Package(
         .target(
             name: "SteadTestSupport",
             dependencies: [
-                "KubeModel", "KubeClient", "ControlPlane", "SteadScheduler",
+                "KubeModel", "KubeClient", "KubeProtobuf", "ControlPlane", "SteadScheduler",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),

@@ -86,6 +86,8 @@ struct TooOldWatchTests {
             #expect(minor == 32)
             _ = try await api.client.create(Namespace(metadata: ObjectMeta(name: "kinds")))
             let tables = try await BuiltinKindChecks.printedTables(api.client, namespace: "kinds", prefix: "kinds")
+            let protobufDifferences = try await BuiltinKindChecks.protobufReads(api.client, namespace: "kinds", prefix: "kinds")
+            #expect(protobufDifferences == [])
             let expected = BuiltinKindChecks.expectedColumns(minor: minor)
             #expect(Set(tables.keys) == Set(expected.keys))
             for (plural, table) in tables.sorted(by: { $0.key < $1.key }) {

@@ -49,7 +49,8 @@ struct ErrorTests {
         #expect(error?.description == "truncated varint at byte 32 (at spec.replicas)")
     }
 
-    /// ObjectMeta field 15 was clusterName, removed from Kubernetes: dropping it would lose data silently.
+    /// ObjectMeta field 15 was clusterName, removed from Kubernetes: dropping a set one would lose data
+    /// silently (an empty one is passed over: `aRetiredFieldIsPassedOver`).
     @Test func anUnknownFieldNumberIsNamed() {
         let error = decodeError(
             hex("6b 38 73 00  0a 0f 0a 02 76 31 12 09 4e 61 6d 65 73 70 61 63 65  12 08 0a 06 0a 01 61 7a 01 78"))
@@ -77,16 +78,16 @@ struct ErrorTests {
     }
 
     @Test func anUnsupportedKind() {
-        // typeMeta {apiVersion "v1", kind "PersistentVolume"}
+        // typeMeta {apiVersion "v1", kind "ComponentStatus"}
         var writer = WireWriter()
         writer.bytes = Envelope.magic
         writer.writeMessageField(1) {
             $0.writeStringField(1, "v1")
-            $0.writeStringField(2, "PersistentVolume")
+            $0.writeStringField(2, "ComponentStatus")
         }
         let error = decodeError(Data(writer.bytes))
         #expect(error?.reason == .unsupportedKind)
-        #expect(error?.description == "kind v1 PersistentVolume is not supported")
+        #expect(error?.description == "kind v1 ComponentStatus is not supported")
 
         let encodeError = encodeError(["apiVersion": "apps/v1", "kind": "Deployments", "metadata": ["name": "x"]])
         #expect(encodeError?.reason == .unsupportedKind)
@@ -98,7 +99,7 @@ struct ErrorTests {
         #expect(KubeProtobuf.supports(apiVersion: "v1", kind: "Pod"))
         #expect(KubeProtobuf.supports(apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding"))
         #expect(KubeProtobuf.supports(apiVersion: "meta.k8s.io/v1", kind: "DeleteOptions"))
-        #expect(!KubeProtobuf.supports(apiVersion: "v1", kind: "PersistentVolume"))
+        #expect(!KubeProtobuf.supports(apiVersion: "v1", kind: "ComponentStatus"))
         #expect(!KubeProtobuf.supports(apiVersion: "apps/v1beta1", kind: "Deployment"))
         #expect(!KubeProtobuf.supports(apiVersion: "apps/v1", kind: "Pod"))
         #expect(!KubeProtobuf.supports(apiVersion: "stead.dev/v1alpha1", kind: "StatefulPodSet"))
@@ -148,5 +149,31 @@ struct ErrorTests {
         #expect(encodeError(["kind": "Pod"])?.description == "field apiVersion: required to name the object's type")
         #expect(encodeError(["apiVersion": "v1", "kind": 3])?.description == "field kind: expected a string")
         #expect(encodeError(["a", "b"])?.description == "expected a JSON object")
+    }
+}
+
+extension ErrorTests {
+    /// ObjectMeta's field 15 (clusterName, removed in v1.25), which an older server writes empty, is passed
+    /// over; another unknown number is still an error.
+    @Test func aRetiredFieldIsPassedOver() throws {
+        func namespace(metadataField: Int) -> Data {
+            var writer = WireWriter()
+            writer.bytes = Envelope.magic
+            writer.writeMessageField(1) {
+                $0.writeStringField(1, "v1")
+                $0.writeStringField(2, "Namespace")
+            }
+            writer.writeMessageField(2) { raw in
+                raw.writeMessageField(1) { metadata in
+                    metadata.writeStringField(1, "a")
+                    metadata.writeStringField(metadataField, "")
+                }
+            }
+            return Data(writer.bytes)
+        }
+        #expect(try KubeProtobuf.decode(namespace(metadataField: 15)) == [
+            "apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "a"],
+        ])
+        #expect(decodeError(namespace(metadataField: 99))?.reason == .unknownField)
     }
 }

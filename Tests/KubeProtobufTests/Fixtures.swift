@@ -260,7 +260,7 @@ enum Fixtures {
         }
         """#
 
-    static let all: [String] = [
+    static let all: [String] = workloadAndStorageKinds + clusterConfigurationKinds + [
         kubectlDeployment, storedDeployment, pod,
         #"""
         {"apiVersion": "v1", "kind": "Namespace",

@@ -1,6 +1,7 @@
 import Foundation
 import KubeClient
 import KubeModel
+import KubeProtobuf
 
 /// The built-in kinds both servers serve at the same group version (Kubernetes v1.21 and later): one
 /// object of each is created, then listed as `kubectl get` lists it (a Table), and the admission rules
@@ -202,6 +203,37 @@ public enum BuiltinKindChecks {
             tables[sample.type.plural] = Table(columns: columns, cells: shown, rows: rows.count)
         }
         return tables
+    }
+
+    /// Reads every sample (made by ``printedTables(_:namespace:prefix:)``) as JSON and as protobuf: Stead's
+    /// codec must decode the server's protobuf into the JSON the server gives. Against a real cluster this
+    /// checks the codec's field numbers and JSON names; the kinds whose protobuf differs are returned.
+    public static func protobufReads(_ client: KubeClient, namespace: String, prefix: String) async throws -> [String] {
+        var differing: [String] = []
+        for sample in samples(prefix: prefix) {
+            let ns = sample.type.namespaced ? namespace : nil
+            let name = sample.object[path: ["metadata", "name"]]?.stringValue ?? ""
+            let path = sample.type.objectPath(namespace: ns, name: name)
+            let json = try KubeJSON.parse(try await client.getRaw(path))
+            let decoded = try KubeProtobuf.decode(try await client.getRaw(path, accept: KubeProtobuf.contentType))
+            if withoutEmptyLists(decoded) != withoutEmptyLists(json) {
+                differing.append("\(sample.type.kind): json \(String(decoding: json.serialized(), as: UTF8.self)) protobuf \(String(decoding: decoded.serialized(), as: UTF8.self))")
+            }
+        }
+        return differing
+    }
+
+    /// Protobuf has no empty list: `[]`, `null` and a missing list read the same from it (Go's JSON says
+    /// `null` for the nil slice it decodes).
+    static func withoutEmptyLists(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let object):
+            return .object(object.filter { $0.value != .null && $0.value != [] }.mapValues(withoutEmptyLists))
+        case .array(let items):
+            return .array(items.map(withoutEmptyLists))
+        default:
+            return value
+        }
     }
 
     /// Deletes the cluster-scoped samples (namespaced ones go with their namespace).

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KubeModel
+import KubeProtobuf
 import Logging
 
 /// Answers every request: health checks, authentication, discovery, OpenAPI, and the resources.
@@ -110,7 +111,10 @@ struct APIResponder: HTTPResponder {
             guard let value = discovery.resourceList(group: group, version: version) else { throw notFound(request) }
             return Responses.json(value)
         case .openAPIV2:
-            throw Status.failure(.notFound, "OpenAPI v2 is not served; use /openapi/v3")
+            let protobuf = OpenAPIV2Protobuf.isAccepted(by: request.headers[.accept])
+            var response = Responses.json(discovery.openAPIV2(protobuf: protobuf))
+            if protobuf { response.headers[.contentType] = OpenAPIV2Protobuf.contentType }
+            return response
         case .openAPIV3Root:
             return Responses.json(discovery.openAPIV3Root())
         case .openAPIV3(let group, let version):

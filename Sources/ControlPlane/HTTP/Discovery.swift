@@ -1,9 +1,17 @@
+import Foundation
 import KubeModel
+import KubeProtobuf
+import Synchronization
 
 /// The discovery documents kubectl and client-go read: `/version`, `/api`, `/apis`, `/apis/{group}`,
 /// `/api/v1` and `/apis/{group}/{version}`, built from the registry so run-time resources show up.
 struct Discovery: Sendable {
     let registry: ResourceRegistry
+    private let swaggerCache = SwaggerCache()
+
+    init(registry: ResourceRegistry) {
+        self.registry = registry
+    }
 
     static let gitVersion = "v1.32.0-stead"
 
@@ -158,11 +166,7 @@ struct Discovery: Sendable {
     /// `/openapi/v3`: where each group version's document is.
     func openAPIV3Root() -> JSONValue {
         var paths: JSONObject = [:]
-        var groupVersions = [(group: "", version: "v1")]
-        for entry in registry.groups() {
-            for version in entry.versions { groupVersions.append((entry.group, version)) }
-        }
-        for (group, version) in groupVersions {
+        for (group, version) in servedGroupVersions() {
             let name = group.isEmpty ? "api/\(version)" : "apis/\(group)/\(version)"
             let hash = OpenAPIDocument.hash(registry.resources(group: group, version: version))
             paths[name] = ["serverRelativeURL": .string("/openapi/v3/\(name)?hash=\(hash)")]
@@ -172,7 +176,22 @@ struct Discovery: Sendable {
 
     func openAPIV3(group: String, version: String) -> JSONValue? {
         guard registry.hasGroupVersion(group: group, version: version) else { return nil }
-        return OpenAPIDocument.groupVersion(registry.resources(group: group, version: version), version: Self.gitVersion)
+        return OpenAPIDocument.groupVersion(
+            registry.resources(group: group, version: version), all: servedGroupVersions(), version: Self.gitVersion)
+    }
+
+    /// `/openapi/v2`: every group version in one document, as JSON or in gnostic's protobuf. kubectl
+    /// asks for it on every `apply` of an existing object, so it is made once for what the registry
+    /// serves.
+    func openAPIV2(protobuf: Bool) -> Data {
+        let resources = registry.all.sorted { $0.type.apiVersion + $0.type.plural < $1.type.apiVersion + $1.type.plural }
+        return swaggerCache.document(key: OpenAPIDocument.hash(resources), protobuf: protobuf) {
+            OpenAPIDocument.swagger(resources, all: servedGroupVersions(), version: Self.gitVersion)
+        }
+    }
+
+    private func servedGroupVersions() -> OpenAPIDocument.GroupVersions {
+        [("", "v1")] + registry.groups().flatMap { entry in entry.versions.map { (entry.group, $0) } }
     }
 
     /// What discovery lists for a subresource, as kube-apiserver lists it: the group, version and kind
@@ -189,6 +208,32 @@ struct Discovery: Sendable {
         case "eviction": return ("policy", "v1", "Eviction", ["create"])
         case "token": return ("authentication.k8s.io", "v1", "TokenRequest", ["create"])
         default: return (group, version, info.type.kind, ["get", "patch", "update"])
+        }
+    }
+}
+
+/// The last `/openapi/v2` document made, in the encodings asked for so far.
+private final class SwaggerCache: Sendable {
+    private struct Entry {
+        var key: String
+        var document: JSONValue
+        var json: Data?
+        var protobuf: Data?
+    }
+
+    private let entry = Mutex<Entry?>(nil)
+
+    func document(key: String, protobuf: Bool, make: () -> JSONValue) -> Data {
+        entry.withLock { entry in
+            if entry?.key != key { entry = Entry(key: key, document: make()) }
+            if protobuf {
+                let data = entry!.protobuf ?? OpenAPIV2Protobuf.encode(entry!.document)
+                entry!.protobuf = data
+                return data
+            }
+            let data = entry!.json ?? ((try? KubeJSON.serialize(entry!.document)) ?? Data("{}".utf8))
+            entry!.json = data
+            return data
         }
     }
 }

@@ -13,6 +13,7 @@ struct ObjectDecoder {
         while !reader.isAtEnd {
             let (number, wireType) = try reader.readTag()
             guard let field = message.field(number: number) else {
+                if message.retiredNumbers.contains(number), try reader.skipZero(wireType) { continue }
                 throw KubeProtobufError(
                     .unknownField,
                     "field \(number) of \(message.name) (wire type \(wireType)) is not known to this server")
@@ -118,6 +119,13 @@ struct ObjectDecoder {
             default: return .int(Int64(bitPattern: raw))
             }
         }
+        if type == .double {
+            try expect(.fixed64, wireType, field, of: message)
+            let number = Double(bitPattern: try reader.readFixed(8))
+            guard number.isFinite else { throw .invalidValue("\(number) is not a JSON number") }
+            // Go writes a whole float64 without a fraction ("1", not "1.0"): JSON reads it back as an integer.
+            return Int64(exactly: number).map { .int($0) } ?? .double(number)
+        }
         try expect(.lengthDelimited, wireType, field, of: message)
         let range = try reader.readLengthDelimited()
         switch type {
@@ -167,9 +175,60 @@ struct ObjectDecoder {
         case .stringList:
             let values = try WellKnown.read(reader.nested(range), "StringList", [1: .lengthDelimited])
             return .array(values.all(1).map { .string(reader.string($0)) })
-        case .bool, .int32, .int64:
-            preconditionFailure("varint types are read above")
+        case .json:
+            let values = try WellKnown.read(reader.nested(range), "JSON", [1: .lengthDelimited])
+            guard let raw = values.bytes(1), !raw.isEmpty else { return .null }
+            do {
+                return try JSONValue.parse(Data(reader.bytes[raw]))
+            } catch {
+                throw .invalidValue("JSON holds invalid JSON (\(error))")
+            }
+        case .schemaOrArray(let schema):
+            let values = try WellKnown.read(
+                reader.nested(range), "JSONSchemaPropsOrArray", [1: .lengthDelimited, 2: .lengthDelimited])
+            // Go's JSON: the array when it has schemas, else the schema (null without one).
+            let array = values.all(2)
+            guard array.isEmpty else {
+                var items: [JSONValue] = []
+                for item in array {
+                    do {
+                        items.append(.object(try object(of: schema, reader.nested(item))))
+                    } catch {
+                        throw error.inside(index: items.count)
+                    }
+                }
+                return .array(items)
+            }
+            return try self.schema(values.all(1), of: schema, in: reader) ?? .null
+        case .schemaOrBool(let schema):
+            let values = try WellKnown.read(
+                reader.nested(range), "JSONSchemaPropsOrBool", [1: .varint, 2: .lengthDelimited])
+            // Go's JSON: the schema when there is one, else the bool.
+            if let schema = try self.schema(values.all(2), of: schema, in: reader) { return schema }
+            return .bool((values.varint(1) ?? 0) != 0)
+        case .schemaOrStringArray(let schema):
+            let values = try WellKnown.read(
+                reader.nested(range), "JSONSchemaPropsOrStringArray", [1: .lengthDelimited, 2: .lengthDelimited])
+            // Go's JSON: the strings when there are some, else the schema (null without one).
+            let property = values.all(2)
+            guard property.isEmpty else { return .array(property.map { .string(reader.string($0)) }) }
+            return try self.schema(values.all(1), of: schema, in: reader) ?? .null
+        case .bool, .int32, .int64, .double:
+            preconditionFailure("varint and fixed64 types are read above")
         }
+    }
+
+    /// The schema field of a polymorphic value (JSONSchemaPropsOrBool, ...), nil when absent; given twice, the
+    /// messages merge as protobuf merges them.
+    private func schema(
+        _ ranges: [Range<Int>], of schema: Int, in reader: WireReader
+    ) throws(KubeProtobufError) -> JSONValue? {
+        var merged: JSONValue?
+        for range in ranges {
+            let value = JSONValue.object(try object(of: schema, reader.nested(range)))
+            merged = merged.map { $0.merging(value) } ?? value
+        }
+        return merged
     }
 
     /// Raw bytes that hold JSON, or (a RawExtension written by a protobuf client) an enveloped object.
@@ -203,12 +262,12 @@ extension Schema.Value {
     var zeroJSON: JSONValue {
         switch self {
         case .string, .bytes: .string("")
-        case .bool: .bool(false)
-        case .int32, .int64, .intOrString: .int(0)
+        case .bool, .schemaOrBool: .bool(false)
+        case .int32, .int64, .intOrString, .double: .int(0)
         case .message: .object([:])
         case .stringList: .array([])
         case .quantity: .string("0")
-        case .time, .microTime, .rawExtension, .fieldsV1: .null
+        case .time, .microTime, .rawExtension, .fieldsV1, .json, .schemaOrArray, .schemaOrStringArray: .null
         case .duration: .string("0s")
         }
     }

@@ -166,6 +166,86 @@ struct ObjectEncoder {
             writer.writeMessageField(number) { list in
                 for text in texts { list.writeStringField(1, text) }
             }
+        case .double:
+            let float: Double
+            switch value {
+            case .int(let integer): float = Double(integer)
+            case .double(let double): float = double
+            default: throw .invalid("expected a number")
+            }
+            writer.writeTag(number, .fixed64)
+            withUnsafeBytes(of: float.bitPattern.littleEndian) { writer.bytes.append(contentsOf: $0) }
+        case .json:
+            // Go keeps JSON null as no bytes at all (an element of `enum`; a single field's null is left out).
+            let json = value == .null ? nil : value.serialized()
+            writer.writeMessageField(number) { holder in
+                if let json { holder.writeBytesField(1, json) }
+            }
+        case .schemaOrArray(let schema):
+            switch value {
+            case .object(let object):
+                try writer.writeMessageField(number) { holder throws(KubeProtobufError) in
+                    try writeSchema(object, as: schema, number: 1, into: &holder)
+                }
+            case .array(let items):
+                try writer.writeMessageField(number) { holder throws(KubeProtobufError) in
+                    for (index, item) in items.enumerated() {
+                        do throws(KubeProtobufError) {
+                            guard case .object(let object) = item else { throw .invalid("expected a schema object") }
+                            try writeSchema(object, as: schema, number: 2, into: &holder)
+                        } catch {
+                            throw error.inside(index: index)
+                        }
+                    }
+                }
+            default:
+                throw .invalid("expected a schema object or an array of schema objects")
+            }
+        case .schemaOrBool(let schema):
+            switch value {
+            case .bool(let allows):
+                writer.writeMessageField(number) { $0.writeVarintField(1, allows ? 1 : 0) }
+            case .object(let object):
+                // Go reads a schema as allowing, and always writes `allows`.
+                try writer.writeMessageField(number) { holder throws(KubeProtobufError) in
+                    holder.writeVarintField(1, 1)
+                    try writeSchema(object, as: schema, number: 2, into: &holder)
+                }
+            default:
+                throw .invalid("expected a boolean or a schema object")
+            }
+        case .schemaOrStringArray(let schema):
+            switch value {
+            case .object(let object):
+                try writer.writeMessageField(number) { holder throws(KubeProtobufError) in
+                    try writeSchema(object, as: schema, number: 1, into: &holder)
+                }
+            case .array(let items):
+                var texts: [String] = []
+                for (index, item) in items.enumerated() {
+                    guard case .string(let text) = item else {
+                        throw KubeProtobufError.invalid("expected a string").inside(index: index)
+                    }
+                    texts.append(text)
+                }
+                writer.writeMessageField(number) { holder in
+                    for text in texts { holder.writeStringField(2, text) }
+                }
+            case .null:
+                // A map value: Go's zero, neither schema nor strings.
+                writer.writeMessageField(number) { _ in }
+            default:
+                throw .invalid("expected a schema object or an array of strings")
+            }
+        }
+    }
+
+    /// The schema inside a polymorphic value (JSONSchemaPropsOrBool, ...), as its field `number`.
+    private func writeSchema(
+        _ object: JSONObject, as schema: Int, number: Int, into writer: inout WireWriter
+    ) throws(KubeProtobufError) {
+        try writer.writeMessageField(number) { inner throws(KubeProtobufError) in
+            try write(object, as: schema, into: &inner)
         }
     }
 

@@ -31,6 +31,18 @@ struct FieldSpec: Sendable, Equatable {
         /// A message `{1: repeated string items}` that Go declares as a named `[]string` (authentication
         /// AttestationValue): an array of strings in JSON.
         case stringList
+        /// float64: a fixed64 IEEE 754 double on the wire, a number in JSON.
+        case double
+        /// apiextensions/v1 JSON: `{1: raw}` holding JSON, any JSON value in JSON; an empty message is `null`.
+        case json
+        /// apiextensions/v1 JSONSchemaPropsOrArray: `{1: schema, 2: repeated schemas}`, the schema (a message
+        /// of this name) or the array of schemas in JSON.
+        case schemaOrArray(String)
+        /// apiextensions/v1 JSONSchemaPropsOrBool: `{1: allows, 2: schema}`, the schema or the bool in JSON.
+        case schemaOrBool(String)
+        /// apiextensions/v1 JSONSchemaPropsOrStringArray: `{1: schema, 2: repeated string property}`, the
+        /// array of strings or the schema in JSON.
+        case schemaOrStringArray(String)
     }
 
     enum Shape: Sendable, Equatable {
@@ -63,8 +75,13 @@ struct FieldSpec: Sendable, Equatable {
     static let rawExtension = FieldSpec(value: .rawExtension)
     static let fieldsV1 = FieldSpec(value: .fieldsV1)
     static let stringList = FieldSpec(value: .stringList)
+    static let double = FieldSpec(value: .double)
+    static let json = FieldSpec(value: .json)
 
     static func message(_ name: String) -> FieldSpec { FieldSpec(value: .message(name)) }
+    static func schemaOrArray(_ name: String) -> FieldSpec { FieldSpec(value: .schemaOrArray(name)) }
+    static func schemaOrBool(_ name: String) -> FieldSpec { FieldSpec(value: .schemaOrBool(name)) }
+    static func schemaOrStringArray(_ name: String) -> FieldSpec { FieldSpec(value: .schemaOrStringArray(name)) }
     static func inline(_ name: String) -> FieldSpec { FieldSpec(value: .message(name), shape: .inline) }
     static func repeated(_ element: FieldSpec) -> FieldSpec { FieldSpec(value: element.value, shape: .repeated) }
     static func map(_ value: FieldSpec) -> FieldSpec { FieldSpec(value: value.value, shape: .map) }

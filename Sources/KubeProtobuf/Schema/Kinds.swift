@@ -1,5 +1,6 @@
 extension Schema.Builder {
-    /// The kinds the codec reads and writes, each with its root message (the kind's own name).
+    /// The kinds the codec reads and writes (and OpenAPI describes), each with its root message (the kind's
+    /// own name unless it had to differ).
     mutating func declareKinds() {
         // Go registers DeleteOptions in every group version: client-go sends it as `v1`, `apps/v1`,
         // `meta.k8s.io/v1`, ... depending on the client.
@@ -9,7 +10,8 @@ extension Schema.Builder {
 
         for kind in [
             "Namespace", "ConfigMap", "Secret", "ServiceAccount", "Service", "Pod", "ResourceQuota", "Endpoints",
-            "Event", "PersistentVolumeClaim", "Node", "Binding",
+            "Event", "PersistentVolumeClaim", "Node", "Binding", "PersistentVolume", "LimitRange",
+            "ReplicationController", "PodTemplate",
         ] {
             self.kind("v1", kind)
         }
@@ -34,6 +36,24 @@ extension Schema.Builder {
             self.kind("authorization.k8s.io/v1", kind)
         }
         kind("autoscaling/v1", "Scale")
-        kind("storage.k8s.io/v1", "StorageClass")
+        kind("autoscaling/v2", "HorizontalPodAutoscaler")
+        for kind in ["StorageClass", "CSIDriver", "CSINode", "CSIStorageCapacity", "VolumeAttachment"] {
+            self.kind("storage.k8s.io/v1", kind)
+        }
+        kind("networking.k8s.io/v1", "IngressClass")
+        kind("discovery.k8s.io/v1", "EndpointSlice")
+        kind("events.k8s.io/v1", "Event", message: "EventsV1Event")
+        kind("node.k8s.io/v1", "RuntimeClass")
+        kind("certificates.k8s.io/v1", "CertificateSigningRequest")
+        for kind in [
+            "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration", "ValidatingAdmissionPolicy",
+            "ValidatingAdmissionPolicyBinding",
+        ] {
+            self.kind("admissionregistration.k8s.io/v1", kind)
+        }
+        kind("apiregistration.k8s.io/v1", "APIService")
+        kind("flowcontrol.apiserver.k8s.io/v1", "FlowSchema")
+        kind("flowcontrol.apiserver.k8s.io/v1", "PriorityLevelConfiguration")
+        kind("apiextensions.k8s.io/v1", "CustomResourceDefinition")
     }
 }

@@ -14,10 +14,23 @@ struct Schema: Sendable {
         case string, bytes, bool, int32, int64
         case message(Int)
         case quantity, intOrString, time, microTime, duration, rawExtension, fieldsV1, stringList
+        case double, json
+        /// The schema message's index, as for ``message(_:)``.
+        case schemaOrArray(Int), schemaOrBool(Int), schemaOrStringArray(Int)
     }
 
     struct Message: Sendable {
         let name: String
+        /// The Go package as OpenAPI names it (`io.k8s.api.apps.v1`): the message's OpenAPI definition is
+        /// `package.goName`.
+        let package: String
+        /// The Go type's name where the message had to be named otherwise to stay unique (events.k8s.io's
+        /// `Event` is declared as `EventsV1Event`): the kind it is the root of, or what ``Builder/goName(_:_:)``
+        /// says.
+        let goName: String
+        /// Numbers of fields Kubernetes removed: an older server still writes them, empty, and the decoder
+        /// passes over them then (a set one is an unknown field: dropping it would lose data).
+        let retiredNumbers: Set<Int>
         /// Ascending field numbers: the order the encoder writes.
         let fields: [Field]
         /// Index into ``fields`` by field number, -1 where the number is unknown.
@@ -60,12 +73,32 @@ struct Schema: Sendable {
 extension Schema {
     /// Collects the declarations; ``build()`` resolves them once.
     struct Builder {
-        private(set) var declarations: [(name: String, fields: [Int: (String, FieldSpec)])] = []
+        private(set) var declarations: [(name: String, package: String, fields: [Int: (String, FieldSpec)])] = []
+        private var currentPackage = ""
+        private(set) var goNames: [String: String] = [:]
+        private(set) var retiredNumbers: [String: Set<Int>] = [:]
         private(set) var kinds: [(apiVersion: String?, kind: String, message: String)] = []
 
         /// Declares a message: `number: (jsonName, spec)` for each field.
         mutating func message(_ name: String, _ fields: [Int: (String, FieldSpec)]) {
-            declarations.append((name, fields))
+            declarations.append((name, currentPackage, fields))
+        }
+
+        /// Names the Go package, as OpenAPI spells it (`io.k8s.api.apps.v1`), of the messages declared next.
+        mutating func inPackage(_ package: String) {
+            currentPackage = package
+        }
+
+        /// Names the Go type of a message whose own name had to differ (`HPAMetricSpec` for autoscaling/v2's
+        /// `MetricSpec`); a kind's root message takes the kind's name without it.
+        mutating func goName(_ message: String, _ name: String) {
+            goNames[message] = name
+        }
+
+        /// Declares field numbers Kubernetes removed from a message (`ObjectMeta`'s 15, `clusterName`, gone
+        /// in v1.25): passed over when empty, as an older server writes them, never written.
+        mutating func retired(_ message: String, _ numbers: Int...) {
+            retiredNumbers[message, default: []].formUnion(numbers)
         }
 
         /// Declares a kind whose root message is `message` (the kind's own name by default); a nil
@@ -90,6 +123,15 @@ extension Schema {
             builder.declareAuthorizationV1()
             builder.declareAutoscalingV1()
             builder.declareStorageV1()
+            builder.declareAutoscalingV2()
+            builder.declareDiscoveryV1()
+            builder.declareEventsV1()
+            builder.declareNodeV1()
+            builder.declareCertificatesV1()
+            builder.declareAdmissionRegistrationV1()
+            builder.declareAPIRegistrationV1()
+            builder.declareFlowControlV1()
+            builder.declareAPIExtensionsV1()
             builder.declareKinds()
             return builder
         }
@@ -106,7 +148,7 @@ extension Schema {
             for declaration in declarations {
                 for (number, (jsonName, spec)) in declaration.fields {
                     if number < 1 { problems.append("\(declaration.name) has field number \(number)") }
-                    if case .message(let target) = spec.value, names[target] == nil {
+                    if let target = spec.value.messageName, names[target] == nil {
                         problems.append("\(declaration.name).\(jsonName) refers to unknown message \(target)")
                     }
                     if spec.omitsEmpty, spec.shape != .single || !spec.value.isScalar {
@@ -171,9 +213,18 @@ extension Schema {
                 case .rawExtension: .rawExtension
                 case .fieldsV1: .fieldsV1
                 case .stringList: .stringList
+                case .double: .double
+                case .json: .json
+                case .schemaOrArray(let name): .schemaOrArray(messageIndex[name]!)
+                case .schemaOrBool(let name): .schemaOrBool(messageIndex[name]!)
+                case .schemaOrStringArray(let name): .schemaOrStringArray(messageIndex[name]!)
                 }
             }
 
+            var goNames = self.goNames
+            for kind in self.kinds where kind.apiVersion != nil && goNames[kind.message] == nil {
+                goNames[kind.message] = kind.kind
+            }
             // Fields first, then the JSON routes, which look into inline messages' fields.
             let fieldLists: [[Field]] = declarations.map { declaration in
                 declaration.fields.sorted { $0.key < $1.key }.map { number, entry in
@@ -205,7 +256,9 @@ extension Schema {
                 }
                 messages.append(
                     Message(
-                        name: declaration.name, fields: fields, fieldIndexByNumber: byNumber,
+                        name: declaration.name, package: declaration.package,
+                        goName: goNames[declaration.name] ?? declaration.name,
+                        retiredNumbers: retiredNumbers[declaration.name] ?? [], fields: fields, fieldIndexByNumber: byNumber,
                         fieldIndexByJSONName: byJSONName, hasInlineFields: fields.contains { $0.shape == .inline }))
             }
 
@@ -228,8 +281,17 @@ extension Schema {
 extension FieldSpec.Value {
     var isScalar: Bool {
         switch self {
-        case .string, .bytes, .bool, .int32, .int64: true
+        case .string, .bytes, .bool, .int32, .int64, .double: true
         default: false
+        }
+    }
+
+    /// The message a value refers to by name: a message's own, or the schema inside a polymorphic value.
+    var messageName: String? {
+        switch self {
+        case .message(let name), .schemaOrArray(let name), .schemaOrBool(let name), .schemaOrStringArray(let name):
+            name
+        default: nil
         }
     }
 }

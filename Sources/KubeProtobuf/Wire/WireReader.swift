@@ -61,6 +61,18 @@ struct WireReader {
     }
 
     /// A reader limited to `range` (a nested message).
+    /// Reads a field's value and tells whether it was the zero value (0, empty): what an older server
+    /// writes for a field Kubernetes has since removed.
+    mutating func skipZero(_ wireType: UInt8) throws(KubeProtobufError) -> Bool {
+        switch WireType(rawValue: wireType) {
+        case .varint: try readVarint() == 0
+        case .fixed64: try readFixed(8) == 0
+        case .lengthDelimited: try readLengthDelimited().isEmpty
+        case .fixed32: try readFixed(4) == 0
+        case nil: throw .malformed("wire type \(wireType) is not used by Kubernetes")
+        }
+    }
+
     func nested(_ range: Range<Int>) -> WireReader {
         var reader = self
         reader.position = range.lowerBound

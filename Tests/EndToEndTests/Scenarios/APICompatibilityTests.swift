@@ -40,7 +40,8 @@ extension EndToEnd {
         }
 
         /// Every sample kind printed as the real v1.21 prints it (columns it has, cells that do not depend
-        /// on time or controllers), and the same admission answers.
+        /// on time or controllers), read in protobuf as Stead's codec reads it, and the same admission
+        /// answers.
         @Test func builtinKindsPrintAndAdmitAsTheEmbeddedServerExpects() async throws {
             let installation = try await Installation.shared()
             let client = installation.admin
@@ -51,7 +52,9 @@ extension EndToEnd {
                 _ = try await client.create(Namespace(metadata: ObjectMeta(name: namespace)))
             }
             let tables = try await BuiltinKindChecks.printedTables(client, namespace: kinds, prefix: kinds)
+            let protobufDifferences = try await BuiltinKindChecks.protobufReads(client, namespace: kinds, prefix: kinds)
             await BuiltinKindChecks.deleteClusterSamples(client, prefix: kinds)
+            #expect(protobufDifferences == [])
             let expected = BuiltinKindChecks.expectedColumns(minor: minor)
             for (plural, table) in tables.sorted(by: { $0.key < $1.key }) {
                 #expect(table.columns == expected[plural], "\(plural)")

@@ -5,6 +5,7 @@
 extension Schema.Builder {
     /// apps/v1.
     mutating func declareAppsV1() {
+        inPackage("io.k8s.api.apps.v1")
         message("Deployment", [
             1: ("metadata", .message("ObjectMeta")),
             2: ("spec", .message("DeploymentSpec")),

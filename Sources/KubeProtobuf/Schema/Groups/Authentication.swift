@@ -5,6 +5,7 @@
 extension Schema.Builder {
     /// authentication.k8s.io/v1.
     mutating func declareAuthenticationV1() {
+        inPackage("io.k8s.api.authentication.v1")
         message("TokenRequest", [
             1: ("metadata", .message("ObjectMeta")),
             2: ("spec", .message("TokenRequestSpec")),
@@ -58,6 +59,7 @@ extension Schema.Builder {
 
     /// authorization.k8s.io/v1: the access and rules reviews (`kubectl auth can-i`).
     mutating func declareAuthorizationV1() {
+        inPackage("io.k8s.api.authorization.v1")
         for review in ["SubjectAccessReview", "LocalSubjectAccessReview"] {
             message(review, [
                 1: ("metadata", .message("ObjectMeta")),

@@ -5,6 +5,7 @@
 extension Schema.Builder {
     /// batch/v1.
     mutating func declareBatchV1() {
+        inPackage("io.k8s.api.batch.v1")
         message("Job", [
             1: ("metadata", .message("ObjectMeta")),
             2: ("spec", .message("JobSpec")),

@@ -5,6 +5,7 @@
 extension Schema.Builder {
     /// coordination.k8s.io/v1.
     mutating func declareCoordinationV1() {
+        inPackage("io.k8s.api.coordination.v1")
         message("Lease", [
             1: ("metadata", .message("ObjectMeta")),
             2: ("spec", .message("LeaseSpec")),

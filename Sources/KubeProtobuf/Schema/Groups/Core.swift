@@ -34,6 +34,7 @@ extension Schema.Builder {
 
     /// core/v1 (`v1`).
     mutating func declareCoreV1() {
+        inPackage("io.k8s.api.core.v1")
         message("Namespace", [
             1: ("metadata", .message("ObjectMeta")),
             2: ("spec", .message("NamespaceSpec")),
@@ -1178,6 +1179,203 @@ extension Schema.Builder {
         message("TopologySelectorLabelRequirement", [
             1: ("key", .string),
             2: ("values", .repeated(.string)),
+        ])
+        declareCoreV1VolumesAndControllers()
+    }
+
+    /// core/v1 PersistentVolume (with the persistent volume sources the Pod volume sources do not cover),
+    /// LimitRange, ReplicationController, PodTemplate.
+    private mutating func declareCoreV1VolumesAndControllers() {
+        inPackage("io.k8s.api.core.v1")
+        message("PersistentVolume", [
+            1: ("metadata", .message("ObjectMeta")),
+            2: ("spec", .message("PersistentVolumeSpec")),
+            3: ("status", .message("PersistentVolumeStatus")),
+        ])
+        message("PersistentVolumeSpec", [
+            1: ("capacity", .map(.quantity)),
+            2: ("persistentVolumeSource", .inline("PersistentVolumeSource")),
+            3: ("accessModes", .repeated(.string)),
+            4: ("claimRef", .message("ObjectReference")),
+            5: ("persistentVolumeReclaimPolicy", .string.omitEmpty),
+            6: ("storageClassName", .string.omitEmpty),
+            7: ("mountOptions", .repeated(.string)),
+            8: ("volumeMode", .string),
+            9: ("nodeAffinity", .message("VolumeNodeAffinity")),
+            10: ("volumeAttributesClassName", .string),
+        ])
+        message("PersistentVolumeSource", [
+            1: ("gcePersistentDisk", .message("GCEPersistentDiskVolumeSource")),
+            2: ("awsElasticBlockStore", .message("AWSElasticBlockStoreVolumeSource")),
+            3: ("hostPath", .message("HostPathVolumeSource")),
+            4: ("glusterfs", .message("GlusterfsPersistentVolumeSource")),
+            5: ("nfs", .message("NFSVolumeSource")),
+            6: ("rbd", .message("RBDPersistentVolumeSource")),
+            7: ("iscsi", .message("ISCSIPersistentVolumeSource")),
+            8: ("cinder", .message("CinderPersistentVolumeSource")),
+            9: ("cephfs", .message("CephFSPersistentVolumeSource")),
+            10: ("fc", .message("FCVolumeSource")),
+            11: ("flocker", .message("FlockerVolumeSource")),
+            12: ("flexVolume", .message("FlexPersistentVolumeSource")),
+            13: ("azureFile", .message("AzureFilePersistentVolumeSource")),
+            14: ("vsphereVolume", .message("VsphereVirtualDiskVolumeSource")),
+            15: ("quobyte", .message("QuobyteVolumeSource")),
+            16: ("azureDisk", .message("AzureDiskVolumeSource")),
+            17: ("photonPersistentDisk", .message("PhotonPersistentDiskVolumeSource")),
+            18: ("portworxVolume", .message("PortworxVolumeSource")),
+            19: ("scaleIO", .message("ScaleIOPersistentVolumeSource")),
+            20: ("local", .message("LocalVolumeSource")),
+            21: ("storageos", .message("StorageOSPersistentVolumeSource")),
+            22: ("csi", .message("CSIPersistentVolumeSource")),
+        ])
+        message("GlusterfsPersistentVolumeSource", [
+            1: ("endpoints", .string),
+            2: ("path", .string),
+            3: ("readOnly", .bool.omitEmpty),
+            4: ("endpointsNamespace", .string),
+        ])
+        message("RBDPersistentVolumeSource", [
+            1: ("monitors", .repeated(.string)),
+            2: ("image", .string),
+            3: ("fsType", .string.omitEmpty),
+            4: ("pool", .string.omitEmpty),
+            5: ("user", .string.omitEmpty),
+            6: ("keyring", .string.omitEmpty),
+            7: ("secretRef", .message("SecretReference")),
+            8: ("readOnly", .bool.omitEmpty),
+        ])
+        message("ISCSIPersistentVolumeSource", [
+            1: ("targetPortal", .string),
+            2: ("iqn", .string),
+            3: ("lun", .int32),
+            4: ("iscsiInterface", .string.omitEmpty),
+            5: ("fsType", .string.omitEmpty),
+            6: ("readOnly", .bool.omitEmpty),
+            7: ("portals", .repeated(.string)),
+            8: ("chapAuthDiscovery", .bool.omitEmpty),
+            10: ("secretRef", .message("SecretReference")),
+            11: ("chapAuthSession", .bool.omitEmpty),
+            12: ("initiatorName", .string),
+        ])
+        message("CinderPersistentVolumeSource", [
+            1: ("volumeID", .string),
+            2: ("fsType", .string.omitEmpty),
+            3: ("readOnly", .bool.omitEmpty),
+            4: ("secretRef", .message("SecretReference")),
+        ])
+        message("CephFSPersistentVolumeSource", [
+            1: ("monitors", .repeated(.string)),
+            2: ("path", .string.omitEmpty),
+            3: ("user", .string.omitEmpty),
+            4: ("secretFile", .string.omitEmpty),
+            5: ("secretRef", .message("SecretReference")),
+            6: ("readOnly", .bool.omitEmpty),
+        ])
+        message("FlexPersistentVolumeSource", [
+            1: ("driver", .string),
+            2: ("fsType", .string.omitEmpty),
+            3: ("secretRef", .message("SecretReference")),
+            4: ("readOnly", .bool.omitEmpty),
+            5: ("options", .map(.string)),
+        ])
+        message("AzureFilePersistentVolumeSource", [
+            1: ("secretName", .string),
+            2: ("shareName", .string),
+            3: ("readOnly", .bool.omitEmpty),
+            4: ("secretNamespace", .string),
+        ])
+        message("ScaleIOPersistentVolumeSource", [
+            1: ("gateway", .string),
+            2: ("system", .string),
+            3: ("secretRef", .message("SecretReference")),
+            4: ("sslEnabled", .bool.omitEmpty),
+            5: ("protectionDomain", .string.omitEmpty),
+            6: ("storagePool", .string.omitEmpty),
+            7: ("storageMode", .string.omitEmpty),
+            8: ("volumeName", .string.omitEmpty),
+            9: ("fsType", .string.omitEmpty),
+            10: ("readOnly", .bool.omitEmpty),
+        ])
+        message("LocalVolumeSource", [
+            1: ("path", .string),
+            2: ("fsType", .string),
+        ])
+        message("StorageOSPersistentVolumeSource", [
+            1: ("volumeName", .string.omitEmpty),
+            2: ("volumeNamespace", .string.omitEmpty),
+            3: ("fsType", .string.omitEmpty),
+            4: ("readOnly", .bool.omitEmpty),
+            5: ("secretRef", .message("ObjectReference")),
+        ])
+        message("CSIPersistentVolumeSource", [
+            1: ("driver", .string),
+            2: ("volumeHandle", .string),
+            3: ("readOnly", .bool.omitEmpty),
+            4: ("fsType", .string.omitEmpty),
+            5: ("volumeAttributes", .map(.string)),
+            6: ("controllerPublishSecretRef", .message("SecretReference")),
+            7: ("nodeStageSecretRef", .message("SecretReference")),
+            8: ("nodePublishSecretRef", .message("SecretReference")),
+            9: ("controllerExpandSecretRef", .message("SecretReference")),
+            10: ("nodeExpandSecretRef", .message("SecretReference")),
+        ])
+        message("SecretReference", [
+            1: ("name", .string.omitEmpty),
+            2: ("namespace", .string.omitEmpty),
+        ])
+        message("VolumeNodeAffinity", [
+            1: ("required", .message("NodeSelector")),
+        ])
+        message("PersistentVolumeStatus", [
+            1: ("phase", .string.omitEmpty),
+            2: ("message", .string.omitEmpty),
+            3: ("reason", .string.omitEmpty),
+            4: ("lastPhaseTransitionTime", .time),
+        ])
+        message("LimitRange", [
+            1: ("metadata", .message("ObjectMeta")),
+            2: ("spec", .message("LimitRangeSpec")),
+        ])
+        message("LimitRangeSpec", [
+            1: ("limits", .repeated(.message("LimitRangeItem"))),
+        ])
+        message("LimitRangeItem", [
+            1: ("type", .string),
+            2: ("max", .map(.quantity)),
+            3: ("min", .map(.quantity)),
+            4: ("default", .map(.quantity)),
+            5: ("defaultRequest", .map(.quantity)),
+            6: ("maxLimitRequestRatio", .map(.quantity)),
+        ])
+        message("ReplicationController", [
+            1: ("metadata", .message("ObjectMeta")),
+            2: ("spec", .message("ReplicationControllerSpec")),
+            3: ("status", .message("ReplicationControllerStatus")),
+        ])
+        message("ReplicationControllerSpec", [
+            1: ("replicas", .int32),
+            2: ("selector", .map(.string)),
+            3: ("template", .message("PodTemplateSpec")),
+            4: ("minReadySeconds", .int32.omitEmpty),
+        ])
+        message("ReplicationControllerStatus", [
+            1: ("replicas", .int32),
+            2: ("fullyLabeledReplicas", .int32.omitEmpty),
+            3: ("observedGeneration", .int64.omitEmpty),
+            4: ("readyReplicas", .int32.omitEmpty),
+            5: ("availableReplicas", .int32.omitEmpty),
+            6: ("conditions", .repeated(.message("ReplicationControllerCondition"))),
+        ])
+        message("ReplicationControllerCondition", [
+            1: ("type", .string),
+            2: ("status", .string),
+            3: ("lastTransitionTime", .time),
+            4: ("reason", .string.omitEmpty),
+            5: ("message", .string.omitEmpty),
+        ])
+        message("PodTemplate", [
+            1: ("metadata", .message("ObjectMeta")),
+            2: ("template", .message("PodTemplateSpec")),
         ])
     }
 }

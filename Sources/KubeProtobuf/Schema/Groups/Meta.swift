@@ -5,6 +5,7 @@
 extension Schema.Builder {
     /// meta/v1 (`meta.k8s.io/v1`): object metadata, delete options, status.
     mutating func declareMetaV1() {
+        inPackage("io.k8s.apimachinery.pkg.apis.meta.v1")
         message("DeleteOptions", [
             1: ("gracePeriodSeconds", .int64),
             2: ("preconditions", .message("Preconditions")),
@@ -48,6 +49,7 @@ extension Schema.Builder {
             2: ("message", .string.omitEmpty),
             3: ("field", .string.omitEmpty),
         ])
+        retired("ObjectMeta", 15)  // clusterName, removed in v1.25
         message("ObjectMeta", [
             1: ("name", .string.omitEmpty),
             2: ("generateName", .string.omitEmpty),

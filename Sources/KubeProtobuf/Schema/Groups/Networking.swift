@@ -5,6 +5,7 @@
 extension Schema.Builder {
     /// networking.k8s.io/v1.
     mutating func declareNetworkingV1() {
+        inPackage("io.k8s.api.networking.v1")
         message("Ingress", [
             1: ("metadata", .message("ObjectMeta")),
             2: ("spec", .message("IngressSpec")),
@@ -94,6 +95,21 @@ extension Schema.Builder {
         message("NetworkPolicyEgressRule", [
             1: ("ports", .repeated(.message("NetworkPolicyPort"))),
             2: ("to", .repeated(.message("NetworkPolicyPeer"))),
+        ])
+        message("IngressClass", [
+            1: ("metadata", .message("ObjectMeta")),
+            2: ("spec", .message("IngressClassSpec")),
+        ])
+        message("IngressClassSpec", [
+            1: ("controller", .string.omitEmpty),
+            2: ("parameters", .message("IngressClassParametersReference")),
+        ])
+        message("IngressClassParametersReference", [
+            1: ("apiGroup", .string),
+            2: ("kind", .string),
+            3: ("name", .string),
+            4: ("scope", .string),
+            5: ("namespace", .string),
         ])
     }
 }

@@ -5,6 +5,7 @@
 extension Schema.Builder {
     /// policy/v1.
     mutating func declarePolicyV1() {
+        inPackage("io.k8s.api.policy.v1")
         message("PodDisruptionBudget", [
             1: ("metadata", .message("ObjectMeta")),
             2: ("spec", .message("PodDisruptionBudgetSpec")),

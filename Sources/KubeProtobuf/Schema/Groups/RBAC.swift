@@ -5,6 +5,7 @@
 extension Schema.Builder {
     /// rbac.authorization.k8s.io/v1.
     mutating func declareRBACV1() {
+        inPackage("io.k8s.api.rbac.v1")
         message("Role", [
             1: ("metadata", .message("ObjectMeta")),
             2: ("rules", .repeated(.message("PolicyRule"))),

@@ -5,6 +5,7 @@
 extension Schema.Builder {
     /// scheduling.k8s.io/v1alpha3: only the workload scheduling messages that batch/v1 Job refers to.
     mutating func declareSchedulingV1Alpha3() {
+        inPackage("io.k8s.api.scheduling.v1alpha3")
         message("WorkloadPodGroupSchedulingPolicy", [
             1: ("basic", .message("WorkloadPodGroupBasicSchedulingPolicy")),
             2: ("gang", .message("WorkloadPodGroupGangSchedulingPolicy")),
@@ -34,6 +35,7 @@ extension Schema.Builder {
 
     /// scheduling.k8s.io/v1.
     mutating func declareSchedulingV1() {
+        inPackage("io.k8s.api.scheduling.v1")
         message("PriorityClass", [
             1: ("metadata", .message("ObjectMeta")),
             2: ("value", .int32),
