@@ -7,10 +7,10 @@ import Testing
 /// The OpenAPI schemas made from the codec's tables, and the protobuf form of a Swagger document.
 @Suite("OpenAPI")
 struct BuiltinOpenAPITests {
-    static let apps = BuiltinOpenAPI.Kind(group: "apps", version: "v1", kind: "Deployment")
-    static let pods = BuiltinOpenAPI.Kind(group: "", version: "v1", kind: "Pod")
+    static let apps = GroupVersionKind(group: "apps", version: "v1", kind: "Deployment")
+    static let pods = GroupVersionKind(group: "", version: "v1", kind: "Pod")
 
-    func definitions(_ kinds: [BuiltinOpenAPI.Kind], _ flavor: BuiltinOpenAPI.Flavor = .v3) -> JSONObject {
+    func definitions(_ kinds: [GroupVersionKind], _ flavor: BuiltinOpenAPI.Flavor = .v3) -> JSONObject {
         BuiltinOpenAPI.definitions(kinds: kinds, groupVersions: [("", "v1"), ("apps", "v1")], flavor: flavor)
     }
 
@@ -58,12 +58,12 @@ struct BuiltinOpenAPITests {
     }
 
     @Test func inlineStructsAndRenamedMessagesLookAsInJSON() {
-        let volume = definitions([BuiltinOpenAPI.Kind(group: "", version: "v1", kind: "PersistentVolume")])
+        let volume = definitions([GroupVersionKind(group: "", version: "v1", kind: "PersistentVolume")])
         let spec = volume["io.k8s.api.core.v1.PersistentVolumeSpec"]?["properties"]?.objectValue ?? [:]
         #expect(spec["hostPath"] != nil && spec["csi"] != nil && spec["capacity"] != nil)
         #expect(spec["persistentVolumeSource"] == nil)
 
-        let event = BuiltinOpenAPI.Kind(group: "events.k8s.io", version: "v1", kind: "Event")
+        let event = GroupVersionKind(group: "events.k8s.io", version: "v1", kind: "Event")
         #expect(BuiltinOpenAPI.definitionName(event) == "io.k8s.api.events.v1.Event")
         let events = definitions([event])
         #expect(events["io.k8s.api.events.v1.Event"]?[path: ["properties", "series", "$ref"]]

@@ -41,11 +41,11 @@ enum OpenAPIDocument {
     }
 
     /// The kinds a resource's operations take and give: its own, and its subresources' (Scale, Eviction, ...).
-    private static func kinds(_ info: ResourceInfo) -> [BuiltinOpenAPI.Kind] {
-        var kinds = [BuiltinOpenAPI.Kind(group: info.type.group, version: info.type.version, kind: info.type.kind)]
+    private static func kinds(_ info: ResourceInfo) -> [GroupVersionKind] {
+        var kinds = [GroupVersionKind(group: info.type.group, version: info.type.version, kind: info.type.kind)]
         for name in info.subresources.sorted() {
             let sub = Discovery.subresource(name, of: info)
-            kinds.append(BuiltinOpenAPI.Kind(group: sub.group, version: sub.version, kind: sub.kind))
+            kinds.append(GroupVersionKind(group: sub.group, version: sub.version, kind: sub.kind))
         }
         return kinds.filter(BuiltinOpenAPI.describes)
     }
@@ -111,8 +111,8 @@ enum OpenAPIDocument {
             return .object(item)
         }
 
-        private var kind: BuiltinOpenAPI.Kind {
-            BuiltinOpenAPI.Kind(group: info.type.group, version: info.type.version, kind: info.type.kind)
+        private var kind: GroupVersionKind {
+            GroupVersionKind(group: info.type.group, version: info.type.version, kind: info.type.kind)
         }
 
         private var definitionName: String? {

@@ -16,32 +16,13 @@ public enum BuiltinOpenAPI {
         public var referencePrefix: String { self == .v2 ? "#/definitions/" : "#/components/schemas/" }
     }
 
-    public struct Kind: Hashable, Sendable {
-        public var group: String
-        public var version: String
-        public var kind: String
-
-        public init(group: String, version: String, kind: String) {
-            self.group = group
-            self.version = version
-            self.kind = kind
-        }
-
-        var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
-
-        /// The kind as `x-kubernetes-group-version-kind` names it.
-        public var extensionValue: JSONValue {
-            ["group": .string(group), "version": .string(version), "kind": .string(kind)]
-        }
-    }
-
     /// Whether the tables describe the kind.
-    public static func describes(_ kind: Kind) -> Bool {
+    public static func describes(_ kind: GroupVersionKind) -> Bool {
         Schema.shared.kinds[Schema.KindKey(apiVersion: kind.apiVersion, kind: kind.kind)] != nil
     }
 
     /// The definition name of a kind's schema (`io.k8s.api.core.v1.Pod`), nil for a kind the tables lack.
-    public static func definitionName(_ kind: Kind) -> String? {
+    public static func definitionName(_ kind: GroupVersionKind) -> String? {
         let schema = Schema.shared
         return schema.kinds[Schema.KindKey(apiVersion: kind.apiVersion, kind: kind.kind)].map {
             definitionName(of: schema.messages[$0])
@@ -49,14 +30,14 @@ public enum BuiltinOpenAPI {
     }
 
     /// The definition name of a kind's list (`io.k8s.api.core.v1.PodList`).
-    public static func listDefinitionName(_ kind: Kind) -> String? {
+    public static func listDefinitionName(_ kind: GroupVersionKind) -> String? {
         definitionName(kind).map { $0 + "List" }
     }
 
     /// The definitions of `kinds` (each with `apiVersion`, `kind` and the extension naming it), of their
     /// lists, of `DeleteOptions` and `Status` (tagged with every group version in `groupVersions`), and of
     /// everything they refer to.
-    public static func definitions(kinds: [Kind], groupVersions: [(group: String, version: String)], flavor: Flavor)
+    public static func definitions(kinds: [GroupVersionKind], groupVersions: [(group: String, version: String)], flavor: Flavor)
         -> JSONObject
     {
         var writer = DefinitionWriter(schema: Schema.shared, flavor: flavor)
@@ -96,6 +77,15 @@ public enum BuiltinOpenAPI {
     }
 }
 
+extension GroupVersionKind {
+    var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
+
+    /// The kind as `x-kubernetes-group-version-kind` names it.
+    public var extensionValue: JSONValue {
+        ["group": .string(group), "version": .string(version), "kind": .string(kind)]
+    }
+}
+
 /// Writes the definitions a set of kinds needs, each message once.
 private struct DefinitionWriter {
     let schema: Schema
@@ -122,7 +112,7 @@ private struct DefinitionWriter {
         if let index = schema.messageIndex[name] { _ = reference(to: index) }
     }
 
-    mutating func addList(of index: Int, kind: BuiltinOpenAPI.Kind) {
+    mutating func addList(of index: Int, kind: GroupVersionKind) {
         let name = BuiltinOpenAPI.definitionName(of: schema.messages[index])
         guard let listMeta = schema.messageIndex["ListMeta"] else { return }
         definitions[name + "List"] = [
