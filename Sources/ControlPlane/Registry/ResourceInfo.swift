@@ -16,6 +16,8 @@ public struct ResourceInfo: Sendable {
     var fieldLabels: Set<String>
     /// A question, not an object: only created, never stored (access reviews, token reviews).
     var isReview = false
+    /// Set for a resource served from another one's objects (events.k8s.io/v1 Events are core/v1 Events).
+    var conversion: StorageConversion?
 
     public init(
         _ type: ResourceType, singular: String? = nil, shortNames: [String] = [], subresources: Set<String> = [],
@@ -46,7 +48,10 @@ public struct ResourceInfo: Sendable {
     public var hasStatus: Bool { subresources.contains("status") }
 
     /// The key objects are stored under: stable across versions of the same group.
-    public var storageKey: String { "\(type.group)/\(type.plural)" }
+    public var storageKey: String {
+        let stored = conversion?.storage ?? type
+        return "\(stored.group)/\(stored.plural)"
+    }
 
     /// What discovery lists, as kube-apiserver: every resource here takes a collection delete but
     /// namespaces, which are deleted one by one.
@@ -55,6 +60,11 @@ public struct ResourceInfo: Sendable {
         return supportsDeleteCollection
             ? ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
             : ["create", "delete", "get", "list", "patch", "update", "watch"]
+    }
+
+    /// A stored object as this resource serves it (converted when it is stored as another resource's).
+    func served(_ stored: StoredObject) -> StoredObject {
+        conversion?.served(stored) ?? stored
     }
 
     public var supportsDeleteCollection: Bool { !(type.group.isEmpty && type.plural == "namespaces") }

@@ -75,7 +75,10 @@ public final class ResourceRegistry: Sendable {
 
     /// The resource whose objects are stored under `storageKey` (any served version).
     func resource(storageKey: String) -> ResourceInfo? {
-        state.withLock { $0.byStorageKey[storageKey]?.first }
+        state.withLock { index in
+            let resources = index.byStorageKey[storageKey]
+            return resources?.first { $0.conversion == nil } ?? resources?.first
+        }
     }
 
     /// The resource of an owner reference: its group and kind, the referenced version first.

@@ -68,8 +68,11 @@ final class ObjectStore: Sendable {
 
     // MARK: Reads
 
+    /// Objects of a resource served from another's (``StorageConversion``) are converted on the way in
+    /// and out: every read and write below takes and gives the resource's own form.
     func get(_ resource: ResourceInfo, _ key: ObjectKey) -> StoredObject? {
-        state.withLock { $0.objects[resource.storageKey]?[key] }
+        let stored = state.withLock { $0.objects[resource.storageKey]?[key] }
+        return stored.map { resource.served($0) }
     }
 
     func exists(_ resource: ResourceInfo, _ key: ObjectKey) -> Bool { get(resource, key) != nil }
@@ -122,7 +125,7 @@ final class ObjectStore: Sendable {
         var items: [StoredObject] = []
         var nextToken: String?
         for (index, (text, key)) in keys.enumerated() {
-            guard let item = snapshot[key], filter.matches(item.object) else { continue }
+            guard let item = snapshot[key].map({ resource.served($0) }), filter.matches(item.object) else { continue }
             items.append(item)
             if let limit, limit > 0, items.count >= limit {
                 if index + 1 < keys.count {
@@ -139,7 +142,8 @@ final class ObjectStore: Sendable {
     /// Creates an object; 404 when its namespace does not exist, 409 AlreadyExists when the name is taken.
     func create(_ resource: ResourceInfo, _ object: JSONValue, dryRun: Bool = false) throws(Status) -> StoredObject {
         let key = StoredObject.key(of: object)
-        return try state.withLock { state throws(Status) -> StoredObject in
+        let object = resource.conversion?.toStorage(object) ?? object
+        let stored = try state.withLock { state throws(Status) -> StoredObject in
             if resource.type.namespaced {
                 let namespace = key.namespace ?? ""
                 guard let stored = state.objects[BuiltinResources.namespaces.storageKey]?[ObjectKey(namespace: nil, name: namespace)]
@@ -159,6 +163,7 @@ final class ObjectStore: Sendable {
             }
             return try commit(&state, resource.storageKey, key, .put(object), dryRun: dryRun)
         }
+        return resource.served(stored)
     }
 
     /// Read-modify-write of one object under the lock: `decide` sees the current object and returns the
@@ -168,12 +173,13 @@ final class ObjectStore: Sendable {
         _ decide: (StoredObject) throws(Status) -> Change
     ) throws(Status) -> (object: StoredObject, deleted: Bool) {
         try state.withLock { state throws(Status) -> (object: StoredObject, deleted: Bool) in
-            guard let current = state.objects[resource.storageKey]?[key] else {
+            guard let current = state.objects[resource.storageKey]?[key].map({ resource.served($0) }) else {
                 throw Self.notFound(resource, key.name)
             }
-            let change = try decide(current)
+            var change = try decide(current)
             if case .keep = change { return (current, false) }
-            let stored = try commit(&state, resource.storageKey, key, change, dryRun: dryRun)
+            if case .put(let object) = change, let conversion = resource.conversion { change = .put(conversion.toStorage(object)) }
+            let stored = resource.served(try commit(&state, resource.storageKey, key, change, dryRun: dryRun))
             if case .delete = change { return (stored, true) }
             return (stored, false)
         }
@@ -269,15 +275,16 @@ final class ObjectStore: Sendable {
                         .gone, "too old resource version: \(resourceVersion) (\(state.history.floor))")
                 }
                 for event in events where event.resource == resource.storageKey {
-                    if let item = event.projected(through: filter) { initial.append(item) }
+                    let served = resource.conversion.map { $0.served(event) } ?? event
+                    if let item = served.projected(through: filter) { initial.append(item) }
                 }
             } else {
                 let objects = (state.objects[resource.storageKey] ?? [:]).values.sorted {
                     $0.resourceVersion < $1.resourceVersion
-                }
+                }.map { resource.served($0) }
                 for object in objects where filter.matches(object.object) { initial.append(.event(.added, object)) }
             }
-            let (id, live) = state.hub.add(resource: resource.storageKey, filter: filter)
+            let (id, live) = state.hub.add(resource: resource.storageKey, filter: filter, conversion: resource.conversion)
             return Subscription(id: id, initial: initial, live: live)
         }
     }

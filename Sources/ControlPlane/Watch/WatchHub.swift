@@ -7,6 +7,8 @@ struct WatchHub: Sendable {
         var resource: String
         var filter: ObjectFilter
         var queue: WatchQueue
+        /// How this watcher's resource serves the stored objects, when it is not the one storing them.
+        var conversion: StorageConversion?
     }
 
     private var watchers: [Int: Watcher] = [:]
@@ -19,10 +21,10 @@ struct WatchHub: Sendable {
 
     var count: Int { watchers.count }
 
-    mutating func add(resource: String, filter: ObjectFilter) -> (id: Int, queue: WatchQueue) {
+    mutating func add(resource: String, filter: ObjectFilter, conversion: StorageConversion? = nil) -> (id: Int, queue: WatchQueue) {
         nextID += 1
         let queue = WatchQueue(capacity: bufferSize)
-        watchers[nextID] = Watcher(resource: resource, filter: filter, queue: queue)
+        watchers[nextID] = Watcher(resource: resource, filter: filter, queue: queue, conversion: conversion)
         return (nextID, queue)
     }
 
@@ -33,7 +35,8 @@ struct WatchHub: Sendable {
     mutating func publish(_ event: StoreEvent) -> Int {
         var slow: [Int] = []
         for (id, watcher) in watchers where watcher.resource == event.resource {
-            guard let item = event.projected(through: watcher.filter) else { continue }
+            let served = watcher.conversion.map { $0.served(event) } ?? event
+            guard let item = served.projected(through: watcher.filter) else { continue }
             if !watcher.queue.offer(item) { slow.append(id) }
         }
         for id in slow { remove(id) }

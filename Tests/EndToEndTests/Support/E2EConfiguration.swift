@@ -14,6 +14,12 @@ enum E2EConfiguration {
     /// `STEAD_E2E_KUBECTL`, else the machine's kubectl.
     static let kubectl: String? = environment["STEAD_E2E_KUBECTL"] ?? TestPaths.kubectl
 
+    /// `STEAD_E2E_K8S_DIR`: the folder of `../shared/k8s`'s `up` and `down`, to start a second control
+    /// plane of the test's own (CI sets it).
+    static let controlPlaneScripts: String? = environment["STEAD_E2E_K8S_DIR"].flatMap {
+        FileManager.default.isExecutableFile(atPath: $0 + "/up") ? $0 : nil
+    }
+
     /// Names of this run's objects carry it, so that nothing an earlier run left behind is mistaken for
     /// this run's.
     static let runID = String(UUID().uuidString.prefix(6)).lowercased()

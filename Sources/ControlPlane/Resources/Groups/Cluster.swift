@@ -130,10 +130,14 @@ extension BuiltinResources {
         ]))
 
     /// Stored apart from core/v1 Events (kube-apiserver keeps both in one storage and converts).
-    static let eventsV1 = ResourceInfo(
-        .group("events.k8s.io", "v1", "Event", "events"), shortNames: ["ev"], strategy: PlainStrategy(),
-        printer: EventPrinter.events,
-        fieldLabels: ["regarding.kind", "regarding.namespace", "regarding.name", "regarding.uid", "reason", "reportingController", "type"])
+    static let eventsV1: ResourceInfo = {
+        var info = ResourceInfo(
+            .group("events.k8s.io", "v1", "Event", "events"), shortNames: ["ev"], strategy: PlainStrategy(),
+            printer: EventPrinter.events,
+            fieldLabels: ["regarding.kind", "regarding.namespace", "regarding.name", "regarding.uid", "reason", "reportingController", "type"])
+        info.conversion = .events
+        return info
+    }()
 
     private static let webhookPrinter = TablePrinter([
         .name, PrinterColumn("Webhooks", type: "integer") { .int(Int64($0["webhooks"]?.arrayValue?.count ?? 0)) }, .age,
