@@ -17,7 +17,7 @@ struct ServerSideApplyUnitTests {
     ]
 
     @Test func anObjectsFieldsAreItsValuesAndListElements() {
-        let set = FieldSet.of(Self.deployment, scope: .main(statusIsSeparate: true))
+        let set = FieldSet.of(Self.deployment, scope: .main(statusIsSeparate: true), lists: .builtin)
         let paths = set.memberPaths.map(FieldSet.describe)
         #expect(
             paths == [
@@ -28,12 +28,12 @@ struct ServerSideApplyUnitTests {
                 #".spec.template.spec.containers[name="app"].image"#,
                 #".spec.template.spec.containers[name="app"].name"#,
             ])
-        let status = FieldSet.of(Self.deployment, scope: .subresource("status"))
+        let status = FieldSet.of(Self.deployment, scope: .subresource("status"), lists: .builtin)
         #expect(status.memberPaths.map(FieldSet.describe) == [".status.replicas"])
     }
 
     @Test func fieldsV1RoundTrips() throws {
-        let set = FieldSet.of(Self.deployment, scope: .main(statusIsSeparate: true))
+        let set = FieldSet.of(Self.deployment, scope: .main(statusIsSeparate: true), lists: .builtin)
         let text = String(decoding: try KubeJSON.serialize(set.fieldsV1), as: UTF8.self)
         #expect(text.contains(#""k:{\"name\":\"app\"}":{".":{},"#))
         #expect(FieldSet(fieldsV1: try KubeJSON.parse(Data(text.utf8))) == set)
@@ -42,23 +42,23 @@ struct ServerSideApplyUnitTests {
     @Test func anUpdateOwnsWhatItChangedAndTakesItFromOthers() {
         var object = Self.deployment
         ManagedFields.recordUpdate(
-            &object, old: nil, manager: "creator", apiVersion: "apps/v1", scope: .main(statusIsSeparate: true), now: .now())
+            &object, old: nil, manager: "creator", apiVersion: "apps/v1", scope: .main(statusIsSeparate: true), lists: .builtin, now: .now())
         var scaled = object
         scaled["spec"]?["replicas"] = 5
         ManagedFields.recordUpdate(
-            &scaled, old: object, manager: "scaler", apiVersion: "apps/v1", scope: .main(statusIsSeparate: true), now: .now())
+            &scaled, old: object, manager: "scaler", apiVersion: "apps/v1", scope: .main(statusIsSeparate: true), lists: .builtin, now: .now())
         let entries = ManagedFields.entries(of: scaled)
         #expect(entries.map(\.manager) == ["creator", "scaler"])
         #expect(entries[1].fields.memberPaths.map(FieldSet.describe) == [".spec.replicas"])
         #expect(!entries[0].fields.memberPaths.map(FieldSet.describe).contains(".spec.replicas"))
         var unchanged = scaled
         ManagedFields.recordUpdate(
-            &unchanged, old: scaled, manager: "idle", apiVersion: "apps/v1", scope: .main(statusIsSeparate: true), now: .now())
+            &unchanged, old: scaled, manager: "idle", apiVersion: "apps/v1", scope: .main(statusIsSeparate: true), lists: .builtin, now: .now())
         #expect(unchanged == scaled, "a write that changes nothing records no manager")
     }
 
     static func applier(_ manager: String, force: Bool = false) -> ServerSideApply {
-        ServerSideApply(manager: manager, force: force, apiVersion: "apps/v1", scope: .main(statusIsSeparate: true), now: .now())
+        ServerSideApply(manager: manager, force: force, apiVersion: "apps/v1", scope: .main(statusIsSeparate: true), lists: .builtin, now: .now())
     }
 
     @Test func aValueAnotherManagerSetConflictsUnlessForced() throws {
@@ -105,11 +105,61 @@ struct ServerSideApplyUnitTests {
             "spec": ["ports": [["name": "dns-tcp", "port": 53], ["name": "dns", "port": 53, "protocol": "UDP"]]],
         ]
         let applier = ServerSideApply(
-            manager: "a", force: false, apiVersion: "v1", scope: .main(statusIsSeparate: true), now: .now())
+            manager: "a", force: false, apiVersion: "v1", scope: .main(statusIsSeparate: true), lists: .builtin, now: .now())
         let created = try applier.apply(service, to: nil, kind: "Service", name: "dns")
         let again = try applier.apply(service, to: created, kind: "Service", name: "dns")
         #expect(again[path: ["spec", "ports"]] == service[path: ["spec", "ports"]])
-        let keys = FieldSet.of(again, scope: .main(statusIsSeparate: true)).children["f:spec"]?.children["f:ports"]?.children.keys.sorted()
+        let keys = FieldSet.of(again, scope: .main(statusIsSeparate: true), lists: .builtin).children["f:spec"]?.children["f:ports"]?.children.keys.sorted()
         #expect(keys == [#"k:{"port":53,"protocol":"TCP"}"#, #"k:{"port":53,"protocol":"UDP"}"#])
+    }
+
+    /// A custom resource's lists follow its schema: without `x-kubernetes-list-type` a list is one atomic
+    /// value (a second manager's different list conflicts, whole); `map` keys elements by its keys.
+    @Test func aCustomResourcesListsFollowItsSchema() throws {
+        let item: JSONValue = ["type": "object", "properties": ["name": ["type": "string"], "size": ["type": "integer"]]]
+        let schema: JSONValue = [
+            "type": "object",
+            "properties": [
+                "spec": [
+                    "type": "object",
+                    "properties": [
+                        "plain": ["type": "array", "items": item],
+                        "keyed": [
+                            "type": "array", "items": item, "x-kubernetes-list-type": "map",
+                            "x-kubernetes-list-map-keys": ["name"],
+                        ],
+                        "tags": ["type": "array", "items": ["type": "string"], "x-kubernetes-list-type": "set"],
+                    ],
+                ]
+            ],
+        ]
+        let version = CustomResourceVersion(definitionName: "disks.example.dev", schema: schema, scale: nil, printerColumns: [])
+        let resource = ResourceInfo(
+            .init(group: "example.dev", version: "v1", kind: "Disk", plural: "disks", namespaced: true), custom: version)
+        func applier(_ manager: String) -> ServerSideApply {
+            ServerSideApply(
+                manager: manager, force: false, apiVersion: "example.dev/v1", scope: .main(statusIsSeparate: false),
+                lists: .root(of: resource), now: .now())
+        }
+        func config(_ spec: JSONValue) -> JSONValue {
+            ["apiVersion": "example.dev/v1", "kind": "Disk", "metadata": ["name": "d"], "spec": spec]
+        }
+        let created = try applier("first").apply(
+            config(["plain": [["name": "a"]], "keyed": [["name": "a"]], "tags": ["x"]]), to: nil, kind: "Disk", name: "d")
+        let fields = FieldSet.of(created, scope: .main(statusIsSeparate: false), lists: .root(of: resource))
+        let spec = try #require(fields.children["f:spec"])
+        #expect(spec.children["f:plain"] == .member)
+        #expect(spec.children["f:keyed"]?.children.keys.sorted() == [#"k:{"name":"a"}"#])
+        #expect(spec.children["f:tags"]?.children.keys.sorted() == [#"v:"x""#])
+
+        let merged = try applier("second").apply(config(["keyed": [["name": "b"]], "tags": ["y"]]), to: created, kind: "Disk", name: "d")
+        #expect(merged[path: ["spec", "keyed"]] == [["name": "a"], ["name": "b"]])
+        #expect(merged[path: ["spec", "tags"]] == ["x", "y"])
+        do {
+            _ = try applier("second").apply(config(["plain": [["name": "b"]]]), to: created, kind: "Disk", name: "d")
+            Issue.record("an atomic list another manager set did not conflict")
+        } catch {
+            #expect(error.message == #"Apply failed with 1 conflict: conflict with "first": .spec.plain"#)
+        }
     }
 }

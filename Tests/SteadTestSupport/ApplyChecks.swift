@@ -2,7 +2,8 @@ import Foundation
 
 /// `kubectl apply --server-side` as GitOps tools use it, run against one server: apply on create, a
 /// field another manager changed (a conflict, then `--force-conflicts`), a field the configuration
-/// dropped (removed), a field a second manager owns (kept), merged list elements, a custom resource.
+/// dropped (removed), a field a second manager owns (kept), merged list elements, a custom resource and
+/// its atomic list.
 /// What each step printed (its first line) and its exit code; both suites expect ``expected(namespace:)``.
 /// The StatefulPodSet CRD must be installed.
 public enum ApplyChecks {
@@ -117,6 +118,20 @@ public enum ApplyChecks {
                         metadata: {labels: {app: db}}
                         spec: {containers: [{name: db, image: registry.example/db:1}]}
                     """),
+            // The CRD's schema gives `containers` no list type: the list is one value, which another
+            // manager's different list conflicts with as a whole.
+            Step(
+                arguments: apply + ["--field-manager=sidecar"],
+                input: """
+                    apiVersion: stead.dev/v1alpha1
+                    kind: StatefulPodSet
+                    metadata: {name: db, namespace: \(namespace)}
+                    spec:
+                      selector: {matchLabels: {app: db}}
+                      template:
+                        metadata: {labels: {app: db}}
+                        spec: {containers: [{name: sidecar, image: registry.example/sidecar:1}]}
+                    """),
         ]
     }
 
@@ -166,6 +181,7 @@ public enum ApplyChecks {
             (0, "statefulpodset.stead.dev/db serverside-applied"),
             (0, "statefulpodset.stead.dev/db patched"),
             (1, #"error: Apply failed with 1 conflict: conflict with "kubectl-patch" using stead.dev/v1alpha1: .spec.replicas"#),
+            (1, #"error: Apply failed with 1 conflict: conflict with "kubectl": .spec.template.spec.containers"#),
         ]
         return zip(steps(namespace), answers).map { step, answer in
             Outcome(command: step.arguments.joined(separator: " "), status: answer.0, output: answer.1)

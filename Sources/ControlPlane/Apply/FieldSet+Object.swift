@@ -2,8 +2,8 @@ import Foundation
 import KubeModel
 
 /// The fields of objects: which ones an object sets, the value at a field, and merging and removing
-/// fields as server-side apply does. Lists follow the strategic merge table (`StrategicMergePatch`):
-/// associative lists by their key, set-like lists by value, every other list as one atomic value.
+/// fields as server-side apply does. Lists follow their ``ListPosition/Rule``: associative lists by their
+/// keys, set-like lists by value, every other list as one atomic value.
 extension FieldSet {
     /// What of an object no manager owns: identity, server-set metadata and type.
     static let unmanagedMetadata: Set<String> = [
@@ -13,7 +13,7 @@ extension FieldSet {
 
     /// Every field `object` sets: scalars, atomic lists and empty maps are members; so are the elements
     /// of associative and set-like lists. `scope` picks the main resource's fields or a subresource's.
-    static func of(_ object: JSONValue, scope: Scope) -> FieldSet {
+    static func of(_ object: JSONValue, scope: Scope, lists: ListPosition) -> FieldSet {
         guard var fields = object.objectValue else { return .empty }
         fields.removeValue(forKey: "apiVersion")
         fields.removeValue(forKey: "kind")
@@ -25,7 +25,7 @@ extension FieldSet {
         case .main(let statusIsSeparate): if statusIsSeparate { fields.removeValue(forKey: "status") }
         case .subresource(let name): fields = fields.filter { $0.key == name }
         }
-        return of(object: fields, parent: "")
+        return of(object: fields, at: lists)
     }
 
     enum Scope: Equatable {
@@ -34,30 +34,29 @@ extension FieldSet {
         case subresource(String)
     }
 
-    private static func of(object: JSONObject, parent: String) -> FieldSet {
+    private static func of(object: JSONObject, at position: ListPosition) -> FieldSet {
         var set = FieldSet()
-        for (key, value) in object { set.children["f:" + key] = of(value: value, field: key, parent: parent) }
+        for (key, value) in object { set.children["f:" + key] = of(value: value, field: key, at: position) }
         return set
     }
 
-    private static func of(value: JSONValue, field: String, parent: String) -> FieldSet {
+    private static func of(value: JSONValue, field: String, at position: ListPosition) -> FieldSet {
         switch value {
         case .object(let object) where !object.isEmpty:
-            return of(object: object, parent: field)
+            return of(object: object, at: position.inside(field))
         case .array(let items):
-            switch StrategicMergePatch.strategy(field, parent: parent) {
-            case .replace:
+            switch position.rule(field) {
+            case .atomic:
                 return .member
-            case .mergePrimitives:
+            case .set:
                 var set = FieldSet()
                 for item in items { set.children[valueKey(item)] = .member }
                 return set
-            case .mergeByKey(let key):
-                let keys = ListKeys.keys(field, parent: parent, mergeKey: key)
+            case .keyed(let keys):
                 var set = FieldSet()
                 for item in items {
                     guard let id = elementKey(item, keys: keys), let element = item.objectValue else { return .member }
-                    var child = of(object: element, parent: field)
+                    var child = of(object: element, at: position.inside(field))
                     child.isMember = true
                     set.children[id] = child
                 }
@@ -129,16 +128,16 @@ extension FieldSet {
 
     /// `config` applied onto `live`: objects merge field by field, associative lists element by element
     /// (new elements appended), set-like lists as a union, everything else is replaced. A null removes.
-    static func merge(_ config: JSONValue, into live: JSONValue?, parent: String = "") -> JSONValue {
+    static func merge(_ config: JSONValue, into live: JSONValue?, at position: ListPosition) -> JSONValue {
         guard case .object(let fields) = config, case .object(var result)? = live else { return config }
         for (key, value) in fields {
             switch value {
             case .null:
                 result.removeValue(forKey: key)
             case .object:
-                result[key] = merge(value, into: result[key], parent: key)
+                result[key] = merge(value, into: result[key], at: position.inside(key))
             case .array(let items):
-                result[key] = .array(mergeList(items, into: result[key]?.arrayValue, field: key, parent: parent))
+                result[key] = .array(mergeList(items, into: result[key]?.arrayValue, field: key, at: position))
             default:
                 result[key] = value
             }
@@ -146,19 +145,20 @@ extension FieldSet {
         return .object(result)
     }
 
-    private static func mergeList(_ items: [JSONValue], into live: [JSONValue]?, field: String, parent: String) -> [JSONValue] {
+    private static func mergeList(_ items: [JSONValue], into live: [JSONValue]?, field: String, at position: ListPosition)
+        -> [JSONValue]
+    {
         guard let live else { return items }
-        switch StrategicMergePatch.strategy(field, parent: parent) {
-        case .replace:
+        switch position.rule(field) {
+        case .atomic:
             return items
-        case .mergePrimitives:
+        case .set:
             return live + items.filter { !live.contains($0) }
-        case .mergeByKey(let key):
-            let keys = ListKeys.keys(field, parent: parent, mergeKey: key)
+        case .keyed(let keys):
             var result = live
             for item in items {
                 if let index = result.firstIndex(where: { ListKeys.sameElement($0, item, keys: keys) }) {
-                    result[index] = merge(item, into: result[index], parent: field)
+                    result[index] = merge(item, into: result[index], at: position.inside(field))
                 } else {
                     result.append(item)
                 }

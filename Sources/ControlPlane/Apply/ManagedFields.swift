@@ -81,7 +81,7 @@ enum ManagedFields {
     /// entry resets them); left out, the stored ones are kept.
     static func recordUpdate(
         _ object: inout JSONValue, old: JSONValue?, manager: String, apiVersion: String, scope: FieldSet.Scope,
-        now: KubeTime
+        lists: ListPosition, now: KubeTime
     ) {
         guard object != old else { return }
         let sent = object[path: ["metadata", "managedFields"]]
@@ -92,7 +92,7 @@ enum ManagedFields {
         } else {
             entries = old.map(Self.entries(of:)) ?? []
         }
-        let present = FieldSet.of(object, scope: scope)
+        let present = FieldSet.of(object, scope: scope, lists: lists)
         let changed = present.changed(from: old, to: object)
         let slot = ManagedFieldsEntry(
             manager: manager, operation: .update, apiVersion: apiVersion, time: now.description, subresource: scope.subresourceName,

@@ -19,9 +19,11 @@ extension ResourceHandler {
         let manager = fieldManager(request, query)
         let scope = Self.managedScope(resource, path.subresource)
         let apiVersion = resource.type.apiVersion
+        let lists = ListPosition.root(of: resource)
         return { new, old in
             var object = new
-            ManagedFields.recordUpdate(&object, old: old, manager: manager, apiVersion: apiVersion, scope: scope, now: .now())
+            ManagedFields.recordUpdate(
+                &object, old: old, manager: manager, apiVersion: apiVersion, scope: scope, lists: lists, now: .now())
             return object
         }
     }
@@ -44,7 +46,7 @@ extension ResourceHandler {
         let status = path.subresource == "status"
         let applier = ServerSideApply(
             manager: manager, force: query.flag("force"), apiVersion: resource.type.apiVersion,
-            scope: Self.managedScope(resource, path.subresource), now: .now())
+            scope: Self.managedScope(resource, path.subresource), lists: .root(of: resource), now: .now())
         do {
             let result = try await modifyAdmitted(resource, key, subresource: path.subresource, dryRun: dryRun, user: user) {
                 current throws(Status) in

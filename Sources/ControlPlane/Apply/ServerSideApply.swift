@@ -9,13 +9,14 @@ struct ServerSideApply {
     var force: Bool
     var apiVersion: String
     var scope: FieldSet.Scope
+    var lists: ListPosition
     var now: KubeTime
 
     /// The object after applying `config` to `live` (nil: the object does not exist yet), with its
     /// `managedFields`. The object still goes through the resource's rules as any write.
     func apply(_ config: JSONValue, to live: JSONValue?, kind: String, name: String) throws(Status) -> JSONValue {
         guard config.objectValue != nil else { throw Status.failure(.badRequest, "an apply patch must be an object") }
-        let applied = FieldSet.of(config, scope: scope)
+        let applied = FieldSet.of(config, scope: scope, lists: lists)
         var entries = live.map(ManagedFields.entries(of:)) ?? []
         let slot = ManagedFieldsEntry(
             manager: manager, operation: .apply, apiVersion: apiVersion, time: now.description,
@@ -34,7 +35,7 @@ struct ServerSideApply {
                 entries[index].fields = entries[index].fields.subtracting(disputed)
             }
         }
-        var object = FieldSet.merge(config, into: live ?? [:])
+        var object = FieldSet.merge(config, into: live ?? [:], at: lists)
         let othersOwn = entries.reduce(FieldSet.empty) { $0.union($1.fields) }
         object = previous.subtracting(applied).remove(from: object, keeping: othersOwn)
         ManagedFields.store(ManagedFields.prune(entries + [slot], to: object), in: &object)

@@ -207,7 +207,7 @@ struct ResourceHandler: Sendable {
             object in
             ManagedFields.recordUpdate(
                 &object, old: nil, manager: manager, apiVersion: resource.type.apiVersion,
-                scope: Self.managedScope(resource, path.subresource), now: .now())
+                scope: Self.managedScope(resource, path.subresource), lists: .root(of: resource), now: .now())
         }
         var response = Responses.object(stored, status: 201)
         UnknownFieldValidation.addWarnings(unknown, to: &response.headers)

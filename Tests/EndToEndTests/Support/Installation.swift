@@ -35,12 +35,28 @@ struct Installation: Sendable {
         logger.logLevel = .warning
         let admin = try KubeClient(
             configuration: try ClientConfiguration.fromKubeconfigFile(path: adminKubeconfig), logger: logger)
+        do {
+            return try await install(admin: admin, adminKubeconfig: adminKubeconfig, executable: executable, directory: directory)
+        } catch {
+            // A client must be shut down before it goes: the failure is reported, not a crash.
+            try? await admin.shutdown()
+            throw error
+        }
+    }
+
+    private static func install(
+        admin: KubeClient, adminKubeconfig: String, executable: String, directory: String
+    ) async throws -> Installation {
         let kubectl = Kubectl(executable: executable, kubeconfig: adminKubeconfig)
 
         let manifests = try String(
             contentsOf: E2EConfiguration.repository.appendingPathComponent("deploy/stead.yaml"), encoding: .utf8)
         // A server-side dry run cannot create the namespace its other objects go to: it must exist first.
         _ = try await kubectl.run(["create", "namespace", namespace])
+        // An earlier run's leader registered the webhook at its URL: applied over that, the manifests'
+        // Service reference would give the configuration both, which the API server refuses.
+        try await kubectl.succeed(
+            ["delete", "validatingwebhookconfiguration", StatefulPodSetAdmission.configurationName, "--ignore-not-found"])
         try await kubectl.apply(manifests)
         try await kubectl.succeed(
             ["wait", "--for=condition=Established", "crd/\(StatefulPodSetCRD.name)", "--timeout=60s"])
