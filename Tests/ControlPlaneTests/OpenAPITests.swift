@@ -69,6 +69,8 @@ import Testing
                 return OpenAPIChecks.explainedFields(run.output)
             }
 
+            let containers = try await KubectlTests.kubectl(["explain", "pods.spec.containers"], kubeconfig: kubeconfig)
+            #expect(containers.output.contains("name\t<string> -required-"), "\(containers.output)")
             let resources = try await explain("pods.spec.containers.resources")
             #expect(resources["limits"] == "map[string]Quantity")
             #expect(resources["claims"] == "[]ResourceClaim")

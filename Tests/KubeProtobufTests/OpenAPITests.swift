@@ -37,6 +37,9 @@ struct BuiltinOpenAPITests {
         #expect(container?["stdin"] == ["type": "boolean"])
         #expect(container?["args"] == ["type": "array", "items": ["type": "string"]])
         #expect(container?["ports"]?["items"]?["$ref"] == "#/components/schemas/io.k8s.api.core.v1.ContainerPort")
+        #expect(all["io.k8s.api.core.v1.Container"]?["required"] == ["name"])
+        #expect(all["io.k8s.api.core.v1.PodSpec"]?["required"] == ["containers"])
+        #expect(all["io.k8s.api.core.v1.ResourceRequirements"]?["required"] == nil)
         let port = all["io.k8s.api.core.v1.ContainerPort"]?["properties"]
         #expect(port?["containerPort"] == ["type": "integer", "format": "int32"])
         let requirements = all["io.k8s.api.core.v1.ResourceRequirements"]?["properties"]

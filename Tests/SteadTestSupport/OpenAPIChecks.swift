@@ -1,7 +1,7 @@
 import KubeModel
 
 /// Compares what two servers' OpenAPI documents and `kubectl explain` say about the built-in kinds:
-/// the names and types of fields, not the descriptions (Kubernetes' texts are not Stead's to copy).
+/// the names, types and required-ness of fields, not the descriptions (Kubernetes' texts are not Stead's to copy).
 public enum OpenAPIChecks {
     /// Fields Kubernetes removed after v1.21 (the real control plane of the e2e suite), as
     /// `definition.property`: a real v1.21 has them, a current server does not.
@@ -10,11 +10,32 @@ public enum OpenAPIChecks {
         "io.k8s.api.core.v1.ServiceSpec.topologyKeys",  // removed in v1.22
     ]
 
+    /// Fields whose `required` Kubernetes changed after v1.21, as `definition.property`: Stead's schemas
+    /// say what Kubernetes 1.36's published OpenAPI says of each (checked once against it), v1.21 the
+    /// opposite.
+    public static let requiredChangedSinceV121: Set<String> = [
+        "io.k8s.api.apps.v1.StatefulSetSpec.serviceName", "io.k8s.api.authentication.v1.TokenRequest.spec",
+        "io.k8s.api.authentication.v1.TokenRequestSpec.audiences",
+        "io.k8s.api.authentication.v1.TokenRequestStatus.expirationTimestamp",
+        "io.k8s.api.authentication.v1.TokenRequestStatus.token", "io.k8s.api.authentication.v1.TokenReviewSpec.token",
+        "io.k8s.api.batch.v1.CronJob.spec", "io.k8s.api.core.v1.ContainerImage.names", "io.k8s.api.core.v1.HostAlias.ip",
+        "io.k8s.api.core.v1.PodIP.ip", "io.k8s.api.discovery.v1.EndpointSlice.endpoints",
+        "io.k8s.api.networking.v1.HTTPIngressPath.pathType", "io.k8s.api.networking.v1.NetworkPolicySpec.podSelector",
+        "io.k8s.api.policy.v1.PodDisruptionBudgetStatus.currentHealthy",
+        "io.k8s.api.policy.v1.PodDisruptionBudgetStatus.desiredHealthy",
+        "io.k8s.api.policy.v1.PodDisruptionBudgetStatus.disruptionsAllowed",
+        "io.k8s.api.policy.v1.PodDisruptionBudgetStatus.expectedPods", "io.k8s.api.rbac.v1.RoleRef.apiGroup",
+        "io.k8s.api.scheduling.v1.PriorityClass.value",
+    ]
+
     /// What `real` (a Swagger 2.0 document) says of the kinds `ours` also has, property by property,
     /// where `ours` says otherwise. Definitions are matched by `x-kubernetes-group-version-kind`, then
     /// followed through references in both documents together, so a type Kubernetes renamed since
     /// (core/v1 `Handler`, now `LifecycleHandler`) is compared by what it holds.
-    public static func differences(real: JSONValue, ours: JSONValue, removed: Set<String> = removedSinceV121) -> [String] {
+    public static func differences(
+        real: JSONValue, ours: JSONValue, removed: Set<String> = removedSinceV121,
+        requiredChanged: Set<String> = requiredChangedSinceV121
+    ) -> [String] {
         let realDefinitions = real["definitions"]?.objectValue ?? [:]
         let ourDefinitions = ours["definitions"]?.objectValue ?? [:]
         var ourNameByKind: [String: String] = [:]
@@ -42,8 +63,15 @@ public enum OpenAPIChecks {
                 }
                 continue
             }
+            let realRequired = Set(realSchema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+            let ourRequired = Set(ourSchema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
             for (property, realProperty) in realProperties.sorted(by: { $0.key < $1.key }) {
                 guard !removed.contains("\(realName).\(property)") else { continue }
+                if realRequired.contains(property) != ourRequired.contains(property),
+                    !requiredChanged.contains("\(realName).\(property)")
+                {
+                    differences.append("\(realName).\(property): required \(realRequired.contains(property)), ours \(ourRequired.contains(property))")
+                }
                 guard let ourProperty = ourSchema["properties"]?[property] else {
                     differences.append("\(realName).\(property): missing (\(shape(realProperty)))")
                     continue

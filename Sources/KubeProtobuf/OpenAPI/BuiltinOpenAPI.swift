@@ -134,7 +134,19 @@ private struct DefinitionWriter {
     private mutating func objectSchema(_ index: Int) -> JSONObject {
         var properties: JSONObject = [:]
         collectProperties(of: index, into: &properties)
-        return ["type": "object", "properties": .object(properties)]
+        var schema: JSONObject = ["type": "object", "properties": .object(properties)]
+        let required = requiredFields(of: index)
+        if !required.isEmpty { schema["required"] = .array(required.map { .string($0) }) }
+        return schema
+    }
+
+    /// The required fields of a message and of the messages inlined in it.
+    private func requiredFields(of index: Int) -> [String] {
+        let message = schema.messages[index]
+        return message.required + message.fields.flatMap { field -> [String] in
+            guard field.shape == .inline, case .message(let target) = field.value else { return [] }
+            return requiredFields(of: target)
+        }
     }
 
     /// A message's properties, with the fields of its inline messages at the same level (as in JSON).

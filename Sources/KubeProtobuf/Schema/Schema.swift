@@ -31,6 +31,8 @@ struct Schema: Sendable {
         /// Numbers of fields Kubernetes removed: an older server still writes them, empty, and the decoder
         /// passes over them then (a set one is an unknown field: dropping it would lose data).
         let retiredNumbers: Set<Int>
+        /// The JSON names of the fields Kubernetes' OpenAPI lists as required (``Builder/required(_:_:)``).
+        let required: [String]
         /// Ascending field numbers: the order the encoder writes.
         let fields: [Field]
         /// Index into ``fields`` by field number, -1 where the number is unknown.
@@ -77,6 +79,7 @@ extension Schema {
         private var currentPackage = ""
         private(set) var goNames: [String: String] = [:]
         private(set) var retiredNumbers: [String: Set<Int>] = [:]
+        private(set) var requiredFields: [String: [String]] = [:]
         private(set) var kinds: [(apiVersion: String?, kind: String, message: String)] = []
 
         /// Declares a message: `number: (jsonName, spec)` for each field.
@@ -93,6 +96,12 @@ extension Schema {
         /// `MetricSpec`); a kind's root message takes the kind's name without it.
         mutating func goName(_ message: String, _ name: String) {
             goNames[message] = name
+        }
+
+        /// Declares the fields of a message that Kubernetes' OpenAPI lists as `required` (the Go fields with
+        /// neither `omitempty` nor `+optional`), by JSON name.
+        mutating func required(_ message: String, _ fields: [String]) {
+            requiredFields[message, default: []] += fields
         }
 
         /// Declares field numbers Kubernetes removed from a message (`ObjectMeta`'s 15, `clusterName`, gone
@@ -133,6 +142,7 @@ extension Schema {
             builder.declareFlowControlV1()
             builder.declareAPIExtensionsV1()
             builder.declareKinds()
+            builder.declareRequiredFields()
             return builder
         }
 
@@ -154,6 +164,16 @@ extension Schema {
                     if spec.omitsEmpty, spec.shape != .single || !spec.value.isScalar {
                         problems.append("\(declaration.name).\(jsonName) omits empty but is not a single scalar")
                     }
+                }
+            }
+            for (message, fields) in requiredFields {
+                guard names[message] != nil else {
+                    problems.append("required fields of unknown message \(message)")
+                    continue
+                }
+                let known = Set(jsonKeys(of: message, names: names, depth: 0).map(\.1))
+                for field in fields where !known.contains(field) {
+                    problems.append("\(message) has no field \(field) to require")
                 }
             }
             var seenKinds = Set<String>()
@@ -258,7 +278,8 @@ extension Schema {
                     Message(
                         name: declaration.name, package: declaration.package,
                         goName: goNames[declaration.name] ?? declaration.name,
-                        retiredNumbers: retiredNumbers[declaration.name] ?? [], fields: fields, fieldIndexByNumber: byNumber,
+                        retiredNumbers: retiredNumbers[declaration.name] ?? [],
+                        required: requiredFields[declaration.name] ?? [], fields: fields, fieldIndexByNumber: byNumber,
                         fieldIndexByJSONName: byJSONName, hasInlineFields: fields.contains { $0.shape == .inline }))
             }
 
