@@ -106,8 +106,8 @@ struct TooOldWatchTests {
     }
 }
 
-/// kubectl 1.32's generators (which send protobuf), `auth can-i`, `create token` against the embedded
-/// server; the e2e suite runs the same against a real Kubernetes (`KubectlChecks`).
+/// kubectl 1.32's generators (which send protobuf), `auth can-i`, `create token`, `drain` against the
+/// embedded server; the e2e suite runs the same against a real Kubernetes (`KubectlChecks`).
 @Suite(.enabled(if: TestPaths.kubectl != nil, "kubectl is not installed"))
 struct KubectlGeneratorTests {
     @Test func kubectlsGeneratorsAndAccessCommandsAnswerAsOnKubernetes() async throws {
@@ -117,6 +117,18 @@ struct KubectlGeneratorTests {
             let seen = try await KubectlChecks.generators(
                 kubectl: try #require(TestPaths.kubectl), kubeconfig: kubeconfig, namespace: "generated")
             let expected = KubectlChecks.expectedGenerators(namespace: "generated")
+            for (saw, wanted) in zip(seen, expected) { #expect(saw == wanted) }
+        }
+    }
+
+    /// `kubectl drain`: refused while a disruption budget protects the node's pod, done once it is gone.
+    @Test func kubectlDrainAnswersAsOnKubernetes() async throws {
+        try await withAPIServer { api in
+            let kubeconfig = api.directory + "/kubeconfig"
+            try api.server.writeKubeconfig(to: kubeconfig)
+            let seen = try await KubectlChecks.drain(kubectl: try #require(TestPaths.kubectl), kubeconfig: kubeconfig, namespace: "drained")
+            let expected = KubectlChecks.expectedDrain(namespace: "drained")
+            #expect(seen.count == expected.count)
             for (saw, wanted) in zip(seen, expected) { #expect(saw == wanted) }
         }
     }

@@ -52,6 +52,76 @@ public enum KubectlChecks {
         return outcomes
     }
 
+    /// `kubectl drain` of a node whose pod a PodDisruptionBudget protects (refused: the eviction would
+    /// violate it), then, the budget deleted, drained: cordon, eviction (protobuf), deletion.
+    static func drainCommands(_ namespace: String) -> [(arguments: [String], input: String?)] {
+        let node = "\(namespace)-node"
+        let n = ["-n", namespace]
+        let ready = #"{"status":{"phase":"Running","conditions":[{"type":"Ready","status":"True"}]}}"#
+        let manifest = """
+            apiVersion: v1
+            kind: Node
+            metadata: {name: \(node), labels: {kubernetes.io/hostname: \(node)}}
+            ---
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: \(namespace)}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: db, namespace: \(namespace), labels: {app: db}}
+            spec:
+              nodeName: \(node)
+              containers: [{name: db, image: registry.example/db:1}]
+            ---
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata: {name: keep-db, namespace: \(namespace)}
+            spec:
+              minAvailable: 1
+              selector: {matchLabels: {app: db}}
+            """
+        return [
+            (["apply", "-f", "-"], manifest),
+            (["patch", "pod", "db"] + n + ["--subresource=status", "--type=merge", "-p", ready], nil),
+            (["drain", node, "--force", "--grace-period=0", "--timeout=2s"], nil),
+            (["delete", "poddisruptionbudget", "keep-db"] + n, nil),
+            (["drain", node, "--force", "--grace-period=0", "--timeout=30s"], nil),
+            (["get", "pods", "-o", "name"] + n, nil),
+            (["delete", "node", node], nil),
+        ]
+    }
+
+    /// Runs the drain steps: what each printed (a refused drain: its first line and why; its retries
+    /// depend on time) and its exit code.
+    public static func drain(kubectl: String, kubeconfig: String, namespace: String) async throws -> [Outcome] {
+        var outcomes: [Outcome] = []
+        for (arguments, input) in drainCommands(namespace) {
+            let result = try await runLongCommand(kubectl, ["--kubeconfig", kubeconfig] + arguments, input: input)
+            let printed = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            var output = printed.isEmpty ? result.stderr.trimmingCharacters(in: .whitespacesAndNewlines) : printed
+            if arguments.first == "apply" || result.status != 0 {
+                output = String(output.split(separator: "\n").first ?? "")
+            }
+            if result.stderr.contains("would violate the pod's disruption budget") { output += " | refused by the budget" }
+            outcomes.append(Outcome(command: arguments.joined(separator: " "), status: result.status, output: output))
+        }
+        return outcomes
+    }
+
+    public static func expectedDrain(namespace: String) -> [Outcome] {
+        let node = "\(namespace)-node"
+        let answers: [(Int32, String)] = [
+            (0, "node/\(node) created"), (0, "pod/db patched"), (1, "node/\(node) cordoned | refused by the budget"),
+            (0, #"poddisruptionbudget.policy "keep-db" deleted"#),
+            (0, "node/\(node) already cordoned\nevicting pod \(namespace)/db\npod/db evicted\nnode/\(node) drained"),
+            (0, ""), (0, #"node "\#(node)" deleted"#),
+        ]
+        return zip(drainCommands(namespace), answers).map { command, answer in
+            Outcome(command: command.arguments.joined(separator: " "), status: answer.0, output: answer.1)
+        }
+    }
+
     public static func expectedGenerators(namespace: String) -> [Outcome] {
         let answers: [(Int32, String)] = [
             (0, "namespace/\(namespace) created"), (0, "configmap/cfg created"), (0, "secret/sec created"),

@@ -80,6 +80,18 @@ extension EndToEnd {
             _ = try? await Installation.shared().admin.delete(Namespace.resourceType, name: namespace)
         }
 
+        /// `kubectl drain` on the real cluster: what the embedded server's test expects of it.
+        @Test func kubectlDrainAnswersAsTheEmbeddedServerExpects() async throws {
+            let kubectl = try #require(E2EConfiguration.kubectl)
+            let kubeconfig = try #require(E2EConfiguration.kubeconfig)
+            let namespace = "stead-drained-\(String(UInt32.random(in: 0...UInt32.max), radix: 36))"
+            let seen = try await KubectlChecks.drain(kubectl: kubectl, kubeconfig: kubeconfig, namespace: namespace)
+            let expected = KubectlChecks.expectedDrain(namespace: namespace)
+            #expect(seen.count == expected.count)
+            for (saw, wanted) in zip(seen, expected) { #expect(saw == wanted) }
+            _ = try? await Installation.shared().admin.delete(Namespace.resourceType, name: namespace)
+        }
+
         /// `kubectl apply --server-side` on the real cluster: what the embedded server's test expects of it.
         @Test func serverSideApplyAnswersAsTheEmbeddedServerExpects() async throws {
             let installation = try await Installation.shared()
