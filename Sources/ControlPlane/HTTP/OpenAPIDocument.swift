@@ -171,15 +171,11 @@ enum OpenAPIDocument {
 
     /// A stable hash of what a group version's document says, for the `?hash=` cache key.
     static func hash(_ resources: [ResourceInfo]) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
         var text = BuiltinOpenAPI.fingerprint
         for info in resources {
             text += "\(info.type.apiVersion)/\(info.type.plural)/\(info.type.kind)/\(info.subresources.sorted())"
             text += CustomResourceOpenAPI.fingerprint(info)
         }
-        for byte in text.utf8 {
-            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        return String(value, radix: 16, uppercase: true)
+        return String(FNV1a.hash(text), radix: 16, uppercase: true)
     }
 }

@@ -62,14 +62,13 @@ public enum BuiltinOpenAPI {
     /// The definition name of object metadata, which custom resources' schemas refer to.
     public static let objectMetaDefinitionName = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
 
-    /// What the tables say, for a document's cache hash: changes when a field is added.
+    /// What the tables say, for a document's cache hash: changes when a field is added or required.
     public static let fingerprint: String = {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for message in Schema.shared.messages {
-            let text = definitionName(of: message) + message.fields.map { "\($0.number)\($0.jsonName)" }.joined()
-            for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        }
-        return String(value, radix: 16)
+        let text = Schema.shared.messages.map { message in
+            definitionName(of: message) + message.fields.map { "\($0.number)\($0.jsonName)" }.joined()
+                + message.required.joined(separator: ",")
+        }.joined(separator: ";")
+        return String(FNV1a.hash(text), radix: 16)
     }()
 
     static func definitionName(of message: Schema.Message) -> String {

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// Stable, realistic-looking IDs for simulated images and containers.
 enum SimulatedIDs {
     /// `docker.io/library/nginx@sha256:<64 hex>` for `nginx:1.27`.
@@ -20,14 +22,10 @@ enum SimulatedIDs {
     /// `length` hex digits derived from `text` (FNV-1a, chained).
     static func hex(_ text: String, length: Int) -> String {
         var result = ""
-        var seed: UInt64 = 0xcbf2_9ce4_8422_2325
+        var seed = FNV1a.offsetBasis
         var round: UInt64 = 0
         while result.count < length {
-            var hash = seed ^ round
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
+            let hash = FNV1a.hash(text, seed: seed ^ round)
             let digits = String(hash, radix: 16)
             result += String(repeating: "0", count: 16 - digits.count) + digits
             seed = hash
