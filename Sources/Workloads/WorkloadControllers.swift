@@ -6,8 +6,8 @@ import SteadLifecycle
 import Synchronization
 
 /// The workload controllers of kube-controller-manager that `stead up` runs beside Stead's own:
-/// ReplicaSets, Deployments, StatefulSets, DaemonSets, Jobs and CronJobs, on shared informers, each with
-/// its own work queue.
+/// ReplicaSets, Deployments, StatefulSets, DaemonSets, Jobs and CronJobs, and the status of
+/// PodDisruptionBudgets, on shared informers, each with its own work queue.
 public final class WorkloadControllers: StartStopService, Sendable {
     let caches: WorkloadCaches
     let replicaSetLoop: ControllerLoop
@@ -16,6 +16,7 @@ public final class WorkloadControllers: StartStopService, Sendable {
     let daemonSetLoop: ControllerLoop
     let jobLoop: ControllerLoop
     let cronJobLoop: ControllerLoop
+    let disruptionBudgetLoop: ControllerLoop
     let replicaSetExpectations = Expectations()
     let statefulSetExpectations = Expectations()
     let daemonSetExpectations = Expectations()
@@ -46,6 +47,8 @@ public final class WorkloadControllers: StartStopService, Sendable {
         jobLoop = ControllerLoop(name: "job", logger: logger) { try await jobs.reconcile($0) }
         let cronJobs = CronJobController(client: client, caches: caches, events: events, logger: logger)
         cronJobLoop = ControllerLoop(name: "cronjob", logger: logger) { try await cronJobs.reconcile($0) }
+        let disruptionBudgets = DisruptionBudgetController(client: client, caches: caches, logger: logger)
+        disruptionBudgetLoop = ControllerLoop(name: "disruption", logger: logger) { try await disruptionBudgets.reconcile($0) }
         registerHandlers()
     }
 
@@ -66,7 +69,7 @@ public final class WorkloadControllers: StartStopService, Sendable {
     }
 
     private var loops: [ControllerLoop] {
-        [replicaSetLoop, deploymentLoop, statefulSetLoop, daemonSetLoop, jobLoop, cronJobLoop]
+        [replicaSetLoop, deploymentLoop, statefulSetLoop, daemonSetLoop, jobLoop, cronJobLoop, disruptionBudgetLoop]
     }
 
     // MARK: Events
@@ -104,6 +107,10 @@ public final class WorkloadControllers: StartStopService, Sendable {
                         await self.enqueueAllDaemonSets()
                     }
                 }, onDelete: { _ in await self.enqueueAllDaemonSets() }))
+        caches.disruptionBudgets.addEventHandler(
+            EventHandler(
+                onAdd: { budget in await self.disruptionBudgetLoop.enqueue(budget.key) },
+                onUpdate: { _, budget in await self.disruptionBudgetLoop.enqueue(budget.key) }))
         caches.revisions.addEventHandler(controlled(ControllerRevision.self))
         caches.claims.addEventHandler(controlled(PersistentVolumeClaim.self))
     }
@@ -131,6 +138,15 @@ public final class WorkloadControllers: StartStopService, Sendable {
         }
         await enqueueOwner(of: pod.metadata, namespace: pod.namespace)
         await enqueueAdopters(ofOrphan: pod)
+        await enqueueDisruptionBudgets(of: pod)
+    }
+
+    /// A pod came, went or changed: the budgets of its namespace count again (its labels may have left
+    /// one budget for another).
+    private func enqueueDisruptionBudgets(of pod: Pod) async {
+        for budget in await caches.disruptionBudgets.store.byNamespace(pod.namespace ?? "") {
+            await disruptionBudgetLoop.enqueue(budget.key)
+        }
     }
 
     /// An object no controller owns goes to every controller in its namespace whose selector matches
@@ -162,6 +178,7 @@ public final class WorkloadControllers: StartStopService, Sendable {
             expectations(of: pod.metadata)?.deleted(key, pod: pod.name)
         }
         await enqueueOwner(of: pod.metadata, namespace: pod.namespace)
+        await enqueueDisruptionBudgets(of: pod)
     }
 
     private func expectations(of metadata: ObjectMeta) -> Expectations? {

@@ -191,6 +191,10 @@ struct WorkloadCluster {
         try await watches.keep(Watched<Deployment>.start(client: client, namespace: Self.namespace))
     }
 
+    func watchDisruptionBudgets() async throws -> Watched<PodDisruptionBudget> {
+        try await watches.keep(Watched<PodDisruptionBudget>.start(client: client, namespace: Self.namespace))
+    }
+
     func watchReplicaSets() async throws -> Watched<ReplicaSet> {
         try await watches.keep(Watched<ReplicaSet>.start(client: client, namespace: Self.namespace))
     }

@@ -40,38 +40,22 @@ extension ResourceHandler {
     }
 }
 
-/// The disruption budget arithmetic of an eviction, done when it is asked (the embedded server runs no
-/// disruption controller): healthy pods are the Ready ones the budget selects.
+/// An eviction's check of the budget selecting the pod (``DisruptionBudget``, worked out from the pods when
+/// the eviction is asked, not read from the budget's status): a healthy pod is evicted only while the
+/// budget allows a disruption.
 enum PodEviction {
     static func isTerminal(_ pod: JSONValue) -> Bool {
-        let phase = pod[path: ["status", "phase"]]?.stringValue
-        return phase == PodPhase.succeeded || phase == PodPhase.failed
+        DisruptionBudget.Member(json: pod).hasFinished
     }
 
     static func selects(_ budget: JSONValue, _ pod: JSONValue) -> Bool {
-        let labels = pod[path: ["metadata", "labels"]]?.objectValue?.compactMapValues(\.stringValue) ?? [:]
-        return LabelSelector(budget[path: ["spec", "selector"]])?.matches(labels) ?? false
-    }
-
-    static func isHealthy(_ pod: JSONValue) -> Bool {
-        let conditions = pod[path: ["status", "conditions"]]?.arrayValue ?? []
-        return !DeleteRules.isDeleting(pod) && conditions.contains { $0["type"] == "Ready" && $0["status"] == "True" }
+        DisruptionBudget.selects(budget["spec"], DisruptionBudget.Member(json: pod).labels)
     }
 
     static func check(_ budget: JSONValue, pod: JSONValue, pods: [JSONValue]) throws(Status) {
-        guard isHealthy(pod) else { return }
-        let selected = pods.filter { selects(budget, $0) && !isTerminal($0) }
-        let expected = Int64(selected.count)
-        let healthy = Int64(selected.filter(isHealthy).count)
-        let desired: Int64
-        if let minAvailable = budget[path: ["spec", "minAvailable"]] {
-            desired = scaled(minAvailable, of: expected)
-        } else if let maxUnavailable = budget[path: ["spec", "maxUnavailable"]] {
-            desired = max(0, expected - scaled(maxUnavailable, of: expected))
-        } else {
-            desired = 0
-        }
-        guard healthy - desired <= 0 else { return }
+        guard DisruptionBudget.Member(json: pod).isHealthy else { return }
+        let arithmetic = DisruptionBudget(spec: budget["spec"], pods: pods.map(DisruptionBudget.Member.init(json:)))
+        guard arithmetic.disruptionsAllowed == 0 else { return }
         let name = budget[path: ["metadata", "name"]]?.stringValue ?? ""
         throw Status.failure(
             .tooManyRequests, "Cannot evict pod as it would violate the pod's disruption budget.",
@@ -79,13 +63,9 @@ enum PodEviction {
                 causes: [
                     StatusCause(
                         reason: "DisruptionBudget",
-                        message: "The disruption budget \(name) needs \(desired) healthy pods and has \(healthy) currently",
+                        message:
+                            "The disruption budget \(name) needs \(arithmetic.desiredHealthy) healthy pods and has \(arithmetic.currentHealthy) currently",
                         field: nil)
                 ]))
-    }
-
-    /// An int-or-percent of `total`, percentages rounded up (as the disruption controller does).
-    static func scaled(_ value: JSONValue, of total: Int64) -> Int64 {
-        Int64(IntOrString(value)?.scaled(of: Int(total), roundUp: true) ?? 0)
     }
 }

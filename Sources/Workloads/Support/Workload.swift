@@ -68,9 +68,15 @@ public enum CronJobKind: WorkloadKind {
         group: "batch", version: "v1", kind: "CronJob", plural: "cronjobs", namespaced: true)
 }
 
+public enum PodDisruptionBudgetKind: WorkloadKind {
+    public static let resourceType = ResourceType(
+        group: "policy", version: "v1", kind: "PodDisruptionBudget", plural: "poddisruptionbudgets", namespaced: true)
+}
+
 public typealias Job = Workload<JobKind>
 public typealias CronJob = Workload<CronJobKind>
 public typealias ReplicaSet = Workload<ReplicaSetKind>
 public typealias DaemonSet = Workload<DaemonSetKind>
 public typealias Deployment = Workload<DeploymentKind>
 public typealias StatefulSet = Workload<StatefulSetKind>
+public typealias PodDisruptionBudget = Workload<PodDisruptionBudgetKind>

@@ -13,6 +13,7 @@ final class WorkloadCaches: Sendable {
     let nodes: Informer<Node>
     let revisions: Informer<ControllerRevision>
     let claims: Informer<PersistentVolumeClaim>
+    let disruptionBudgets: Informer<PodDisruptionBudget>
     let group: InformerGroup
 
     init(client: KubeClient) {
@@ -26,8 +27,10 @@ final class WorkloadCaches: Sendable {
         nodes = Informer(client: client)
         revisions = Informer(client: client)
         claims = Informer(client: client)
+        disruptionBudgets = Informer(client: client)
         group = InformerGroup([
             nodes, pods, claims, revisions, replicaSets, statefulSets, daemonSets, deployments, jobs, cronJobs,
+            disruptionBudgets,
         ])
     }
 
