@@ -107,6 +107,41 @@ import Testing
         }
     }
 
+    /// A CRD of two versions serves each object in the version it is read through (the `None` strategy:
+    /// the apiVersion changes, the fields stay), stored in the storage version.
+    @Test func eachVersionServesTheObjectsAsItsOwn() async throws {
+        try await TestServer.with { s in
+            var crd = F.statefulPodSets()
+            var versions = crd[path: ["spec", "versions"]]?.arrayValue ?? []
+            var v1 = versions[0]
+            v1["name"] = "v1"
+            v1["storage"] = false
+            versions.append(v1)
+            crd["spec"]?["versions"] = .array(versions)
+            _ = try await s.create(crd, in: F.definitions)
+            let v1Collection = "/apis/stead.dev/v1/namespaces/default/statefulpodsets"
+            var object = F.statefulPodSet("web")
+            object["apiVersion"] = "stead.dev/v1"
+            let created = try await s.request(.POST, v1Collection, json: object)
+            #expect(created.status == 201, "\(created.json)")
+            #expect(created.json["apiVersion"] == "stead.dev/v1")
+
+            let alpha = try await s.request(.GET, F.collection + "/web").json
+            #expect(alpha["apiVersion"] == "stead.dev/v1alpha1")
+            #expect(alpha["spec"] == created.json["spec"])
+            let listed = try await s.request(.GET, v1Collection).json["items"]?.arrayValue ?? []
+            #expect(listed.map { $0["apiVersion"] } == ["stead.dev/v1"])
+            let patched = try await s.request(
+                .PATCH, F.collection + "/web", json: ["spec": ["replicas": 5]], contentType: "application/merge-patch+json")
+            #expect(patched.json["apiVersion"] == "stead.dev/v1alpha1")
+            let again = try await s.request(.GET, v1Collection + "/web").json
+            #expect(again["apiVersion"] == "stead.dev/v1" && again[path: ["spec", "replicas"]] == 5)
+            let rv = try #require(created.json[path: ["metadata", "resourceVersion"]]?.stringValue.flatMap { Int($0) })
+            let watched = try await s.watch(v1Collection + "?watch=true&resourceVersion=\(rv - 1)", until: { $0.count >= 2 })
+            #expect(watched.events.map { $0.object["apiVersion"] } == ["stead.dev/v1", "stead.dev/v1"])
+        }
+    }
+
     /// One way to break the StatefulPodSet CRD, and the field the 422 must name. With one version, Kubernetes
     /// names its schema and subresources as the top-level `spec.validation` and `spec.subresources`.
     enum Breakage: String, CaseIterable, Sendable {

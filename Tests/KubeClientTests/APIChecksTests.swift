@@ -121,6 +121,19 @@ struct KubectlGeneratorTests {
         }
     }
 
+    /// A CRD of two versions: each serves the object with its own apiVersion.
+    @Test func aCustomResourceIsReadThroughEachVersionAsOnKubernetes() async throws {
+        try await withAPIServer { api in
+            let kubeconfig = api.directory + "/kubeconfig"
+            try api.server.writeKubeconfig(to: kubeconfig)
+            let seen = try await KubectlChecks.versions(
+                kubectl: try #require(TestPaths.kubectl), kubeconfig: kubeconfig, namespace: "versioned", suffix: "a")
+            let expected = KubectlChecks.expectedVersions(namespace: "versioned", suffix: "a")
+            #expect(seen.count == expected.count)
+            for (saw, wanted) in zip(seen, expected) { #expect(saw == wanted) }
+        }
+    }
+
     /// `kubectl drain`: refused while a disruption budget protects the node's pod, done once it is gone.
     @Test func kubectlDrainAnswersAsOnKubernetes() async throws {
         try await withAPIServer { api in

@@ -122,6 +122,66 @@ public enum KubectlChecks {
         }
     }
 
+    /// A CRD of two versions: an object written through one is read through both, each with its own
+    /// apiVersion (the `None` conversion strategy). `suffix` keeps the CRD's group apart from other runs'.
+    static func versionCommands(_ namespace: String, suffix: String) -> [(arguments: [String], input: String?)] {
+        let group = "v\(suffix).versions.stead.dev"
+        let n = ["-n", namespace]
+        let schema = "{type: object, properties: {spec: {type: object, properties: {size: {type: integer}}}}}"
+        let definition = """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: {name: widgets.\(group)}
+            spec:
+              group: \(group)
+              scope: Namespaced
+              names: {plural: widgets, singular: widget, kind: Widget, listKind: WidgetList}
+              versions:
+              - {name: v1, served: true, storage: true, schema: {openAPIV3Schema: \(schema)}}
+              - {name: v2, served: true, storage: false, schema: {openAPIV3Schema: \(schema)}}
+            """
+        let widget = """
+            apiVersion: \(group)/v2
+            kind: Widget
+            metadata: {name: w, namespace: \(namespace)}
+            spec: {size: 3}
+            """
+        return [
+            (["create", "namespace", namespace], nil),
+            (["apply", "-f", "-"], definition),
+            (["wait", "--for=condition=Established", "crd/widgets.\(group)", "--timeout=30s"], nil),
+            (["apply", "-f", "-"] + n, widget),
+            (["get", "widgets.v1.\(group)", "w"] + n + ["-o", "jsonpath={.apiVersion} {.spec.size}"], nil),
+            (["get", "widgets.v2.\(group)", "w"] + n + ["-o", "jsonpath={.apiVersion} {.spec.size}"], nil),
+            (["delete", "crd", "widgets.\(group)"], nil),
+        ]
+    }
+
+    public static func versions(kubectl: String, kubeconfig: String, namespace: String, suffix: String) async throws -> [Outcome] {
+        var outcomes: [Outcome] = []
+        for (arguments, input) in versionCommands(namespace, suffix: suffix) {
+            let result = try await runLongCommand(kubectl, ["--kubeconfig", kubeconfig] + arguments, input: input)
+            let printed = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let output = printed.isEmpty ? result.stderr.trimmingCharacters(in: .whitespacesAndNewlines) : printed
+            outcomes.append(Outcome(command: arguments.joined(separator: " "), status: result.status, output: output))
+        }
+        return outcomes
+    }
+
+    public static func expectedVersions(namespace: String, suffix: String) -> [Outcome] {
+        let group = "v\(suffix).versions.stead.dev"
+        let answers: [(Int32, String)] = [
+            (0, "namespace/\(namespace) created"),
+            (0, "customresourcedefinition.apiextensions.k8s.io/widgets.\(group) created"),
+            (0, "customresourcedefinition.apiextensions.k8s.io/widgets.\(group) condition met"),
+            (0, "widget.\(group)/w created"), (0, "\(group)/v1 3"), (0, "\(group)/v2 3"),
+            (0, #"customresourcedefinition.apiextensions.k8s.io "widgets.\#(group)" deleted"#),
+        ]
+        return zip(versionCommands(namespace, suffix: suffix), answers).map { command, answer in
+            Outcome(command: command.arguments.joined(separator: " "), status: answer.0, output: answer.1)
+        }
+    }
+
     public static func expectedGenerators(namespace: String) -> [Outcome] {
         let answers: [(Int32, String)] = [
             (0, "namespace/\(namespace) created"), (0, "configmap/cfg created"), (0, "secret/sec created"),

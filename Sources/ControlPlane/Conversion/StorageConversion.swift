@@ -30,6 +30,16 @@ struct StorageConversion: Sendable {
         toStorage: { renamed($0, apiVersion: "v1", keys: eventFieldsToCore) },
         fromStorage: { renamed($0, apiVersion: "events.k8s.io/v1", keys: eventFieldsFromCore) })
 
+    /// A version of a custom resource whose CRD has several: stored in the storage version, served with
+    /// this version's `apiVersion`, the fields as they are (Kubernetes' `None` conversion strategy; a
+    /// `Webhook` strategy's webhook is not called).
+    static func customResource(stored: ResourceType, served: ResourceType) -> StorageConversion {
+        StorageConversion(
+            storage: stored,
+            toStorage: { renamed($0, apiVersion: stored.apiVersion, keys: [:]) },
+            fromStorage: { renamed($0, apiVersion: served.apiVersion, keys: [:]) })
+    }
+
     private static let eventFieldsToCore = [
         "regarding": "involvedObject", "note": "message", "reportingController": "reportingComponent",
         "deprecatedSource": "source", "deprecatedFirstTimestamp": "firstTimestamp",

@@ -71,20 +71,26 @@ struct CRDSpec: Sendable, Hashable {
             priority: Int(clamping: value["priority"]?.intValue ?? 0), jsonPath: value["jsonPath"]?.stringValue ?? "")
     }
 
-    /// One `ResourceInfo` per served version.
+    /// One `ResourceInfo` per served version. With more than one version, objects are stored in the
+    /// storage version and each version serves them as its own (``StorageConversion/customResource(stored:served:)``).
     var servedResources: [ResourceInfo] {
-        versions.filter(\.served).map { version in
+        let storage = storageVersion == nil ? nil : storageResource.type
+        return versions.filter(\.served).map { version in
             var subresources: Set<String> = []
             if version.status { subresources.insert("status") }
             if version.scale != nil { subresources.insert("scale") }
-            return ResourceInfo(
-                ResourceType(
-                    group: group, version: version.name, kind: names.kind, plural: names.plural, namespaced: namespaced),
-                singular: names.singular, shortNames: names.shortNames, subresources: subresources,
+            let type = ResourceType(
+                group: group, version: version.name, kind: names.kind, plural: names.plural, namespaced: namespaced)
+            var info = ResourceInfo(
+                type, singular: names.singular, shortNames: names.shortNames, subresources: subresources,
                 categories: names.categories,
                 custom: CustomResourceVersion(
                     definitionName: name, schema: version.schema, scale: version.scale,
                     printerColumns: version.printerColumns))
+            if versions.count > 1, let storage {
+                info.conversion = .customResource(stored: storage, served: type)
+            }
+            return info
         }
     }
 

@@ -80,6 +80,19 @@ extension EndToEnd {
             _ = try? await Installation.shared().admin.delete(Namespace.resourceType, name: namespace)
         }
 
+        /// A CRD of two versions on the real cluster: what the embedded server's test expects of it.
+        @Test func aCustomResourceIsReadThroughEachVersionAsTheEmbeddedServerExpects() async throws {
+            let kubectl = try #require(E2EConfiguration.kubectl)
+            let kubeconfig = try #require(E2EConfiguration.kubeconfig)
+            let run = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+            let namespace = "stead-versioned-\(run)"
+            let seen = try await KubectlChecks.versions(kubectl: kubectl, kubeconfig: kubeconfig, namespace: namespace, suffix: run)
+            let expected = KubectlChecks.expectedVersions(namespace: namespace, suffix: run)
+            #expect(seen.count == expected.count)
+            for (saw, wanted) in zip(seen, expected) { #expect(saw == wanted) }
+            _ = try? await Installation.shared().admin.delete(Namespace.resourceType, name: namespace)
+        }
+
         /// `kubectl drain` on the real cluster: what the embedded server's test expects of it.
         @Test func kubectlDrainAnswersAsTheEmbeddedServerExpects() async throws {
             let kubectl = try #require(E2EConfiguration.kubectl)
