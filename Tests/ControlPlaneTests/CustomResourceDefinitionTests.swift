@@ -81,15 +81,22 @@ import Testing
         }
     }
 
+    /// The CRD with a second served version `v1`, a copy of its first (which stays the storage version).
+    static func alsoServingV1(_ crd: JSONValue) -> JSONValue {
+        var crd = crd
+        var versions = crd[path: ["spec", "versions"]]?.arrayValue ?? []
+        var v1 = versions[0]
+        v1["name"] = "v1"
+        v1["storage"] = false
+        versions.append(v1)
+        crd["spec"]?["versions"] = .array(versions)
+        return crd
+    }
+
     @Test func servedVersionsFollowUpdates() async throws {
         try await TestServer.with { s in
-            var crd = try await s.create(F.statefulPodSets(), in: F.definitions)
-            var versions = crd[path: ["spec", "versions"]]?.arrayValue ?? []
-            var v1 = versions[0]
-            v1["name"] = "v1"
-            v1["storage"] = false
-            versions.append(v1)
-            crd["spec"]?["versions"] = .array(versions)
+            let crd = Self.alsoServingV1(try await s.create(F.statefulPodSets(), in: F.definitions))
+            let versions = crd[path: ["spec", "versions"]]?.arrayValue ?? []
             let updated = try await s.request(.PUT, F.definitions + "/statefulpodsets.stead.dev", json: crd)
             #expect(updated.status == 200, "\(updated.json)")
             let status5 = try await s.request(.GET, "/apis/stead.dev/v1/namespaces/default/statefulpodsets").status
@@ -111,14 +118,7 @@ import Testing
     /// the apiVersion changes, the fields stay), stored in the storage version.
     @Test func eachVersionServesTheObjectsAsItsOwn() async throws {
         try await TestServer.with { s in
-            var crd = F.statefulPodSets()
-            var versions = crd[path: ["spec", "versions"]]?.arrayValue ?? []
-            var v1 = versions[0]
-            v1["name"] = "v1"
-            v1["storage"] = false
-            versions.append(v1)
-            crd["spec"]?["versions"] = .array(versions)
-            _ = try await s.create(crd, in: F.definitions)
+            _ = try await s.create(Self.alsoServingV1(F.statefulPodSets()), in: F.definitions)
             let v1Collection = "/apis/stead.dev/v1/namespaces/default/statefulpodsets"
             var object = F.statefulPodSet("web")
             object["apiVersion"] = "stead.dev/v1"

@@ -7,10 +7,7 @@ import Foundation
 /// What each step printed (its first line) and its exit code; both suites expect ``expected(namespace:)``.
 /// The StatefulPodSet CRD must be installed.
 public enum ApplyChecks {
-    struct Step {
-        var arguments: [String]
-        var input: String?
-    }
+    public typealias Outcome = KubectlOutcome
 
     static func deployment(_ namespace: String, replicas: Int, env: Bool, label: String) -> String {
         """
@@ -44,117 +41,80 @@ public enum ApplyChecks {
         """
     }
 
-    static func steps(_ namespace: String) -> [Step] {
+    /// The StatefulPodSet `db` with one container; without `replicas` when nil.
+    static func statefulPodSet(_ namespace: String, replicas: Int?, container: String) -> String {
+        let replicasLine = replicas.map { "\n  replicas: \($0)" } ?? ""
+        return """
+        apiVersion: stead.dev/v1alpha1
+        kind: StatefulPodSet
+        metadata: {name: db, namespace: \(namespace)}
+        spec:\(replicasLine)
+          selector: {matchLabels: {app: db}}
+          template:
+            metadata: {labels: {app: db}}
+            spec: {containers: [{name: \(container), image: registry.example/\(container):1}]}
+        """
+    }
+
+    static func steps(_ namespace: String) -> [KubectlStep] {
         let n = ["-n", namespace]
         let apply = ["apply", "--server-side", "-f", "-"]
         let get = ["get", "deployment", "web"] + n + ["-o"]
         return [
-            Step(arguments: ["create", "namespace", namespace]),
-            Step(arguments: apply, input: deployment(namespace, replicas: 2, env: true, label: "tier: front")),
-            Step(arguments: get + [#"jsonpath={.metadata.managedFields[?(@.manager=="kubectl")].operation}"#]),
-            Step(arguments: ["patch", "deployment", "web"] + n + ["-p", #"{"spec":{"replicas":5}}"#]),
-            Step(arguments: apply, input: deployment(namespace, replicas: 2, env: true, label: "tier: front")),
-            Step(arguments: get + ["jsonpath={.spec.replicas}"]),
-            Step(arguments: apply + ["--force-conflicts"], input: deployment(namespace, replicas: 2, env: true, label: "tier: front")),
-            Step(arguments: get + ["jsonpath={.spec.replicas}"]),
+            KubectlStep(["create", "namespace", namespace]),
+            KubectlStep(apply, input: deployment(namespace, replicas: 2, env: true, label: "tier: front")),
+            KubectlStep(get + [#"jsonpath={.metadata.managedFields[?(@.manager=="kubectl")].operation}"#]),
+            KubectlStep(["patch", "deployment", "web"] + n + ["-p", #"{"spec":{"replicas":5}}"#]),
+            KubectlStep(apply, input: deployment(namespace, replicas: 2, env: true, label: "tier: front")),
+            KubectlStep(get + ["jsonpath={.spec.replicas}"]),
+            KubectlStep(apply + ["--force-conflicts"], input: deployment(namespace, replicas: 2, env: true, label: "tier: front")),
+            KubectlStep(get + ["jsonpath={.spec.replicas}"]),
             // A second manager sets one label; the first one's configuration never names it.
-            Step(
-                arguments: ["apply", "--server-side", "--field-manager=team-tool", "-f", "-"],
+            KubectlStep(
+                ["apply", "--server-side", "--field-manager=team-tool", "-f", "-"],
                 input: """
                     apiVersion: apps/v1
                     kind: Deployment
                     metadata: {name: web, namespace: \(namespace), labels: {team: blue}}
                     """),
             // The first manager drops its env and its tier label, and adds another label.
-            Step(arguments: apply, input: deployment(namespace, replicas: 2, env: false, label: "stage: prod")),
-            Step(arguments: get + ["jsonpath={.metadata.labels.team} {.metadata.labels.tier}/{.metadata.labels.stage}"]),
-            Step(arguments: get + ["jsonpath={.spec.template.spec.containers[0].name}={.spec.template.spec.containers[0].env}"]),
-            Step(
-                arguments: apply,
+            KubectlStep(apply, input: deployment(namespace, replicas: 2, env: false, label: "stage: prod")),
+            KubectlStep(get + ["jsonpath={.metadata.labels.team} {.metadata.labels.tier}/{.metadata.labels.stage}"]),
+            KubectlStep(get + ["jsonpath={.spec.template.spec.containers[0].name}={.spec.template.spec.containers[0].env}"]),
+            KubectlStep(
+                apply,
                 input: """
                     apiVersion: v1
                     kind: ConfigMap
                     metadata: {name: cfg, namespace: \(namespace)}
                     data: {a: "1", b: "2"}
                     """),
-            Step(arguments: ["patch", "configmap", "cfg"] + n + ["-p", #"{"data":{"c":"3"}}"#]),
-            Step(
-                arguments: apply,
+            KubectlStep(["patch", "configmap", "cfg"] + n + ["-p", #"{"data":{"c":"3"}}"#]),
+            KubectlStep(
+                apply,
                 input: """
                     apiVersion: v1
                     kind: ConfigMap
                     metadata: {name: cfg, namespace: \(namespace)}
                     data: {a: "1"}
                     """),
-            Step(arguments: ["get", "configmap", "cfg"] + n + ["-o", "jsonpath={.data}"]),
+            KubectlStep(["get", "configmap", "cfg"] + n + ["-o", "jsonpath={.data}"]),
             // A DNS server's two ports 53 differ by protocol only: applied twice, both stay.
-            Step(arguments: apply, input: dnsService(namespace)),
-            Step(arguments: apply, input: dnsService(namespace)),
-            Step(arguments: ["get", "service", "dns"] + n + ["-o", "jsonpath={.spec.ports[*].protocol}"]),
-            Step(
-                arguments: apply,
-                input: """
-                    apiVersion: stead.dev/v1alpha1
-                    kind: StatefulPodSet
-                    metadata: {name: db, namespace: \(namespace)}
-                    spec:
-                      replicas: 0
-                      selector: {matchLabels: {app: db}}
-                      template:
-                        metadata: {labels: {app: db}}
-                        spec: {containers: [{name: db, image: registry.example/db:1}]}
-                    """),
-            Step(arguments: ["patch", "sps", "db"] + n + ["--type=merge", "-p", #"{"spec":{"replicas":1}}"#]),
-            Step(
-                arguments: apply,
-                input: """
-                    apiVersion: stead.dev/v1alpha1
-                    kind: StatefulPodSet
-                    metadata: {name: db, namespace: \(namespace)}
-                    spec:
-                      replicas: 0
-                      selector: {matchLabels: {app: db}}
-                      template:
-                        metadata: {labels: {app: db}}
-                        spec: {containers: [{name: db, image: registry.example/db:1}]}
-                    """),
+            KubectlStep(apply, input: dnsService(namespace)),
+            KubectlStep(apply, input: dnsService(namespace)),
+            KubectlStep(["get", "service", "dns"] + n + ["-o", "jsonpath={.spec.ports[*].protocol}"]),
+            KubectlStep(apply, input: statefulPodSet(namespace, replicas: 0, container: "db")),
+            KubectlStep(["patch", "sps", "db"] + n + ["--type=merge", "-p", #"{"spec":{"replicas":1}}"#]),
+            KubectlStep(apply, input: statefulPodSet(namespace, replicas: 0, container: "db")),
             // The CRD's schema gives `containers` no list type: the list is one value, which another
             // manager's different list conflicts with as a whole.
-            Step(
-                arguments: apply + ["--field-manager=sidecar"],
-                input: """
-                    apiVersion: stead.dev/v1alpha1
-                    kind: StatefulPodSet
-                    metadata: {name: db, namespace: \(namespace)}
-                    spec:
-                      selector: {matchLabels: {app: db}}
-                      template:
-                        metadata: {labels: {app: db}}
-                        spec: {containers: [{name: sidecar, image: registry.example/sidecar:1}]}
-                    """),
+            KubectlStep(apply + ["--field-manager=sidecar"], input: statefulPodSet(namespace, replicas: nil, container: "sidecar")),
         ]
-    }
-
-    public struct Outcome: Equatable, Sendable, CustomStringConvertible {
-        public var command: String
-        public var status: Int32
-        public var output: String
-        public var description: String { "\(command) -> \(status): \(output)" }
     }
 
     /// Runs every step with `kubectl` against `kubeconfig`.
     public static func run(kubectl: String, kubeconfig: String, namespace: String) async throws -> [Outcome] {
-        var outcomes: [Outcome] = []
-        for step in steps(namespace) {
-            let result = try await runLongCommand(kubectl, ["--kubeconfig", kubeconfig] + step.arguments, input: step.input)
-            let printed = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            let output = printed.isEmpty ? result.stderr.trimmingCharacters(in: .whitespacesAndNewlines) : printed
-            outcomes.append(
-                Outcome(
-                    command: step.arguments.joined(separator: " "), status: result.status,
-                    output: output.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""))
-        }
-        return outcomes
+        try await KubectlSteps.run(steps(namespace), kubectl: kubectl, kubeconfig: kubeconfig) { KubectlSteps.firstLine($2) }
     }
 
     public static func expected(namespace: String) -> [Outcome] {
@@ -183,8 +143,6 @@ public enum ApplyChecks {
             (1, #"error: Apply failed with 1 conflict: conflict with "kubectl-patch" using stead.dev/v1alpha1: .spec.replicas"#),
             (1, #"error: Apply failed with 1 conflict: conflict with "kubectl": .spec.template.spec.containers"#),
         ]
-        return zip(steps(namespace), answers).map { step, answer in
-            Outcome(command: step.arguments.joined(separator: " "), status: answer.0, output: answer.1)
-        }
+        return KubectlSteps.expected(steps(namespace), answers)
     }
 }

@@ -4,14 +4,9 @@ import Foundation
 /// each printed (normalized where the answer is a secret) and its exit code. The embedded server must
 /// answer as a real Kubernetes does; both suites expect ``expectedGenerators(namespace:)``.
 public enum KubectlChecks {
-    public struct Outcome: Equatable, Sendable, CustomStringConvertible {
-        public var command: String
-        public var status: Int32
-        public var output: String
-        public var description: String { "\(command) -> \(status): \(output)" }
-    }
+    public typealias Outcome = KubectlOutcome
 
-    static func commands(_ namespace: String) -> [[String]] {
+    static func commands(_ namespace: String) -> [KubectlStep] {
         let n = ["-n", namespace]
         let bot = "system:serviceaccount:\(namespace):bot"
         return [
@@ -34,27 +29,20 @@ public enum KubectlChecks {
             ["scale", "deployment", "web", "--replicas=2", "--current-replicas=0"] + n,
             ["scale", "deployment", "web", "--replicas=3", "--current-replicas=0"] + n,
             ["get", "deployment", "web", "-o", "jsonpath={.spec.replicas}"] + n,
-        ]
+        ].map { KubectlStep($0) }
     }
 
     /// Runs every command with `kubectl` against `kubeconfig`.
     public static func generators(kubectl: String, kubeconfig: String, namespace: String) async throws -> [Outcome] {
-        var outcomes: [Outcome] = []
-        for arguments in commands(namespace) {
-            let result = try await runLongCommand(kubectl, ["--kubeconfig", kubeconfig] + arguments)
-            let printed = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            var output = printed.isEmpty ? result.stderr.trimmingCharacters(in: .whitespacesAndNewlines) : printed
-            if arguments.starts(with: ["create", "token"]) && result.status == 0 {
-                output = output.split(separator: ".").count == 3 ? "<a JWT>" : output
-            }
-            outcomes.append(Outcome(command: arguments.joined(separator: " "), status: result.status, output: output))
+        try await KubectlSteps.run(commands(namespace), kubectl: kubectl, kubeconfig: kubeconfig) { step, result, output in
+            let isToken = step.arguments.starts(with: ["create", "token"]) && result.status == 0
+            return isToken && output.split(separator: ".").count == 3 ? "<a JWT>" : output
         }
-        return outcomes
     }
 
     /// `kubectl drain` of a node whose pod a PodDisruptionBudget protects (refused: the eviction would
     /// violate it), then, the budget deleted, drained: cordon, eviction (protobuf), deletion.
-    static func drainCommands(_ namespace: String) -> [(arguments: [String], input: String?)] {
+    static func drainCommands(_ namespace: String) -> [KubectlStep] {
         let node = "\(namespace)-node"
         let n = ["-n", namespace]
         let ready = #"{"status":{"phase":"Running","conditions":[{"type":"Ready","status":"True"}]}}"#
@@ -82,31 +70,24 @@ public enum KubectlChecks {
               selector: {matchLabels: {app: db}}
             """
         return [
-            (["apply", "-f", "-"], manifest),
-            (["patch", "pod", "db"] + n + ["--subresource=status", "--type=merge", "-p", ready], nil),
-            (["drain", node, "--force", "--grace-period=0", "--timeout=2s"], nil),
-            (["delete", "poddisruptionbudget", "keep-db"] + n, nil),
-            (["drain", node, "--force", "--grace-period=0", "--timeout=30s"], nil),
-            (["get", "pods", "-o", "name"] + n, nil),
-            (["delete", "node", node], nil),
+            KubectlStep(["apply", "-f", "-"], input: manifest),
+            KubectlStep(["patch", "pod", "db"] + n + ["--subresource=status", "--type=merge", "-p", ready]),
+            KubectlStep(["drain", node, "--force", "--grace-period=0", "--timeout=2s"]),
+            KubectlStep(["delete", "poddisruptionbudget", "keep-db"] + n),
+            KubectlStep(["drain", node, "--force", "--grace-period=0", "--timeout=30s"]),
+            KubectlStep(["get", "pods", "-o", "name"] + n),
+            KubectlStep(["delete", "node", node]),
         ]
     }
 
     /// Runs the drain steps: what each printed (a refused drain: its first line and why; its retries
     /// depend on time) and its exit code.
     public static func drain(kubectl: String, kubeconfig: String, namespace: String) async throws -> [Outcome] {
-        var outcomes: [Outcome] = []
-        for (arguments, input) in drainCommands(namespace) {
-            let result = try await runLongCommand(kubectl, ["--kubeconfig", kubeconfig] + arguments, input: input)
-            let printed = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            var output = printed.isEmpty ? result.stderr.trimmingCharacters(in: .whitespacesAndNewlines) : printed
-            if arguments.first == "apply" || result.status != 0 {
-                output = String(output.split(separator: "\n").first ?? "")
-            }
-            if result.stderr.contains("would violate the pod's disruption budget") { output += " | refused by the budget" }
-            outcomes.append(Outcome(command: arguments.joined(separator: " "), status: result.status, output: output))
+        try await KubectlSteps.run(drainCommands(namespace), kubectl: kubectl, kubeconfig: kubeconfig) { step, result, output in
+            var shown = step.arguments.first == "apply" || result.status != 0 ? KubectlSteps.firstLine(output) : output
+            if result.stderr.contains("would violate the pod's disruption budget") { shown += " | refused by the budget" }
+            return shown
         }
-        return outcomes
     }
 
     public static func expectedDrain(namespace: String) -> [Outcome] {
@@ -117,14 +98,12 @@ public enum KubectlChecks {
             (0, "node/\(node) already cordoned\nevicting pod \(namespace)/db\npod/db evicted\nnode/\(node) drained"),
             (0, ""), (0, #"node "\#(node)" deleted"#),
         ]
-        return zip(drainCommands(namespace), answers).map { command, answer in
-            Outcome(command: command.arguments.joined(separator: " "), status: answer.0, output: answer.1)
-        }
+        return KubectlSteps.expected(drainCommands(namespace), answers)
     }
 
     /// A CRD of two versions: an object written through one is read through both, each with its own
     /// apiVersion (the `None` conversion strategy). `suffix` keeps the CRD's group apart from other runs'.
-    static func versionCommands(_ namespace: String, suffix: String) -> [(arguments: [String], input: String?)] {
+    static func versionCommands(_ namespace: String, suffix: String) -> [KubectlStep] {
         let group = "v\(suffix).versions.stead.dev"
         let n = ["-n", namespace]
         let schema = "{type: object, properties: {spec: {type: object, properties: {size: {type: integer}}}}}"
@@ -147,25 +126,18 @@ public enum KubectlChecks {
             spec: {size: 3}
             """
         return [
-            (["create", "namespace", namespace], nil),
-            (["apply", "-f", "-"], definition),
-            (["wait", "--for=condition=Established", "crd/widgets.\(group)", "--timeout=30s"], nil),
-            (["apply", "-f", "-"] + n, widget),
-            (["get", "widgets.v1.\(group)", "w"] + n + ["-o", "jsonpath={.apiVersion} {.spec.size}"], nil),
-            (["get", "widgets.v2.\(group)", "w"] + n + ["-o", "jsonpath={.apiVersion} {.spec.size}"], nil),
-            (["delete", "crd", "widgets.\(group)"], nil),
+            KubectlStep(["create", "namespace", namespace]),
+            KubectlStep(["apply", "-f", "-"], input: definition),
+            KubectlStep(["wait", "--for=condition=Established", "crd/widgets.\(group)", "--timeout=30s"]),
+            KubectlStep(["apply", "-f", "-"] + n, input: widget),
+            KubectlStep(["get", "widgets.v1.\(group)", "w"] + n + ["-o", "jsonpath={.apiVersion} {.spec.size}"]),
+            KubectlStep(["get", "widgets.v2.\(group)", "w"] + n + ["-o", "jsonpath={.apiVersion} {.spec.size}"]),
+            KubectlStep(["delete", "crd", "widgets.\(group)"]),
         ]
     }
 
     public static func versions(kubectl: String, kubeconfig: String, namespace: String, suffix: String) async throws -> [Outcome] {
-        var outcomes: [Outcome] = []
-        for (arguments, input) in versionCommands(namespace, suffix: suffix) {
-            let result = try await runLongCommand(kubectl, ["--kubeconfig", kubeconfig] + arguments, input: input)
-            let printed = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            let output = printed.isEmpty ? result.stderr.trimmingCharacters(in: .whitespacesAndNewlines) : printed
-            outcomes.append(Outcome(command: arguments.joined(separator: " "), status: result.status, output: output))
-        }
-        return outcomes
+        try await KubectlSteps.run(versionCommands(namespace, suffix: suffix), kubectl: kubectl, kubeconfig: kubeconfig)
     }
 
     public static func expectedVersions(namespace: String, suffix: String) -> [Outcome] {
@@ -177,9 +149,7 @@ public enum KubectlChecks {
             (0, "widget.\(group)/w created"), (0, "\(group)/v1 3"), (0, "\(group)/v2 3"),
             (0, #"customresourcedefinition.apiextensions.k8s.io "widgets.\#(group)" deleted"#),
         ]
-        return zip(versionCommands(namespace, suffix: suffix), answers).map { command, answer in
-            Outcome(command: command.arguments.joined(separator: " "), status: answer.0, output: answer.1)
-        }
+        return KubectlSteps.expected(versionCommands(namespace, suffix: suffix), answers)
     }
 
     public static func expectedGenerators(namespace: String) -> [Outcome] {
@@ -191,8 +161,6 @@ public enum KubectlChecks {
             (1, "no"), (1, "no"), (0, "<a JWT>"), (0, "1"), (0, "Opaque cHc="), (0, "Role/reader bot"),
             (0, "deployment.apps/web scaled"), (1, "error: Expected replicas to be 0, was 2"), (0, "2"),
         ]
-        return zip(commands(namespace), answers).map { arguments, answer in
-            Outcome(command: arguments.joined(separator: " "), status: answer.0, output: answer.1)
-        }
+        return KubectlSteps.expected(commands(namespace), answers)
     }
 }
