@@ -67,6 +67,15 @@ public struct ResourceInfo: Sendable {
         conversion?.served(stored) ?? stored
     }
 
+    func served(_ event: StoreEvent) -> StoreEvent {
+        conversion?.served(event) ?? event
+    }
+
+    /// An object of this resource as the store keeps it.
+    func stored(_ object: JSONValue) -> JSONValue {
+        conversion?.toStorage(object) ?? object
+    }
+
     public var supportsDeleteCollection: Bool { !(type.group.isEmpty && type.plural == "namespaces") }
 }
 

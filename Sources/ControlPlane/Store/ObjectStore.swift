@@ -142,7 +142,7 @@ final class ObjectStore: Sendable {
     /// Creates an object; 404 when its namespace does not exist, 409 AlreadyExists when the name is taken.
     func create(_ resource: ResourceInfo, _ object: JSONValue, dryRun: Bool = false) throws(Status) -> StoredObject {
         let key = StoredObject.key(of: object)
-        let object = resource.conversion?.toStorage(object) ?? object
+        let object = resource.stored(object)
         let stored = try state.withLock { state throws(Status) -> StoredObject in
             if resource.type.namespaced {
                 let namespace = key.namespace ?? ""
@@ -178,7 +178,7 @@ final class ObjectStore: Sendable {
             }
             var change = try decide(current)
             if case .keep = change { return (current, false) }
-            if case .put(let object) = change, let conversion = resource.conversion { change = .put(conversion.toStorage(object)) }
+            if case .put(let object) = change { change = .put(resource.stored(object)) }
             let stored = resource.served(try commit(&state, resource.storageKey, key, change, dryRun: dryRun))
             if case .delete = change { return (stored, true) }
             return (stored, false)
@@ -275,8 +275,7 @@ final class ObjectStore: Sendable {
                         .gone, "too old resource version: \(resourceVersion) (\(state.history.floor))")
                 }
                 for event in events where event.resource == resource.storageKey {
-                    let served = resource.conversion.map { $0.served(event) } ?? event
-                    if let item = served.projected(through: filter) { initial.append(item) }
+                    if let item = resource.served(event).projected(through: filter) { initial.append(item) }
                 }
             } else {
                 let objects = (state.objects[resource.storageKey] ?? [:]).values.sorted {
